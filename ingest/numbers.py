@@ -1,49 +1,855 @@
-"""Extract and normalise the figures a news sentence states.
+"""Extract and normalise every figure a news sentence states.
 
-First version: digit numbers, percentages and money. Interface is final.
+    >>> [(f["surface"], f["value"], f["unit"], f["kind"], f["key"])
+    ...  for f in extract("They plan to spend 1 billion euros per month.")]
+    [('1 billion euros per month', 1000000000.0, 'EUR', 'money', 'money:EUR:month')]
+
+Method: one compiled regular expression finds the *core* of every figure (digits,
+spelled-out numbers, ordinals, fractions, multipliers, dates) and masks what only looks
+like a number (URLs, e-mails, phone numbers, identifiers such as COVID-19 or F-16,
+version numbers, clock times).  Each core is then grown with small anchored patterns:
+to the left a currency symbol and a qualifier ("about", "more than"); to the right a
+scale ("billion", "bn"), a percent sign, a currency, a unit, a rate ("per month") or,
+failing those, the counted noun ("32 member states" -> "member state").  Tables below
+hold every word list, so each decision lives in one place.
+
+Pure: no I/O, deterministic, never raises.  See docs/numbers.md for the decisions.
 """
 import re
 
-_CUR_SYM = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
-_CUR_WORD = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD",
-             "pound": "GBP", "pounds": "GBP", "ruble": "RUB", "rubles": "RUB",
-             "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
-             "hryvnias": "UAH", "yuan": "CNY", "yen": "JPY"}
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6,
-          "billion": 1e9, "bn": 1e9, "trillion": 1e12, "tn": 1e12}
-_RATE = {"month": "month", "year": "year", "day": "day", "week": "week", "hour": "hour"}
+__all__ = ["extract"]
 
-_RX = re.compile(
-    r"(?<![\w.-])(?:(?P<sym>US\$|[€$£¥₽₴])\s?)?(?P<num>[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+−]?\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|k|m)\b)?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percentage points?\b)|\s(?P<cur>euros?|dollars?|pounds?|rubles?|roubles?|hryvnias?|yuan|yen)\b)?"
-    r"(?:\s(?:per|a)\s(?P<rate>month|year|day|week|hour)\b)?"
-    r"(?![\w-])", re.I)
+# ---------------------------------------------------------------- number words
+_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+          "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+        "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+        "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+        "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+        "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+        "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9}
+# denominators of spelled fractions: "two-thirds", "three quarters", "one half"
+_DENOM = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+          "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+          "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+          "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+          "thousandth": 1000, "thousandths": 1000}
+_MULT = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+          "mio": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+          "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12}
+
+# ---------------------------------------------------------------- currencies
+_SYM = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+        "₽": "RUB", "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS",
+        "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+        "hk$": "HKD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR", "rmb": "CNY",
+        "chf": "CHF", "kr": "SEK", "zł": "PLN"}
+_CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
+          "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD "
+          "BTC").split()
+# currency names after a number; an adjective before "dollar" picks the country
+_CUR_WORD = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
+             "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+             "pounds sterling": "GBP", "quid": "GBP", "ruble": "RUB", "rubles": "RUB",
+             "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+             "hryvnas": "UAH", "hryvna": "UAH", "hryvnya": "UAH", "yuan": "CNY",
+             "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "rupees": "INR",
+             "franc": "CHF", "francs": "CHF", "swiss francs": "CHF", "swiss franc": "CHF",
+             "lira": "TRY", "liras": "TRY", "lire": "TRY", "zloty": "PLN", "zlotys": "PLN",
+             "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "krona": "SEK",
+             "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "rand": "ZAR",
+             "peso": "MXN", "pesos": "MXN", "won": "KRW", "shekel": "ILS",
+             "shekels": "ILS", "lari": "GEL", "tenge": "KZT", "lei": "RON", "leu": "RON",
+             "bitcoin": "BTC", "bitcoins": "BTC", "real": "BRL", "reais": "BRL"}
+_DOLLAR_ADJ = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
+               "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
+               "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
+# hundredth parts: value scaled by 0.01 into the main currency
+_CENT = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "kopeks": "RUB",
+         "kopecks": "RUB"}
+
+# ---------------------------------------------------------------- units
+_DUR = {"second": "second", "seconds": "second", "sec": "second", "secs": "second",
+        "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+        "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
+        "day": "day", "days": "day", "week": "week", "weeks": "week",
+        "fortnight": "fortnight", "fortnights": "fortnight",
+        "month": "month", "months": "month", "year": "year", "years": "year",
+        "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+        "century": "century", "centuries": "century", "millennium": "millennium",
+        "millennia": "millennium"}
+# measures: many spellings -> one canonical unit (SI symbols, imperial names)
+_MEAS = {}
+for _canon, _names in {
+    "km": "km kms kilometre kilometres kilometer kilometers",
+    "m": "m metre metres meter meters",
+    "cm": "cm centimetre centimetres centimeter centimeters",
+    "mm": "mm millimetre millimetres millimeter millimeters",
+    "mile": "mile miles mi",
+    "nautical mile": "nautical mile|nautical miles|nm",
+    "foot": "foot feet ft",
+    "inch": "inch inches",
+    "yard": "yard yards yd yds",
+    "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
+    "g": "g gram grams gramme grammes",
+    "mg": "mg milligram milligrams",
+    "tonne": "tonne tonnes t|metric ton|metric tons",
+    "ton": "ton tons",
+    "lb": "lb lbs",
+    "ounce": "ounce ounces oz",
+    "litre": "litre litres liter liters l",
+    "ml": "ml millilitre millilitres milliliter milliliters",
+    "gallon": "gallon gallons",
+    "barrel": "barrel barrels bbl",
+    "ha": "ha hectare hectares",
+    "acre": "acre acres",
+    "km2": "km2 km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
+    "m2": "m2 m²|sq m|square metre|square metres|square meter|square meters",
+    "mile2": "sq mi|square mile|square miles",
+    "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
+          "deg c|degrees c",
+    "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f",
+    "degree": "degree degrees °",
+    "mph": "mph|miles per hour|mile per hour",
+    "km/h": "km/h kph kmh|kilometres per hour|kilometers per hour|kilometre per hour|"
+            "kilometer per hour",
+    "knot": "knot knots",
+    "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
+    "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
+    "MWh": "MWh|megawatt hours|megawatt-hours", "GWh": "GWh", "TWh": "TWh",
+    "KB": "KB kilobyte kilobytes", "MB": "MB megabyte megabytes",
+    "GB": "GB gigabyte gigabytes", "TB": "TB terabyte terabytes",
+    "bcm": "bcm|billion cubic metres|billion cubic meters",
+    "calorie": "calorie calories kcal",
+    "volt": "volt volts", "hertz": "hz hertz", "GHz": "GHz gigahertz", "MHz": "MHz megahertz",
+}.items():
+    for _n in (_names.split("|") if "|" in _names else _names.split()):
+        for _p in _n.split(" ") if ("|" in _names and " " not in _n) else [_n]:
+            _MEAS[_p.lower()] = _canon
+del _canon, _names, _n, _p
+# short unit symbols that are words too ("in", "t", "l", "m") count only when attached
+# to the number or when nothing else could be meant
+_SHORT = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
+
+_PERIOD = {"month": "month", "months": "month", "mo": "month", "year": "year",
+           "yr": "year", "annum": "year", "day": "day", "week": "week", "hour": "hour",
+           "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
+           "second": "second", "monthly": "month", "annually": "year", "yearly": "year",
+           "a year": "year", "daily": "day", "weekly": "week", "hourly": "hour",
+           "quarterly": "quarter", "per annum": "year"}
+
+_MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+           "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+           "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+
+_QUAL = {"about": "approximate", "around": "approximate", "approximately": "approximate",
+         "approx.": "approximate", "nearly": "approximate", "almost": "approximate",
+         "roughly": "approximate", "some": "approximate", "an estimated": "approximate",
+         "estimated": "approximate", "close to": "approximate", "circa": "approximate",
+         "c.": "approximate", "~": "approximate", "almost exactly": "approximate",
+         "more than": "lower bound", "over": "lower bound", "at least": "lower bound",
+         "upwards of": "lower bound", "above": "lower bound", "in excess of": "lower bound",
+         "exceeding": "lower bound", "greater than": "lower bound",
+         "no less than": "lower bound", "not less than": "lower bound",
+         "just over": "lower bound", "well over": "lower bound", "no fewer than": "lower bound",
+         "up to": "upper bound", "less than": "upper bound", "under": "upper bound",
+         "at most": "upper bound", "fewer than": "upper bound", "below": "upper bound",
+         "no more than": "upper bound", "not more than": "upper bound",
+         "as many as": "upper bound", "as much as": "upper bound",
+         "just under": "upper bound", "within": "upper bound", "maximum of": "upper bound", "a maximum of": "upper bound"}
+
+# words that end a counted noun phrase ("32 nations with ...")
+_STOP = set("""a an the of to in on at by for from with without into onto upon over under
+about above below after before during since until till than then and or but nor so yet
+as if that which who whom whose what when where why how this these those there here it
+its it's their they them he she his her hers him we our us you your i my me mine is are
+was were be been being am do does did done have has had having will would shall should
+can could may might must not no nor each every all any some both either neither few many
+much more most less least several per via vs versus like such own other another same
+out up down off just only also even still again ago later earlier now too very already
+almost nearly around roughly approximately according respectively apiece each""".split())
+# adjectives dropped from counted noun phrases so that "20 new air defense systems" and
+# "20 air defense systems" pair on "air defense system"
+_ADJ = set("""new more additional other extra further further old young big small large
+major minor key main top senior junior former current total further latest recent
+different separate various individual many several few fewer modern advanced heavy
+light long short high low full nearly estimated so-called local foreign international
+national regional domestic western eastern northern southern military civilian
+possible potential confirmed reported suspected known unknown armed unarmed ukrainian
+russian american european british chinese german french israeli palestinian iranian
+foreign-born""".split())
+_NOT_PLURAL_END = ("ss", "us", "is", "ous", "'s", "’s")
+_IRREG_PL = {"people": "people", "children": "child", "men": "man", "women": "woman",
+             "police": "police", "personnel": "personnel", "staff": "staff",
+             "aircraft": "aircraft", "troops": "troop", "cattle": "cattle",
+             "sheep": "sheep", "fish": "fish", "feet": "foot", "teeth": "tooth",
+             "mice": "mouse", "geese": "goose", "data": "data", "media": "media",
+             "criteria": "criterion", "phenomena": "phenomenon", "crises": "crisis",
+             "analyses": "analysis", "theses": "thesis", "series": "series",
+             "species": "species", "lives": "life", "wives": "wife", "knives": "knife",
+             "thieves": "thief", "wolves": "wolf", "halves": "half", "leaves": "leaf",
+             "shelves": "shelf", "headquarters": "headquarters", "offspring": "offspring",
+             "civilians": "civilian", "casualties": "casualty"}
+_NOT_NOUN = set("""times percent cents""".split())
+
+
+def _alt(words):
+    """Regex alternation, longest first so "million" wins over "mi"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                    sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_NUMW = _alt(list(_UNITS) + list(_TENS) + ["hundred"] + list(_BIG) + ["dozen"])
+_ORDW = _alt(_ORD)
+_MONTH_RX = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+             r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+             r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|"
+             r"AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
+# a spelled number: "twenty-five", "two hundred and fifty", "a dozen", "half a million"
+_SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?\s+an?\s+(?:thousand|million|billion|trillion)\b"
+            r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b)*"
+            r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b)*)")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+|\d+(?:\.\d+)?|\.\d+)"
+
+_MAIN = re.compile(
+    # things that look numeric but are not figures
+    r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                      # versions, IP addresses
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"  # clock times
+    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
+    r"|[#@]\w+"
+    r"|\b(?!(?i:mid|pre|post|late|early|non|over|under|top|sub|ex|anti|in|by|of|to|the|and"
+    r"|from|per|at|us|the)-)[A-Za-z][A-Za-z.]*-?\d[\w./-]*"  # COVID-19, F-16, G7, v2.3
+    r")"
+    r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
+    r"|(?P<md>(?<![\w.])(?P<mon>" + _MONTH_RX + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
+    r"(?:,?\s+(?P<yr>\d{4})(?![\w,.]\d))?)"
+    r"|(?P<my>(?<![\w.])(?P<mon2>" + _MONTH_RX + r")\.?,?\s+(?P<yr2>\d{4})(?![\w,.]\d))"
+    r"|(?P<dm>(?<![\w.,])(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + _MONTH_RX + r")\b\.?"
+    r"(?:,?\s+(?P<yr3>\d{4})(?![\w,.]\d))?)"
+    r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:])[-+−–])?" + _DIGITS + r")"
+    r"|(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+))*(?:" + _ORDW + r"|quarters?|halves|half|"
+    r"thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundredths|thousandths)\b))"
+    r"|(?P<spell>(?i:\b" + _SPELLED + r"))"
+    r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + _NUMW + r")fold|(?:" + _NUMW + r")-fold)\b))"
+    r"|(?P<frac>[½⅓⅔¼¾⅕⅛])"
+)
+
+_FRAC_CHAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+_WORD_RX = re.compile(r"[A-Za-z]+")
+
+# ---- patterns applied at a position, to the right of a core
+_SP = r"[ \t\u00a0]*"
+_R_HALF = re.compile(r"\s+and\s+a\s+half\b|" + _SP + r"(?=[½¼¾⅓⅔])", re.I)
+_R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio)\b"
+                      r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
+_R_PCT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
+                    r"|(?P<pct>%|(?i:per\s?cent|percent|pct)\b))", re.I)
+_R_CUR = re.compile(_SP + r"(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?))\s+)?"
+                    r"(?P<cw>(?i:" + _alt(list(_CUR_WORD) + list(_CENT)) + r"))\b(?!-)"
+                    r"|" + _SP + r"(?P<code>" + _alt(_CODES) + r")\b"
+                    r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪])")
+_R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + _alt(list(_MEAS) + list(_DUR)) + r"))(?![\w²³])"
+                     r"(?P<old>-?(?:old|long)\b)?", re.I)
+_R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold)\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
+                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
+_R_RATE = re.compile(r"(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP +
+                     r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
+                     r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
+                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
+_R_RANGE = re.compile(r"(?P<sep>" + _SP + r"[-–—]" + _SP + r"|\s+(?:to|and|through)\s+)(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
+_R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
+_R_NPWORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
+_R_NEXTWORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
+_CORE = re.compile(r"(?P<dig>" + _DIGITS + r")|(?P<spell>(?i:" + _SPELLED + r"))")
+
+# ---- patterns applied at a position, to the left of a core (searched up to it)
+_L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R)?\$|[€£¥₽₴₹₩₺₪]|(?i:Rs\.?)|RMB|CHF"
+                    r"|(?P<code>" + _alt(_CODES) + r")))" + _SP + r"$")
+_L_QUAL = re.compile(r"(?<![\w-])(?P<q>(?i:" + _alt(_QUAL) + r"))\s+$")
+_L_A = re.compile(r"(?i)\b(an?|one)\s+$")
+_L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
+_L_YEARCTX = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
+                        r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
+_L_NEG_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
+                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
+_NEG_ONE_NEXT = {"of", "another", "other", "by", "who", "that", "which", "thing", "hand",
+                 "way", "another's", "day", "time", "point", "off", "must", "might", "can",
+                 "could", "would", "should", "will", "does", "is", "was", "has", "may"}
+
+
+def _num_words(s):
+    """Value of a run of number words, or None if it does not read as one number."""
+    words = [w for w in _WORD_RX.findall(s.lower()) if w != "and"]
+    if not words:
+        return None
+    if words[0] in ("a", "an"):
+        words[0] = "one"
+    if words[0] in ("half", "quarter"):                      # "half a million", "quarter of a billion"
+        f = 0.5 if words[0] == "half" else 0.25
+        return f * _BIG.get(words[-1], 1)
+    if len(words) >= 2 and words[1] in ("half", "quarter"):  # "a quarter of a billion"
+        f = 0.5 if words[1] == "half" else 0.25
+        return f * _BIG.get(words[-1], 1)
+    total, cur, last = 0.0, 0.0, None
+    for w in words:
+        if w in _UNITS:
+            if last in ("unit", "tens") and not (last == "tens" and _UNITS[w] < 10):
+                return None
+            cur += _UNITS[w]
+            last = "unit"
+        elif w in _TENS:
+            if last in ("unit", "tens"):
+                return None
+            cur += _TENS[w]
+            last = "tens"
+        elif w == "hundred":
+            if last == "hundred":
+                return None
+            cur = (cur or 1) * 100
+            last = "hundred"
+        elif w == "dozen":
+            cur = (cur or 1) * 12
+            last = "hundred"
+        elif w in _BIG:
+            total += (cur or 1) * _BIG[w]
+            cur = 0
+            last = "big"
+        else:
+            return None
+    return total + cur
+
+
+def _singular(w):
+    w = w.lower().replace("’", "'")
+    if w in _IRREG_PL:
+        return _IRREG_PL[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(_NOT_PLURAL_END):
+        return w[:-1]
+    return w
+
+
+def _is_plural(w):
+    w = w.lower()
+    if w in _IRREG_PL:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END)
+
+
+def _noun_phrase(text, pos, plural):
+    """The counted thing after a number: ("member state", end offset) or (None, pos)."""
+    m = _R_NPWORDS.match(text, pos)
+    if not m:
+        return None, pos
+    run = []
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)):
+        lw = w.group(0).lower()
+        if lw in _STOP or lw.endswith("ly") or lw in _NOT_NOUN:
+            break
+        run.append((w, lw))
+        if plural and _is_plural(lw):
+            break
+        if len(run) >= 4:
+            break
+    if not run:
+        return None, pos
+    last, lw = run[-1]
+    if plural and not _is_plural(lw):
+        return None, pos
+    if not plural and len(run) > 2:
+        return None, pos
+    words = [x for _, x in run]
+    # drop leading adjectives and proper names, keep noun modifiers ("member", "air defense")
+    i = 0
+    while i < len(words) - 1 and (words[i] in _ADJ or run[i][0].group(0)[:1].isupper()
+                                  or words[i].endswith(("ed", "ing"))):
+        i += 1
+    phrase = " ".join(words[i:-1] + [_singular(words[-1])])
+    if not plural and (lw in _ADJ or lw.endswith(("ed", "ing"))):
+        return None, pos
+    return phrase, m.start() + last.end()
+
+
+def _fig(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=None,
+         low=None, high=None, of=None):
+    if kind in ("date", "year"):
+        key = kind
+    else:
+        key = kind + "".join(":" + x for x in (unit or of, rate) if x)
+    return {"surface": text[s:e], "start": s, "end": e,
+            "value": None if value is None else float(value), "unit": unit, "kind": kind,
+            "qualifier": qualifier, "rate": rate, "iso": iso, "low": low, "high": high,
+            "of": of, "key": key}
+
+
+def _core_value(text, m):
+    """Value of a core match from _CORE or _MAIN (group dig or spell)."""
+    d = m.group("dig")
+    if d is not None:
+        d = d.replace(",", "").replace("\u00a0", "").replace("−", "-").replace("–", "-")
+        return float(d)
+    return _num_words(m.group("spell"))
+
+
+def _date_iso(y, mo, d):
+    if y:
+        return "%04d-%02d-%02d" % (y, mo, d) if d else "%04d-%02d" % (y, mo)
+    return "--%02d-%02d" % (mo, d)
+
+
+def _right(text, pos, value, money, allow_scale=True):
+    """Grow a number to the right: half, scale, percent, currency, unit.
+    Returns dict of findings and the new end."""
+    r = {"value": value, "scaled": False, "unit": None, "kind": None, "end": pos}
+    m = _R_HALF.match(text, pos)
+    if m and m.group(0).strip():
+        r["value"] += 0.5
+        pos = r["end"] = m.end()
+    if allow_scale:
+        m = _R_SCALE.match(text, pos)
+        if m:
+            sc = m.group("sc")
+            lsc = sc.lower()
+            attached = not m.group("sp")
+            ok = True
+            if len(lsc) == 1 or lsc in ("mn", "bn") and not attached:
+                # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
+                # a non-money number is more likely metres / tonnes unless a noun follows
+                ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn")
+                                                           or _R_NPWORDS.match(text, m.end()) is not None
+                                                           and lsc in ("m", "b"))
+                if lsc == "t" and not money:
+                    ok = False
+            if m.group("sp") == "-" and len(lsc) > 2:
+                ok = True
+            elif m.group("sp") == "-":
+                ok = False
+            if ok:
+                r["value"] *= _SCALE[lsc]
+                r["scaled"] = True
+                pos = r["end"] = m.end()
+    m = _R_PCT.match(text, pos)
+    if m:
+        if m.group("pp"):
+            low = m.group("pp").lower()
+            r["unit"] = "bp" if low.startswith(("b", "bp")) else "pp"
+        else:
+            r["unit"] = "%"
+        r["kind"] = "percent"
+        r["end"] = m.end()
+        return r
+    m = _R_CUR.match(text, pos)
+    if m:
+        if m.group("cw"):
+            w = re.sub(r"\s+", " ", m.group("cw").lower())
+            if w in _CENT:
+                r["value"] *= 0.01
+                r["unit"] = _CENT[w]
+            else:
+                r["unit"] = _CUR_WORD[w]
+                if m.group("adj") and w.startswith("dollar"):
+                    r["unit"] = _DOLLAR_ADJ.get(re.sub(r"\s+", " ", m.group("adj").lower()), "USD")
+                if w in ("pound", "pounds") and not money and not r["scaled"] and _weighty(text, pos, m.end()):
+                    r["unit"], r["kind"], r["end"] = "lb", "measure", m.end()
+                    return r
+            # "won", "real", "rand", "lei" are too often words: only after a scale or money sign
+            if w in ("won", "real", "rand", "lei", "leu", "quid") and not (r["scaled"] or money):
+                r["unit"] = None
+            else:
+                r["kind"] = "money"
+                r["end"] = m.end()
+                return r
+        elif m.group("code"):
+            r["unit"], r["kind"], r["end"] = m.group("code"), "money", m.end()
+            return r
+        elif m.group("sym") and not money:
+            r["unit"], r["kind"], r["end"] = _SYM[m.group("sym")], "money", m.end()
+            return r
+    if money:
+        return r
+    m = _R_TIMES.match(text, pos)
+    if m:
+        if m.group("t").lower() == "fold" or m.group("cmp"):
+            r["kind"], r["end"] = "multiplier", m.end("t")
+        else:
+            r["kind"], r["unit"], r["end"] = "count", "time", m.end("t")
+        return r
+    m = _R_UNIT.match(text, pos)
+    if m:
+        u = re.sub(r"\s+", " ", m.group("u")).lower()
+        glued = not m.group("sp")
+        if u in _SHORT and not glued and u not in ("ft", "mi", "oz", "yd", "ha"):
+            return r
+        if u in ("in",) and not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
+            return r
+        if u in _DUR:
+            r["unit"], r["kind"] = _DUR[u], "duration"
+        else:
+            r["unit"], r["kind"] = _MEAS[u], "measure"
+            if m.group("u") in ("MB", "GB", "TB", "KB", "MW", "GW", "kW"):
+                r["unit"] = m.group("u")
+        r["end"] = m.end("u")
+        if m.group("old"):
+            r["end"] = m.end("old")
+            r["old"] = True
+        r["hyphen"] = m.group("sp") == "-"
+        return r
+    return r
+
+
+def _weighty(text, s, e):
+    """Is "pounds" here a weight? ("2,000 pounds of cocaine", "it weighs 5 pounds")"""
+    return (re.match(r"\s+of\s", text[e:e + 5]) is not None
+            or re.search(r"(?i)weigh|heav|lbs?\b|\bkg\b|mass|load", text[max(0, s - 40):s]) is not None)
+
+
+def _rate(text, pos):
+    m = _R_RATE.match(text, pos)
+    if not m:
+        return None, pos
+    p = (m.group("p") or re.sub(r"\s+", " ", m.group("adv"))).lower()
+    return _PERIOD.get(p), m.end()
+
+
+def _left(text, s):
+    """Currency symbol and qualifier before a core at s."""
+    sym, qual, start = None, None, s
+    m = _L_SYM.search(text, max(0, s - 6), s)
+    if m:
+        k = m.group("s") or m.group("code")
+        sym = m.group("code") or _SYM.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
+        start = m.start()
+    m = _L_QUAL.search(text, max(0, start - 20), start)
+    if m:
+        qual = _QUAL.get(re.sub(r"\s+", " ", m.group("q").lower()))
+    return sym, qual, start
+
+
+def _of_word(text, pos):
+    """Noun that follows: "its fourth [consecutive] year" -> ("year", end)."""
+    m = _R_NEXTWORD.match(text, pos)
+    if m and m.group("w").lower() in ("consecutive", "straight", "successive", "full",
+                                       "largest", "biggest", "most", "best", "worst"):
+        m2 = _R_NEXTWORD.match(text, m.end())
+        if m2 and m2.group("w").lower() not in _STOP:
+            m = m2
+    if not m:
+        return None
+    w = m.group("w").lower()
+    if w in _STOP or w.endswith("ly"):
+        return None
+    return _singular(w)
+
+
+def _of_phrase(text, pos):
+    m = _R_OF.match(text, pos)
+    if m and m.group("w").lower() not in _STOP:
+        return _singular(m.group("w"))
+    return None
+
+
+def _number(text, m, out):
+    """A digit or spelled-number core: build the full figure. Returns its end or None."""
+    s, e = m.start(), m.end()
+    g = m.lastgroup
+    surface = m.group(0)
+    value = _core_value(text, m)
+    if value is None:
+        return None
+    is_dig = g == "dig"
+    raw = surface
+    if not is_dig:
+        low = surface.lower()
+        if low in ("one", "a", "an"):
+            nxt = _R_NEXTWORD.match(text, e)
+            if nxt and nxt.group("w").lower() in _NEG_ONE_NEXT:
+                return None
+            if _L_NEG_ONE.search(text, max(0, s - 12), s):
+                return None
+        if low == "dozen":
+            return None
+    # digits glued to letters that are no unit ("5G", "3D", "4x4") are names, not figures
+    if is_dig and e < len(text) and (text[e].isalpha() or text[e] == "_"):
+        sufm = re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3])
+        if sufm and "." not in raw and "," not in raw:
+            return _ordinal(text, s, e + sufm.end(), value, out)
+        if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"1\d\d0|20\d0", raw):
+            out.append(_fig(text, s, e + 1, value, "year", iso=raw[:3], of="decade"))
+            return e + 1
+        um = _R_UNIT.match(text, e)
+        sm = _R_SCALE.match(text, e)
+        cm = _R_CUR.match(text, e)
+        pm = _R_PCT.match(text, e)
+        if not (um or sm or (cm and cm.group("code")) or pm):
+            return None
+    sym, qual, start = _left(text, s)
+    if sym and is_dig and raw[:1] in "-+−–":
+        pass
+    # range "from X to Y" / "between X and Y" / "X-Y"
+    r = _right(text, e, value, bool(sym))
+    rng = None
+    rm = _R_RANGE.match(text, r["end"])
+    if rm and not (is_dig and re.fullmatch(r"\d{4}", raw) and rm.group("sep").strip() in "-–—" and r["kind"] is None
+                   and _R_RANGE is None):
+        sep = rm.group("sep").strip().lower()
+        lr = _L_RANGE.search(text, max(0, s - 10), start if not sym else start)
+        if sep != "and" or (lr and lr.group("w").lower() == "between"):
+            p2 = rm.end()
+            sym2, _, _ = (None, None, None)
+            sm2 = _L_SYM.match(text, p2) if False else None
+            # an optional currency sign before the second number: "$5 to $10"
+            cm2 = re.match(r"(?:US|A|C|HK)?\$|[€£¥₽₴₹]", text[p2:p2 + 3])
+            if cm2:
+                p2 += cm2.end()
+            m2 = _CORE.match(text, p2)
+            if m2 and (m2.group("dig") or _num_words(m2.group("spell") or "") is not None):
+                v2 = _core_value(text, m2)
+                if m2.group("dig") and m2.end() < len(text) and text[m2.end()].isalpha():
+                    um = _R_UNIT.match(text, m2.end()) or _R_SCALE.match(text, m2.end()) or _R_PCT.match(text, m2.end())
+                    if not um:
+                        v2 = None
+                if v2 is not None:
+                    r2 = _right(text, m2.end(), v2, bool(sym or cm2))
+                    same = (r["kind"] is None or (r["kind"] == r2["kind"] and r["unit"] == r2["unit"]))
+                    v1 = r["value"]
+                    if r2["scaled"] and not r["scaled"]:
+                        v1 = v1 * (r2["value"] / v2 if v2 else 1)
+                    if same and v1 <= r2["value"] and not (sep == "-" and rm.group(0) != "-" and False):
+                        rng = (v1, r2["value"], r2, lr)
+    if rng:
+        v1, v2, r2, lr = rng
+        if lr:
+            start = lr.start() if not sym else min(start, lr.start())
+            qual = None
+        kind, unit = r2["kind"], r2["unit"]
+        money = sym or (kind == "money")
+        if sym and not unit:
+            kind, unit = "money", sym
+        end = r2["end"]
+        rate = None
+        if kind in (None, "money", "measure", "percent"):
+            rate, end2 = _rate(text, end)
+            if rate:
+                end = end2
+        of = None
+        if kind is None:
+            if is_dig and re.fullmatch(r"\d{4}", raw) and 1000 <= v1 <= 2199 and 1000 <= v2 <= 2199:
+                out.append(_fig(text, start, end, v1, "year", iso="%d/%d" % (v1, v2), low=v1, high=v2))
+                return end
+            phrase, e2 = _noun_phrase(text, end, True)
+            if phrase:
+                kind, unit, end = "count", phrase, e2
+            else:
+                kind = "number"
+        elif kind == "percent":
+            of = _of_phrase(text, end)
+        out.append(_fig(text, start, end, v1, kind, unit, qual, rate, low=v1, high=v2, of=of))
+        return end
+
+    value, end, kind, unit = r["value"], r["end"], r["kind"], r["unit"]
+    rate, of = None, None
+    if sym:
+        if kind in (None, "money"):
+            kind, unit = "money", unit or sym
+            if not unit:
+                unit = sym
+        s = start
+    if kind in ("money", "measure", "percent", "count") or (kind is None and not sym):
+        pass
+    if kind == "money" or kind == "measure":
+        rate, end2 = _rate(text, end)
+        if rate:
+            end = end2
+    elif kind == "percent":
+        of = _of_phrase(text, end)
+    elif kind == "duration":
+        if r.get("hyphen") or r.get("old"):
+            of = _of_word(text, end) if not r.get("old") else "age"
+        elif re.match(r"\s+old\b", text[end:end + 5]):
+            end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
+            of = "age"
+    elif kind == "multiplier":
+        pass
+    elif kind is None:
+        # years: four digits, no sign, no separator
+        if is_dig and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2199 and not r["scaled"]:
+            ctx = _L_YEARCTX.search(text, max(0, s - 12), s)
+            phrase, e2 = _noun_phrase(text, end, True)
+            if ctx or not phrase or 1900 <= value <= 2100 and text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–"):
+                out.append(_fig(text, s, end, value, "year", qualifier=qual, iso=raw))
+                return end
+            out.append(_fig(text, s, e2, value, "count", phrase, qual))
+            return e2
+        phrase, e2 = _noun_phrase(text, end, value != 1)
+        if phrase:
+            kind, unit, end = "count", phrase, e2
+            rate, e3 = _rate(text, end)
+            if rate:
+                end = e3
+        else:
+            kind = "number"
+            if surface.lower() in ("a", "an"):
+                return None
+    out.append(_fig(text, s, end, value, kind, unit, qual, rate, of=of))
+    return end
+
+
+def _ordinal(text, s, e, value, out):
+    of = _of_word(text, e)
+    low = text[s:e].lower()
+    if low in ("first", "second") or low.endswith(" first"):
+        nxt = _R_NEXTWORD.match(text, e)
+        nw = nxt.group("w").lower() if nxt else ""
+        if low == "first" and nw == "of" and text[nxt.end():nxt.end() + 4].lower() == " all":
+            return None
+        if re.search(r"(?i)(?:\bat|\ba|\bper|\bsplit|\bone|\d)\s*$", text[max(0, s - 6):s]) and low == "second":
+            return None
+        if re.search(r"(?i)\bat\s+$", text[max(0, s - 4):s]) and low == "first":
+            return None
+        if text[e:e + 1] == "-" and nw in ("hand", "class", "rate", "ever"):
+            if nw != "ever":
+                return None
+    out.append(_fig(text, s, e, value, "ordinal", of=of))
+    return e
+
+
+def _ordword(text, m, out):
+    s, e = m.start(), m.end()
+    words = [w.lower() for w in _WORD_RX.findall(m.group(0)) if w.lower() != "and"]
+    last = words[-1]
+    prefix = words[:-1]
+    pv = _num_words(" ".join(prefix)) if prefix else None
+    if prefix and pv is None:
+        return None
+    if not prefix and last.endswith("s"):
+        return None          # "some quarters", "thirds" alone: no figure
+    is_frac = last in _DENOM and (
+        last.endswith("s") or last in ("half", "quarter")
+        or (prefix and len(prefix) == 1 and prefix[0] in _UNITS and pv < 10))
+    if last in ("half", "quarter") and not prefix:
+        # "half of", "a half", "a quarter of the"; bare "half" elsewhere is too vague
+        before = text[max(0, s - 3):s].lower()
+        nxt = _R_NEXTWORD.match(text, e)
+        nw = nxt.group("w").lower() if nxt else ""
+        a_before = _L_A.search(text, max(0, s - 5), s)
+        if nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her")) \
+                or (a_before and nw in ("of", "")):
+            if a_before:
+                s = a_before.start(1)
+            val = 0.5 if last == "half" else 0.25
+            if last == "half" and nw in ("a", "an"):
+                # "half an hour", "half a day"
+                um = _R_UNIT.match(text, nxt.end())
+                if um and um.group("u").lower() in _DUR:
+                    out.append(_fig(text, s, um.end("u"), 0.5, "duration", _DUR[um.group("u").lower()]))
+                    return um.end("u")
+                return None
+            out.append(_fig(text, s, e, val, "fraction", of=_of_phrase(text, e)))
+            return e
+        return None
+    if not prefix and last in _DENOM and last not in ("half", "quarter") and not last.endswith("s"):
+        # "a third of" -> fraction; "the third year" -> ordinal
+        a_before = _L_A.search(text, max(0, s - 5), s)
+        if a_before and re.match(r"\s+of\b", text[e:e + 4]):
+            out.append(_fig(text, a_before.start(1), e, 1.0 / _DENOM[last], "fraction",
+                            of=_of_phrase(text, e)))
+            return e
+    if is_frac:
+        num = pv if pv is not None else 1
+        if prefix and prefix[0] in ("a", "an"):
+            num = 1
+        val = num / _DENOM[last]
+        r = _right(text, e, val, False, allow_scale=False)
+        if r["kind"] in ("measure", "duration"):
+            out.append(_fig(text, s, r["end"], val, r["kind"], r["unit"]))
+            return r["end"]
+        out.append(_fig(text, s, e, val, "fraction", of=_of_phrase(text, e)))
+        return e
+    if last not in _ORD:
+        return None
+    v = _ORD[last]
+    if prefix:
+        if pv is None or (pv < 20 and pv != 0 and v < 100 and not any(p in _TENS for p in prefix)):
+            return None
+        v = pv * v if v >= 100 and pv < 1000 and last in ("hundredth", "thousandth", "millionth", "billionth") and pv < 100 and False else pv + v
+    return _ordinal(text, s, e, v, out)
+
+
+def _extract(text):
+    out = []
+    pos = 0
+    for m in _MAIN.finditer(text):
+        if m.start() < pos:
+            continue
+        g = m.lastgroup
+        if g == "skip":
+            pos = m.end()
+            continue
+        end = None
+        if g == "iso":
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                out.append(_fig(text, m.start(), m.end(), None, "date", iso=_date_iso(y, mo, d)))
+                end = m.end()
+        elif g in ("md", "dm", "my"):
+            mon = m.group("mon") or m.group("mon2") or m.group("mon3")
+            mo = _MONTHS.get(mon.lower())
+            d = m.group("day") or m.group("day2")
+            y = m.group("yr") or m.group("yr2") or m.group("yr3")
+            d = int(d) if d else None
+            y = int(y) if y else None
+            if mo and (d is None or 1 <= d <= 31) and (d or y) and not (mon.lower() == "may" and g == "my" and False):
+                if g == "my" and mon == "May" and False:
+                    pass
+                out.append(_fig(text, m.start(), m.end(), None, "date", iso=_date_iso(y, mo, d)))
+                end = m.end()
+        elif g in ("dig", "spell"):
+            end = _number(text, m, out)
+        elif g == "ordw":
+            end = _ordword(text, m, out)
+            if end is None:
+                # "one third" rejected as ordinal may still hold a plain number
+                sm = _CORE.match(text, m.start())
+                if sm and sm.group("spell"):
+                    end = _number(text, sm, out)
+        elif g == "mult":
+            w = m.group(0).lower()
+            if w in _MULT:
+                v = _MULT[w]
+            else:
+                v = _num_words(re.sub(r"-?fold$", "", w))
+            if v:
+                out.append(_fig(text, m.start(), m.end(), v, "multiplier"))
+                end = m.end()
+        elif g == "frac":
+            v = _FRAC_CHAR[m.group(0)]
+            r = _right(text, m.end(), v, False, allow_scale=False)
+            kind = r["kind"] if r["kind"] in ("measure", "duration") else "fraction"
+            out.append(_fig(text, m.start(), r["end"] if r["kind"] else m.end(), v, kind, r["unit"] if r["kind"] else None))
+            end = out[-1]["end"]
+        if end is not None:
+            pos = end
+    return out
 
 
 def extract(text):
-    out = []
-    if not isinstance(text, str) or not text:
-        return out
-    for m in _RX.finditer(text):
-        try:
-            v = float(m.group("num").replace(",", "").replace("−", "-"))
-        except ValueError:
-            continue
-        if m.group("scale"):
-            v *= _SCALE[m.group("scale").lower()]
-        unit = kind = None
-        kind = "number"
-        if m.group("pct"):
-            p = m.group("pct").lower()
-            unit, kind = ("pp", "percent") if "point" in p else ("%", "percent")
-        elif m.group("sym") or m.group("cur"):
-            kind = "money"
-            unit = "USD" if m.group("sym") == "US$" else (
-                _CUR_SYM.get(m.group("sym")) if m.group("sym") else _CUR_WORD[m.group("cur").lower()])
-        rate = m.group("rate").lower() if m.group("rate") else None
-        key = kind + (":" + unit if unit else "") + (":" + rate if rate else "")
-        out.append(dict(surface=m.group(0), start=m.start(), end=m.end(), value=v, unit=unit,
-                        kind=kind, qualifier=None, rate=rate, iso=None, low=None, high=None,
-                        of=None, key=key))
-    return out
+    """Figures in text, in order, as dicts (see module docstring and docs/numbers.md)."""
+    if not isinstance(text, str) or not text or text.isspace():
+        return []
+    try:
+        return _extract(text)
+    except Exception:  # a pure helper for SQL and ingest must never raise
+        return []
