@@ -1,0 +1,466 @@
+"""Group articles into stories: articles that report the same real-world event.
+
+Three steps, each cheap enough to run on every ingest (method and measurements:
+docs/stories.md, benchmarks/stories.py):
+
+1. ``fingerprint(text)``: a MinHash signature of the article's *names and
+   numbers* (capitalised words inside sentences, digit tokens). Computed once per
+   article and stored. Names and figures tell events apart far better than
+   common words: on ECB+ they separate same-event from other-event pairs with
+   half the false candidates of a bag of all words.
+2. ``candidates(new, existing)``: LSH banding of those signatures. Only articles
+   that share a whole band are compared, so cost grows with the archive size,
+   not its square. ``lsh_keys(fingerprint)`` gives the same band keys as
+   integers, for a store that wants to index them instead of passing every
+   existing fingerprint.
+3. ``assign(docs, links)``: average-linkage agglomerative clustering over the
+   candidate graph, with cosine similarity of entity-weighted word vectors.
+   Average cosine between two groups equals the dot product of their summed
+   vectors divided by the product of their sizes, so linkage is exact without
+   computing every pair. Existing stories are fixed groups: a new article joins
+   one, or new articles form a new story together; two stored stories are never
+   merged. The threshold was tuned on half the ECB+ topics.
+
+The similarity uses no corpus statistics (no IDF), so a pair scores the same
+whether it is ingested in one batch or one article at a time, and adding
+articles never changes earlier scores.
+"""
+import hashlib
+import heapq
+import math
+import re
+from collections import Counter
+from datetime import datetime
+
+import numpy as np
+
+__all__ = ["fingerprint", "lsh_keys", "candidates", "similarity", "assign", "related", "label",
+           "JOIN_THRESHOLD", "RELATED_THRESHOLD"]
+
+# --- tuning (benchmarks/stories.py measures these on ECB+) -------------------------------
+# LSH: 64 bands of 3 rows. A pair with Jaccard J over name/number sets becomes a candidate
+# with probability 1-(1-J**3)**64: 0.5 at J=0.22, 0.06 at J=0.1, 0.0002 at J=0.015
+# (a typical unrelated pair). Same-event ECB+ pairs have median J=0.2, so nearly every
+# article has at least one story-mate among its candidates.
+BANDS = 64
+ROWS = 3
+NUM_PERM = BANDS * ROWS
+MAX_CANDIDATES = 100        # per new article, most shared bands first (bounds hot buckets)
+JOIN_THRESHOLD = 0.12       # average cosine to join a story or merge two groups (tuned on ECB+)
+COHESION_RATIO = 0.75       # ... and at least this share of the story's own average cosine (tuned on ECB+)
+RELATED_THRESHOLD = 0.04    # average cosine for "same topic, different event" (tuned on ECB+)
+MAX_GAP_DAYS = 14           # articles further apart than this from every article of a story never join it
+ENTITY_WEIGHT = 2.0         # names and numbers count double in the similarity
+MIN_ENTITIES = 8            # fewer names/numbers than this: fingerprint all content words instead
+
+_VERSION = 1                # first byte of every fingerprint; bump when the recipe changes
+_FP_LEN = 1 + 4 * NUM_PERM
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def _perm_params():
+    # Derived from a fixed hash, not a library's RNG: stored fingerprints stay comparable
+    # across numpy/datasketch versions.
+    raw = b"".join(hashlib.blake2b(b"newsdiff-stories-%d" % i, digest_size=8).digest()
+                   for i in range(2 * NUM_PERM))
+    v = np.frombuffer(raw, dtype="<u8") & _MASK32
+    a, b = v[:NUM_PERM] | np.uint64(1), v[NUM_PERM:]
+    return a.reshape(1, -1), b.reshape(1, -1)
+
+
+_A, _B = _perm_params()
+
+# --- tokens ---------------------------------------------------------------------------------
+_STOP = frozenset("""
+a about above after again against all almost alone along already also although always am
+among an and another any anyone anything anywhere are around as at back be became because
+become becomes been before being below beside besides between beyond both but by can cannot
+could did do does doing done down during each either else enough even ever every few for
+former from further had has have having he her here hers herself him himself his how however
+i if in into is it its itself just last least less like made make many may me meanwhile
+might mine more moreover most mostly much must my myself neither never nevertheless next no
+nobody none nor not nothing now of off often on once one only onto or other others otherwise
+our ours ourselves out over own per perhaps please put rather re same see seem seemed seems
+several she should since so some somehow someone something sometime sometimes still such than
+that the their theirs them themselves then there thereby therefore these they this those
+though through throughout thus to together too toward towards under until up upon us very via
+was we well were what whatever when where whether which while who whoever whole whom whose
+why will with within without would yet you your yours yourself yourselves
+said says say saying told tell according reported reports report added adding new news
+mr mrs ms dr st inc ltd co
+""".split())
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A capitalised word that does not start a sentence or a line: a name, place, organisation.
+_SENT_START = re.compile(r"(?:^|[.!?»”\"'’:]\s+|\n\s*)$")
+
+
+def _norm(w):
+    w = w.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w
+
+
+def _keep(w):
+    return w not in _STOP and (len(w) >= 3 or any(c.isdigit() for c in w))
+
+
+def _terms(text):
+    """(term counts, set of name/number terms) for one text; robust to junk input."""
+    if not isinstance(text, str) or not text:
+        return Counter(), set()
+    counts = Counter()
+    ents = set()
+    for m in _WORD.finditer(text):
+        raw = m.group(0)
+        w = _norm(raw)
+        if not _keep(w):
+            continue
+        counts[w] += 1
+        first = raw[0]
+        if first.isdigit():
+            ents.add(w)
+        elif first.isupper() and not _SENT_START.search(text, max(0, m.start() - 4), m.start()):
+            ents.add(w)
+    return counts, ents
+
+
+def _vector(title, text):
+    """Entity-weighted, sublinear term weights of one article (title counts as text)."""
+    counts, ents = _terms(((title or "") + "\n" if isinstance(title, str) else "") +
+                          (text if isinstance(text, str) else ""))
+    vec = {w: (1.0 + math.log(n)) * (ENTITY_WEIGHT if w in ents else 1.0) for w, n in counts.items()}
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {w: x / norm for w, x in vec.items()} if norm else {}
+
+
+# --- 1. fingerprint ----------------------------------------------------------------------------
+def fingerprint(text, title=None):
+    """Compact MinHash signature (bytes) of an article's names and numbers.
+
+    Layout: one version byte, then NUM_PERM little-endian uint32 minimum hash values
+    (769 bytes). Returns b"" when the text has no usable words: such an article gets no
+    candidates and stays a story of its own.
+    """
+    body = text if isinstance(text, str) else ""
+    if isinstance(title, str) and title:
+        body = title + "\n" + body
+    counts, ents = _terms(body)
+    feats = ents if len(ents) >= MIN_ENTITIES else set(counts)
+    if not feats:
+        return b""
+    h = np.frombuffer(b"".join(hashlib.blake2b(f.encode("utf-8"), digest_size=4).digest()
+                               for f in sorted(feats)), dtype="<u4").astype(np.uint64).reshape(-1, 1)
+    # (a*h + b) mod (2**61 - 1): a, b, h < 2**32, so a*h + b < 2**64 never overflows.
+    sig = (((_A * h + _B) % _MERSENNE) & _MASK32).min(axis=0).astype("<u4")
+    return bytes([_VERSION]) + sig.tobytes()
+
+
+def _bands(fp):
+    if not isinstance(fp, (bytes, bytearray, memoryview)) or len(fp) != _FP_LEN or fp[0] != _VERSION:
+        return None
+    fp = bytes(fp)
+    step = 4 * ROWS
+    return [fp[1 + i * step: 1 + (i + 1) * step] for i in range(BANDS)]
+
+
+def lsh_keys(fp):
+    """The LSH bucket keys of a fingerprint, as signed 64-bit integers (one per band).
+
+    Two articles are candidates when they share a key. A store can keep these in an
+    indexed table and fetch only the existing articles that share a key with a new one.
+    """
+    bands = _bands(fp)
+    if bands is None:
+        return []
+    return [int.from_bytes(hashlib.blake2b(bytes([i]) + band, digest_size=8).digest(), "little",
+                           signed=True) for i, band in enumerate(bands)]
+
+
+# --- 2. candidates -----------------------------------------------------------------------------
+def candidates(new, existing):
+    """For each new article id, the ids (new or existing) that may be in the same story.
+
+    new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
+    returned; at most MAX_CANDIDATES per article, those sharing most bands first. Articles
+    with an empty or outdated fingerprint get an empty set. Symmetric among new articles.
+    """
+    buckets = {}
+    new_ids = []
+    for i, fp in list(existing) + list(new):
+        bands = _bands(fp)
+        if bands is None:
+            continue
+        for b, band in enumerate(bands):
+            buckets.setdefault((b, band), []).append(i)
+    out = {i: set() for i, _ in new}
+    for i, fp in new:
+        bands = _bands(fp)
+        if bands is None:
+            continue
+        shared = Counter()
+        for b, band in enumerate(bands):
+            for j in buckets[(b, band)]:
+                if j != i:
+                    shared[j] += 1
+        best = sorted(shared.items(), key=lambda kv: (-kv[1], str(kv[0])))[:MAX_CANDIDATES]
+        out[i].update(j for j, _ in best)
+        new_ids.append(i)
+    # Make new-new links symmetric, so grouping does not depend on input order.
+    newset = set(out)
+    for i in new_ids:
+        for j in list(out[i]):
+            if j in newset:
+                out[j].add(i)
+    return out
+
+
+# --- 3. assign -----------------------------------------------------------------------------------
+def _date(value):
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = value.strip().replace("Z", "+00:00")
+    try:
+        d = datetime.fromisoformat(s)
+    except ValueError:
+        try:
+            d = datetime.fromisoformat(s[:10])
+        except ValueError:
+            return None
+    return d.replace(tzinfo=None).toordinal()
+
+
+def _dot(u, v):
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(x * v[k] for k, x in u.items() if k in v)
+
+
+def similarity(a, b):
+    """Cosine similarity (0..1) of two articles' entity-weighted word vectors.
+
+    a, b: dicts with "title" and "text". The same score assign() uses between two articles.
+    """
+    return _dot(_vector(a.get("title"), a.get("text")), _vector(b.get("title"), b.get("text")))
+
+
+class _Group:
+    __slots__ = ("key", "members", "vec", "size", "dmin", "dmax", "fixed", "_coh")
+
+    def __init__(self, key, fixed):
+        self.key, self.fixed = key, fixed
+        self.members, self.vec, self.size = [], {}, 0
+        self.dmin = self.dmax = None
+        self._coh = None
+
+    def cohesion(self):
+        """Average cosine between two different members (None for one article).
+
+        |sum|^2 = size + 2 * (sum of pairwise cosines), so no pair needs computing.
+        """
+        if self.size < 2:
+            return None
+        if self._coh is None:
+            sq = sum(x * x for x in self.vec.values())
+            self._coh = (sq - self.size) / (self.size * (self.size - 1))
+        return self._coh
+
+    def add(self, doc_id, vec, day):
+        self._coh = None
+        self.members.append(doc_id)
+        self.size += 1
+        for k, x in vec.items():
+            self.vec[k] = self.vec.get(k, 0.0) + x
+        if day is not None:
+            self.dmin = day if self.dmin is None else min(self.dmin, day)
+            self.dmax = day if self.dmax is None else max(self.dmax, day)
+
+    def absorb(self, other):
+        self._coh = None
+        self.members.extend(other.members)
+        self.size += other.size
+        for k, x in other.vec.items():
+            self.vec[k] = self.vec.get(k, 0.0) + x
+        for d in (other.dmin, other.dmax):
+            if d is not None:
+                self.dmin = d if self.dmin is None else min(self.dmin, d)
+                self.dmax = d if self.dmax is None else max(self.dmax, d)
+
+
+def _linkage(g, h):
+    """Average pairwise cosine between two groups (exact: sum vectors, divided by sizes)."""
+    if g.dmin is not None and h.dmin is not None:
+        gap = max(h.dmin - g.dmax, g.dmin - h.dmax, 0)
+        if gap > MAX_GAP_DAYS:
+            return 0.0
+    return _dot(g.vec, h.vec) / (g.size * h.size)
+
+
+def _sort_key(x):
+    return (0, x, "") if isinstance(x, int) else (1, 0, str(x))
+
+
+def _cluster(docs, links, threshold, ratio=COHESION_RATIO):
+    """Average-linkage agglomeration over the link graph. Returns (groups, doc id -> group)."""
+    groups = {}             # group id -> _Group
+    of = {}                 # doc id -> group id
+    vectors = {}
+    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
+        vectors[d["id"]] = _vector(d.get("title"), d.get("text"))
+    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
+        sid = d.get("story_id")
+        gid = ("s", sid) if sid is not None else ("n", d["id"])
+        if gid not in groups:
+            groups[gid] = _Group(gid, fixed=sid is not None)
+        groups[gid].add(d["id"], vectors[d["id"]], _date(d.get("published")))
+        of[d["id"]] = gid
+    # Which groups may be compared: those joined by at least one candidate link.
+    nbrs = {g: set() for g in groups}
+    for i, js in links.items():
+        if i not in of:
+            continue
+        for j in js:
+            if j in of and of[j] != of[i]:
+                nbrs[of[i]].add(of[j])
+                nbrs[of[j]].add(of[i])
+
+    def order(gid):
+        return (0 if gid[0] == "s" else 1, _sort_key(gid[1]))
+
+    # Repeatedly merge the best-linked pair above threshold (never two stored stories).
+    # Heap entries carry the groups' versions; an entry is stale once either group changed.
+    version = {g: 0 for g in groups}
+    heap = []
+
+    def entry(g, h):
+        if groups[g].fixed and groups[h].fixed:
+            return None
+        s = _linkage(groups[g], groups[h])
+        if s < threshold:
+            return None
+        # A newcomer must be nearly as close to a story as its articles are to each other:
+        # this keeps an earlier meeting on the same subject out of a tight set of rewrites.
+        coh = max((c for c in (groups[g].cohesion(), groups[h].cohesion()) if c is not None), default=None)
+        if coh is not None and s < ratio * coh:
+            return None
+        a, b = (g, h) if order(g) < order(h) else (h, g)
+        return (-s, order(a), order(b), a, b, version[a], version[b])
+
+    for g, ns in nbrs.items():
+        for h in ns:
+            e = entry(g, h) if order(g) < order(h) else None
+            if e:
+                heap.append(e)
+    heapq.heapify(heap)
+    alive = set(groups)
+    while heap:
+        _, _, _, g, h, vg, vh = heapq.heappop(heap)
+        if g not in alive or h not in alive or version[g] != vg or version[h] != vh:
+            continue
+        # The stored story (else the smaller key) survives, so keys do not depend on merge order.
+        keep, gone = (g, h) if order(g) < order(h) else (h, g)
+        groups[keep].absorb(groups[gone])
+        alive.discard(gone)
+        version[keep] += 1
+        for m in groups[gone].members:
+            of[m] = keep
+        for x in nbrs.pop(gone):
+            nbrs[x].discard(gone)
+            if x != keep:
+                nbrs[x].add(keep)
+                nbrs[keep].add(x)
+        nbrs[keep].discard(gone)
+        nbrs[keep].discard(keep)
+        for x in sorted(nbrs[keep], key=order):
+            e = entry(keep, x)
+            if e:
+                heapq.heappush(heap, e)
+    return {g: groups[g] for g in alive}, of, nbrs
+
+
+def assign(docs, links, threshold=JOIN_THRESHOLD, ratio=COHESION_RATIO):
+    """Decide the story of each new article.
+
+    docs: dicts with "id", "title", "text", "published" (ISO 8601 or None) and "story_id"
+    (int for stored articles, None for new ones), covering the new articles and their
+    candidates (ideally all stored members of the candidates' stories, so the average
+    linkage to a story is over the whole story).
+    links: candidates() output (new id -> ids that may share its story).
+
+    Returns {new id: story_id (int) of a stored story it joins, or "new:<k>"}; new articles
+    sharing a "new:<k>" key form one new story. k numbers new stories 0, 1, ... in order of
+    their smallest article id, so the same input always gives the same output.
+    """
+    groups, of, _ = _cluster(docs, links, threshold, ratio)
+    new_ids = sorted((d["id"] for d in docs if d.get("story_id") is None), key=_sort_key)
+    out, keys = {}, {}
+    for i in new_ids:
+        gid = of[i]
+        if gid[0] == "s":
+            out[i] = gid[1]
+        else:
+            if gid not in keys:
+                keys[gid] = "new:%d" % len(keys)
+            out[i] = keys[gid]
+    return out
+
+
+def related(docs, links, assignment=None, threshold=RELATED_THRESHOLD):
+    """Pairs of different stories that are loosely related (same topic, another event).
+
+    Same inputs as assign(); assignment is assign()'s result (computed if omitted).
+    Returns [(story_a, story_b, score)] sorted by story, keys as in assign() (stored story
+    ids or "new:<k>"), for every linked pair of different stories whose average cosine
+    is at least `threshold`.
+    """
+    if assignment is None:
+        assignment = assign(docs, links)
+    key_of = {}
+    for d in docs:
+        key_of[d["id"]] = d["story_id"] if d.get("story_id") is not None else assignment[d["id"]]
+    groups = {}
+    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
+        k = key_of[d["id"]]
+        g = groups.setdefault(k, _Group(k, fixed=True))
+        g.add(d["id"], _vector(d.get("title"), d.get("text")), _date(d.get("published")))
+    pairs = set()
+    for i, js in links.items():
+        for j in js:
+            if i in key_of and j in key_of and key_of[i] != key_of[j]:
+                pairs.add(tuple(sorted((key_of[i], key_of[j]), key=_sort_key)))
+    out = []
+    for a, b in pairs:
+        s = _linkage(groups[a], groups[b])
+        if s >= threshold:
+            out.append((a, b, round(s, 4)))
+    return sorted(out, key=lambda t: (_sort_key(t[0]), _sort_key(t[1])))
+
+
+# --- label ----------------------------------------------------------------------------------------
+def label(docs):
+    """A short human label for a story: the most central headline, else its top names.
+
+    docs: the story's articles (dicts with "title" and "text").
+    """
+    docs = [d for d in docs if isinstance(d, dict)]
+    if not docs:
+        return ""
+    vecs = [_vector(d.get("title"), d.get("text")) for d in docs]
+    centroid = {}
+    for v in vecs:
+        for k, x in v.items():
+            centroid[k] = centroid.get(k, 0.0) + x
+    titled = [(i, d["title"].strip()) for i, d in enumerate(docs)
+              if isinstance(d.get("title"), str) and d["title"].strip()]
+    if titled:
+        # Most central = highest similarity to the story's centroid; ties to the shorter title.
+        i, t = max(titled, key=lambda it: (_dot(vecs[it[0]], centroid), -len(it[1])))
+        t = " ".join(t.split())
+        return t if len(t) <= 120 else t[:117].rstrip() + "..."
+    ents = set()
+    for d in docs:
+        ents |= _terms(d.get("text"))[1]
+    top = sorted(centroid.items(), key=lambda kv: (-(kv[1] * (2 if kv[0] in ents else 1)), kv[0]))[:4]
+    return ", ".join(k for k, _ in top)
