@@ -1,0 +1,47 @@
+"""SQL functions over the very code ingest uses, so ad-hoc SQL and stored rows agree."""
+
+import json
+
+from ingest import diff, numbers, segment, similarity
+
+
+def text_arg(value):
+    """SQLite hands over str, bytes, int, float or None; anything but None becomes text."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+def null_safe(function):
+    """NULL in any argument gives NULL out, as SQL's own functions do."""
+
+    def wrapped(*args):
+        args = [text_arg(a) for a in args]
+        if any(a is None for a in args):
+            return None
+        return function(*args)
+
+    return wrapped
+
+
+def sentences_json(text):
+    return json.dumps([s["text"] for s in segment.segment(text)], ensure_ascii=False)
+
+
+def numbers_json(text):
+    return json.dumps(numbers.extract(text), ensure_ascii=False)
+
+
+FUNCTIONS = {
+    "newsdiff_sentences": (1, sentences_json),
+    "newsdiff_numbers": (1, numbers_json),
+    "newsdiff_similarity": (2, similarity.similarity),
+    "newsdiff_diff": (2, diff.diff_html),
+}
+
+
+def register(conn):
+    for name, (n_args, function) in FUNCTIONS.items():
+        conn.create_function(name, n_args, null_safe(function), deterministic=True)

@@ -1,0 +1,84 @@
+"""The newsdiff command line: ingest files into a database, or run the demo."""
+
+import os
+import subprocess
+import sys
+import tempfile
+from importlib import resources
+
+import click
+
+from . import pipeline, store
+
+
+@click.group()
+@click.version_option(package_name="datasette-newsdiff")
+def cli():
+    """Compare news articles that tell the same story."""
+
+
+@cli.command()
+@click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
+@click.argument("paths", metavar="PATH...", nargs=-1, required=True)
+@click.option("--story", metavar="NAME", help="Put every new article into the story NAME instead of grouping them automatically.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def ingest(db_path, paths, story, quiet):
+    """Add the articles in PATH... (files, folders, globs, - for stdin) to DB.
+
+    Plain text (.txt, .md), HTML (.html, .htm), JSON, JSON Lines (.jsonl) and
+    CSV/TSV with text, title, url, outlet, published and byline fields. Articles
+    already in DB are skipped, so running it again on the same input changes nothing.
+
+        newsdiff ingest news.db articles/ 'more/*.html' feed.jsonl
+    """
+    db = store.open_db(db_path)
+    show = not quiet and sys.stderr.isatty()
+    stored = [0]
+
+    def progress(n):
+        stored[0] += n
+        if show:
+            click.echo(f"\r{stored[0]} articles read", nl=False, err=True)
+
+    report = pipeline.ingest(
+        db,
+        list(paths),
+        story=story,
+        stdin=click.get_binary_stream("stdin"),
+        on_error=lambda error: click.echo(f"error: {error}", err=True),
+        progress=progress,
+    )
+    if show:
+        click.echo("", err=True)
+    if not quiet:
+        click.echo(
+            f"{report.added} articles added, {report.duplicates} already stored, "
+            f"{len(report.stories)} stories updated, {len(report.errors)} errors: {db_path}",
+            err=True,
+        )
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("-p", "--port", default=8001, show_default=True, help="Port to serve on.")
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Where to build the demo database (default: a temporary folder).")
+@click.option("--build-only", is_flag=True, help="Build the database and exit without serving it.")
+def demo(port, host, db_path, build_only):
+    """Build a database from the bundled example corpus and serve it with Datasette."""
+    example = resources.files("ingest") / "example"
+    db_path = db_path or os.path.join(tempfile.mkdtemp(prefix="newsdiff-"), "newsdiff-demo.db")
+    with resources.as_file(example) as folder:
+        report = pipeline.ingest(store.open_db(db_path), [str(folder)])
+        metadata = str(folder / "metadata.yml")
+        click.echo(f"{report.added} example articles in {len(report.stories)} stories: {db_path}", err=True)
+        if build_only:
+            return
+        click.echo(f"Serving the demo at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+        # Served immutable: the plugin must never need to write.
+        command = [sys.executable, "-m", "datasette", "serve", "-i", db_path, "-m", metadata, "-h", host, "-p", str(port)]
+        try:
+            subprocess.run(command, check=False)
+        except KeyboardInterrupt:
+            pass

@@ -1,0 +1,63 @@
+"""Word-level diff of two sentences as escaped HTML with <del> and <ins>."""
+
+import difflib
+import html
+import re
+
+# Words with their trailing whitespace, so joining tokens rebuilds the text exactly.
+TOKEN = re.compile(r"\s+|\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
+
+# Runs of this many unchanged words or fewer between two changes are folded into
+# the change: "<del>a</del> the <del>b</del>" reads worse than one longer change.
+ABSORB = 2
+
+
+def tokens(text):
+    return TOKEN.findall(text)
+
+
+def opcodes(a_tokens, b_tokens):
+    """difflib opcodes over word tokens, short unchanged runs between changes absorbed."""
+    ops = difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False).get_opcodes()
+    merged = []
+    for i, op in enumerate(ops):
+        # Equal runs never neighbour each other, so an inner one sits between two changes.
+        gap = op[0] == "equal" and 0 < i < len(ops) - 1 and words(a_tokens[op[1] : op[2]]) <= ABSORB
+        if op[0] == "equal" and not gap:
+            merged.append(op)
+        elif merged and merged[-1][0] != "equal":
+            prev = merged.pop()
+            merged.append(("replace", prev[1], op[2], prev[3], op[4]))
+        else:
+            merged.append(("replace",) + op[1:])
+    return merged
+
+
+def words(run):
+    return sum(1 for t in run if not t.isspace())
+
+
+def diff_html(a, b):
+    """HTML showing how sentence a becomes sentence b, every piece of text escaped."""
+    a_tokens, b_tokens = tokens(a or ""), tokens(b or "")
+    out = []
+    for tag, i1, i2, j1, j2 in opcodes(a_tokens, b_tokens):
+        old, new = "".join(a_tokens[i1:i2]), "".join(b_tokens[j1:j2])
+        out.append(html.escape(old) if tag == "equal" else change(old, new))
+    return "".join(out)
+
+
+def change(old, new):
+    """One change as <del>old</del><ins>new</ins>, surrounding whitespace kept once, outside."""
+    outer = new if new.strip() else old
+    lead = outer[: len(outer) - len(outer.lstrip())]
+    trail = outer[len(outer.rstrip()) :]
+    parts = [html.escape(lead)]
+    if old.strip():
+        parts.append(f"<del>{html.escape(old.strip())}</del>")
+    if new.strip():
+        parts.append(f"<ins>{html.escape(new.strip())}</ins>")
+    if not old.strip() and not new.strip():
+        return html.escape(new)
+    parts.append(html.escape(trail))
+    return "".join(parts)

@@ -1,0 +1,137 @@
+"""Runs the stages: read -> structure -> segment -> numbers -> stories -> align -> claims -> store.
+
+New articles are stored first (one transaction per batch); then only the stories
+they joined are recomputed, each in its own transaction.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+
+from . import align, claims, numbers, readers, segment, stories, store, structure
+
+BATCH = 200
+
+
+@dataclass
+class Report:
+    added: int = 0
+    duplicates: int = 0
+    errors: list = field(default_factory=list)
+    new_ids: list = field(default_factory=list)
+    stories: set = field(default_factory=set)
+
+
+def content_hash(text):
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()
+
+
+def analyse(raw):
+    """A raw article from readers -> an article row with its sentences and their numbers."""
+    text = raw["text"]
+    known = {k: raw.get(k) for k in ("title", "outlet", "byline", "published")}
+    sentences, meta = structure.analyse(segment.segment(text), known)
+    for idx, s in enumerate(sentences):
+        s["idx"] = idx
+        s["numbers"] = numbers.extract(s["text"])
+    body = " ".join(s["text"] for s in sentences if s["role"] == "body")
+    return {
+        "source": raw["source"],
+        "outlet": meta.get("outlet"),
+        "title": meta.get("title"),
+        "byline": meta.get("byline"),
+        "published": iso_date(meta.get("published")),
+        "url": raw.get("url"),
+        "text": text,
+        "content_hash": content_hash(text),
+        "fingerprint": stories.fingerprint(body or text),
+        "sentences": sentences,
+    }
+
+
+def iso_date(value):
+    """ISO 8601 for what a reader or dateline gave, or None when it cannot be read."""
+    if not value:
+        return None
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        pass
+    dates = [n["iso"] for n in numbers.extract(value) if n["kind"] in ("date", "year") and n.get("iso")]
+    return dates[0] if dates else None
+
+
+def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None):
+    """Add the articles found in paths to db and recompute the stories they touch."""
+    report = Report()
+
+    def fail(error):
+        report.errors.append(error)
+        if on_error:
+            on_error(error)
+
+    batch, seen = [], set()
+    for item in readers.read(paths, stdin=stdin):
+        if isinstance(item, readers.ReadError):
+            fail(item)
+            continue
+        try:
+            article = analyse(item)
+        except Exception as e:  # one bad article must not stop the run
+            fail(readers.ReadError(item["source"], f"could not analyse: {e}"))
+            continue
+        if article["content_hash"] in seen:
+            report.duplicates += 1
+            continue
+        seen.add(article["content_hash"])
+        batch.append(article)
+        if len(batch) >= BATCH:
+            store_batch(db, batch, report, progress)
+            batch = []
+    store_batch(db, batch, report, progress)
+
+    if report.new_ids:
+        touched = assign_stories(db, report.new_ids, story)
+        for story_id in sorted(touched):
+            analyse_story(db, story_id)
+            report.stories.add(story_id)
+    return report
+
+
+def store_batch(db, batch, report, progress):
+    if not batch:
+        return
+    known = store.known_hashes(db, (a["content_hash"] for a in batch))
+    fresh = [a for a in batch if a["content_hash"] not in known]
+    report.duplicates += len(batch) - len(fresh)
+    ids = store.insert_articles(db, fresh)
+    report.added += len(ids)
+    report.new_ids.extend(ids)
+    if progress:
+        progress(len(batch))
+
+
+def assign_stories(db, new_ids, forced_label=None):
+    """Put new articles into stories; returns the ids of every story that changed."""
+    if forced_label:
+        story_id = store.forced_story(db, forced_label)
+        store.set_stories(db, {article_id: story_id for article_id in new_ids})
+        return {story_id}
+    new = store.fingerprints(db, new_ids)
+    existing = store.fingerprints(db, None, exclude=new_ids)
+    links = stories.candidates(new, existing)
+    linked = set(new_ids) | {i for ids in links.values() for i in ids}
+    docs = store.story_docs(db, linked)
+    assignment = stories.assign(docs, links)
+    return store.apply_story_assignment(db, assignment)
+
+
+def analyse_story(db, story_id):
+    sentences = store.story_sentences(db, story_id)
+    pairs = align.align(sentences)
+    body = [s for s in sentences if s["role"] == "body"]
+    body_ids = {s["id"] for s in body}
+    groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids])
+    docs = store.story_docs(db, store.story_article_ids(db, story_id))
+    store.replace_story_analysis(db, story_id, stories.label(docs), pairs, groups)

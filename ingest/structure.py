@@ -1,0 +1,97 @@
+"""Article structure: which lines are outlet, headline, dateline, byline,
+subheadings and tag lines, and which sentences are body text.
+
+Works on the sentences from segment.segment(), whose paragraph numbers follow
+line breaks. Scraped plain text puts metadata in short lines before the first
+body paragraph; later stages compare body with body, so every sentence gets a
+role and the article gets the metadata those lines carry.
+"""
+
+import re
+
+from . import numbers
+
+# Words that mark a short leading line as the publication's name rather than a section.
+OUTLET_WORDS = re.compile(
+    r"\b(news|times|post|herald|journal|tribune|daily|gazette|press|agency|radio|tv|"
+    r"telegraph|guardian|observer|chronicle|reuters|bbc|cnn|ria|tass|insider|today|online|media|wire)\b",
+    re.I,
+)
+BYLINE = re.compile(r"^\s*(by|from|written by|reporting by)\s+\S", re.I)
+TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
+# A run-together tag list ("politicssanctionsukrainewar") or hash tags.
+TAGLINE = re.compile(r"^(#?[\w-]+)(\s*[,|·]?\s*#?[\w-]+){0,15}$")
+
+
+def words(line):
+    return len(line.split())
+
+
+def is_body(line):
+    """A paragraph that reads as running prose rather than a label."""
+    return bool(TERMINAL.search(line)) and words(line) >= 6
+
+
+def dateline_date(line):
+    """The ISO date of a dateline such as "Dec 3, 2025 World News", or None."""
+    found = [n for n in numbers.extract(line) if n["kind"] == "date" and n.get("iso")]
+    if found and found[0]["start"] <= 2 and words(line) <= 8 and not TERMINAL.search(line):
+        return found[0]["iso"]
+    return None
+
+
+def analyse(sentences, known=None):
+    """Give each sentence a role and return (sentences, metadata).
+
+    sentences: segment.segment() output; a new list of dicts with "role" added is returned.
+    known: metadata the reader already had (title, outlet, byline, published); it wins
+    over what the lines suggest, and a first line repeating the known title is a headline.
+    """
+    known = {k: v for k, v in (known or {}).items() if v}
+    meta = {}
+    paragraphs = {}
+    for s in sentences:
+        paragraphs.setdefault(s["paragraph"], []).append(s)
+    lines = {p: " ".join(s["text"] for s in group) for p, group in paragraphs.items()}
+    order = sorted(lines)
+    first_body = next((p for p in order if is_body(lines[p])), None)
+    roles = {}
+
+    title = known.get("title")
+    for p in order:
+        if first_body is not None and p >= first_body:
+            break
+        line = lines[p]
+        if title and line.strip() == title.strip():
+            roles[p] = "headline"
+        elif BYLINE.match(line) and words(line) <= 8:
+            roles[p] = "byline"
+            meta.setdefault("byline", re.sub(r"^\s*(by|from|written by|reporting by)\s+", "", line, flags=re.I))
+        elif (iso := dateline_date(line)) is not None:
+            roles[p] = "dateline"
+            meta.setdefault("published", iso)
+        elif title is None and words(line) >= 4:
+            roles[p] = "headline"
+            title = line
+            meta["title"] = line
+        elif words(line) <= 4 and title is None:
+            roles[p] = "outlet" if OUTLET_WORDS.search(line) else "section"
+            if roles[p] == "outlet":
+                meta.setdefault("outlet", line)
+        else:
+            roles[p] = "heading"
+
+    last = order[-1] if order else None
+    for p in order:
+        if p in roles:
+            continue
+        line = lines[p]
+        if p == last and p != first_body and TAGLINE.match(line) and not TERMINAL.search(line):
+            roles[p] = "tagline"
+        elif not is_body(line) and words(line) <= 14 and not TERMINAL.search(line):
+            roles[p] = "heading"
+        else:
+            roles[p] = "body"
+
+    meta.update(known)
+    return [dict(s, role=roles[s["paragraph"]]) for s in sentences], meta

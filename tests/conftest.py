@@ -1,0 +1,40 @@
+import pathlib
+
+import pytest
+import yaml
+from datasette.app import Datasette
+
+from ingest import pipeline, store
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "ingest" / "example"
+
+
+def build(path, paths, **kwargs):
+    db = store.open_db(str(path))
+    report = pipeline.ingest(db, [str(p) for p in paths], **kwargs)
+    db.conn.close()
+    return report
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "newsdiff-demo.db"
+    report = build(path, [EXAMPLE])
+    assert report.added == 5 and not report.errors
+    return path
+
+
+@pytest.fixture
+def ds(demo_db):
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
+    return Datasette(immutables=[str(demo_db)], metadata=metadata)
+
+
+async def sql(ds, query, **params):
+    """Rows of a read-only query through Datasette's JSON API, on 0.65 and the 1.0 alphas."""
+    response = await ds.client.get(
+        "/newsdiff-demo.json", params={"sql": query, "_shape": "array", **params}, follow_redirects=True
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
