@@ -219,37 +219,56 @@ _SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?\s+an?\s+(?:thousand
             r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b)*)")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+|\d+(?:\.\d+)?|\.\d+)"
 
-_MAIN = re.compile(
-    # things that look numeric but are not figures
-    r"(?P<skip>(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
-    r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                      # versions, IP addresses
-    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"  # clock times
-    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
-    r"|[#@]\w+"
-    r"|\b(?!(?i:mid|pre|post|late|early|non|over|under|top|sub|ex|anti|in|by|of|to|the|and"
-    r"|from|per|at|us|the)-)[A-Za-z][A-Za-z.]*-?\d[\w./-]*"  # COVID-19, F-16, G7, v2.3
-    r")"
-    r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
+_P_MONTHDAY = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + _MONTH_RX + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
     r"(?:,?\s+(?P<yr>\d{4})(?![\w,.]\d))?)"
-    r"|(?P<my>(?<![\w.])(?P<mon2>" + _MONTH_RX + r")\.?,?\s+(?P<yr2>\d{4})(?![\w,.]\d))"
-    r"|(?P<dm>(?<![\w.,])(?:the\s+)?(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + _MONTH_RX + r")\b\.?"
+    r"|(?P<my>(?<![\w.])(?P<mon2>" + _MONTH_RX + r")\.?,?\s+(?P<yr2>\d{4})(?![\w,.]\d))")
+# at a digit: things that look numeric but are no figures, ISO dates, "3 December",
+# fractions "3/4", plain numbers
+_MAIN_DIG = re.compile(
+    r"(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"   # clock times
+    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
+    r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
+    r"|(?<![\w./])(?:24/7|9/11)(?![\d/])"                          # idioms and names
+    r")"
+    r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
+    r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + _MONTH_RX + r")\b\.?"
     r"(?:,?\s+(?P<yr3>\d{4})(?![\w,.]\d))?)"
+    r"|(?P<dfrac>(?<![\w.,/])(?P<fn>\d{1,3})/(?P<fd>\d{1,3})(?![\d/]))"
     r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:])[-+−–])?" + _DIGITS + r")"
-    r"|(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+))*(?:" + _ORDW + r"|quarters?|halves|half|"
+    r"|(?P<frac>[½⅓⅔¼¾⅕⅛])"
+)
+# at a starter word: dates, ordinals and spelled fractions, spelled numbers, multipliers
+_MAIN_WORD = re.compile(
+    r"(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+))*(?:" + _ORDW + r"|quarters?|halves|half|"
     r"thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundredths|thousandths)\b))"
     r"|(?P<spell>(?i:\b" + _SPELLED + r"))"
     r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + _NUMW + r")fold|(?:" + _NUMW + r")-fold)\b))"
-    r"|(?P<frac>[½⅓⅔¼¾⅕⅛])"
+    + _P_MONTHDAY
 )
+_A_NEXT = re.compile(r"\s+(?:half|quarter|hundred|thousand|million|billion|trillion|dozen|third|"
+                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 
+_URLMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# candidate positions: identifiers (skipped whole), digits, fraction signs, words.
+# Only words in _STARTERS (number words, ordinals, months, ...) are tried, so the
+# expensive alternation in _MAIN runs at a handful of positions per sentence.
+_CAND = re.compile(r"(?P<id>[A-Za-z][A-Za-z.]*-?\d[\w./-]*)|(?P<w>[A-Za-z]+)"
+                   r"|\(?[-+−–]?\.?\d|[½⅓⅔¼¾⅕⅛]")
+_ID_OK = {"mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
+          "anti", "in", "by", "of", "to", "the", "and", "from", "per", "at", "us", "the",
+          "since", "until", "between", "about", "around", "some", "up", "than"}
 _FRAC_CHAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 _WORD_RX = re.compile(r"[A-Za-z]+")
+_STARTERS = (set(_UNITS) | set(_TENS) | set(_BIG) | set(_ORD) | set(_DENOM) | set(_MONTHS)
+             | set(_MULT) | {"hundred", "dozen", "a", "an"})
 
 # ---- patterns applied at a position, to the right of a core
 _SP = r"[ \t\u00a0]*"
-_R_HALF = re.compile(r"\s+and\s+a\s+half\b|" + _SP + r"(?=[½¼¾⅓⅔])", re.I)
+_R_HALF = re.compile(r"\s+and\s+a\s+half\b|" + _SP + r"(?=[½¼¾⅓⅔]|\d{1,2}/\d)", re.I)
+_R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 _R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio)\b"
                       r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 _R_PCT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
@@ -397,8 +416,8 @@ def _fig(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=None
 
 def _core_value(text, m):
     """Value of a core match from _CORE or _MAIN (group dig or spell)."""
-    d = m.group("dig")
-    if d is not None:
+    if m.lastgroup == "dig":
+        d = m.group("dig")
         d = d.replace(",", "").replace("\u00a0", "").replace("−", "-").replace("–", "-")
         return float(d)
     return _num_words(m.group("spell"))
@@ -418,6 +437,16 @@ def _right(text, pos, value, money, allow_scale=True):
     if m and m.group(0).strip():
         r["value"] += 0.5
         pos = r["end"] = m.end()
+    elif m and value == int(value):
+        m = _R_MIXED.match(text, pos)
+        if m and m.group(1):
+            n, d = int(m.group(1)), int(m.group(2))
+            if 0 < n < d:
+                r["value"] += n / d if value >= 0 else -n / d
+                pos = r["end"] = m.end()
+        elif m:
+            r["value"] += _FRAC_CHAR[m.group(3)]
+            pos = r["end"] = m.end()
     if allow_scale:
         m = _R_SCALE.match(text, pos)
         if m:
@@ -788,10 +817,50 @@ def _ordword(text, m, out):
     return _ordinal(text, s, e, v, out)
 
 
+def _matches(text):
+    """Core matches of _MAIN at candidate positions, left to right."""
+    masks = []
+    if "@" in text or "://" in text or "www." in text:
+        masks = [(m.start(), m.end()) for m in _URLMAIL.finditer(text)]
+    for c in _CAND.finditer(text):
+        i = c.start()
+        if masks and any(a <= i < b for a, b in masks):
+            continue
+        g = c.lastgroup
+        if g == "id":
+            # "COVID-19", "F-16", "G7": skipped; but "mid-2025", "by2025" keep the digits
+            w = re.match(r"[A-Za-z]+", c.group(0)).group(0).lower()
+            if w in _ID_OK:
+                d = i + len(w) + (1 if text[i + len(w)] == "-" else 0)
+                m = _MAIN_DIG.match(text, d)
+                if m:
+                    yield m
+            continue
+        if g == "w":
+            lw = c.group(0).lower()
+            if lw not in _STARTERS and not (lw.endswith("fold") and lw[:-4] in _STARTERS):
+                continue
+            if lw in ("a", "an") and not _A_NEXT.match(text, c.end()):
+                continue
+            if lw in _MONTHS and not lw[0] != c.group(0)[0]:
+                continue          # months only capitalised: "may", "march" are verbs
+            m = _MAIN_WORD.match(text, i)
+        else:
+            m = _MAIN_DIG.match(text, i)
+            if m is None:
+                j = i
+                while j < len(text) and not text[j].isdigit() and text[j] not in "½⅓⅔¼¾⅕⅛":
+                    j += 1
+                if j > i:
+                    m = _MAIN_DIG.match(text, j)
+        if m is not None:
+            yield m
+
+
 def _extract(text):
     out = []
     pos = 0
-    for m in _MAIN.finditer(text):
+    for m in _matches(text):
         if m.start() < pos:
             continue
         g = m.lastgroup
@@ -805,10 +874,11 @@ def _extract(text):
                 out.append(_fig(text, m.start(), m.end(), None, "date", iso=_date_iso(y, mo, d)))
                 end = m.end()
         elif g in ("md", "dm", "my"):
-            mon = m.group("mon") or m.group("mon2") or m.group("mon3")
+            gd = m.groupdict()
+            mon = gd.get("mon") or gd.get("mon2") or gd.get("mon3")
             mo = _MONTHS.get(mon.lower())
-            d = m.group("day") or m.group("day2")
-            y = m.group("yr") or m.group("yr2") or m.group("yr3")
+            d = gd.get("day") or gd.get("day2")
+            y = gd.get("yr") or gd.get("yr2") or gd.get("yr3")
             d = int(d) if d else None
             y = int(y) if y else None
             if mo and (d is None or 1 <= d <= 31) and (d or y) and not (mon.lower() == "may" and g == "my" and False):
@@ -834,8 +904,15 @@ def _extract(text):
             if v:
                 out.append(_fig(text, m.start(), m.end(), v, "multiplier"))
                 end = m.end()
-        elif g == "frac":
-            v = _FRAC_CHAR[m.group(0)]
+        elif g in ("frac", "dfrac"):
+            if g == "frac":
+                v = _FRAC_CHAR[m.group(0)]
+            else:
+                n, d = int(m.group("fn")), int(m.group("fd"))
+                if d == 0 or d > 100 or n >= d * 10:
+                    pos = m.end()       # "20/2030", "1/0": not a figure
+                    continue
+                v = n / d
             r = _right(text, m.end(), v, False, allow_scale=False)
             kind = r["kind"] if r["kind"] in ("measure", "duration") else "fraction"
             out.append(_fig(text, m.start(), r["end"] if r["kind"] else m.end(), v, kind, r["unit"] if r["kind"] else None))

@@ -1,0 +1,413 @@
+"""Score ingest.numbers.extract (and quantulum3, side by side) on public test data.
+
+    python benchmarks/numbers.py            # from the repo root, about a minute
+    python benchmarks/numbers.py --no-quantulum --errors 5
+
+Data (see /work/shared/benchmarks/README.md):
+  - Recognizers-Text English specs: Number/English/*.json, NumberWithUnit/English/*.json
+    (`End` is inclusive; offsets given);
+  - quantulum3 en_US tests: quantities.json, quantities.ambiguity.json (no offsets: the
+    gold surface is located in the input with str.find), errors.json (inputs that must
+    not crash; no gold figures).
+
+Scoring, per gold figure, greedy one-to-one:
+  - value: a predicted figure whose span overlaps the gold span and whose value equals
+    the gold value (relative tolerance 1e-3). For ranges the gold value may be the low
+    end (ours, Recognizers) or the midpoint (quantulum3 reports midpoints), and an
+    open-ended Recognizers range "[30,)" is matched by its finite end.
+  - value+unit: the same, and the units agree after mapping both sides to one canonical
+    vocabulary (tables UNIT_MAP below): ISO 4217 codes for money, "%" for percentages,
+    our unit symbols/names for measures and durations, and None ("dimensionless") for
+    plain numbers, counts, ordinals, years, fractions and multipliers (a counted noun such
+    as "worker" is not a unit of measurement, so it is compared as dimensionless).
+    For Recognizers number ranges the "unit" is the range shape: "range", "lower bound",
+    "upper bound" (from our low/high and qualifier fields).
+Precision = matched predictions / predictions, recall = matched gold / gold.
+Gold figures with no value we model (Recognizers "ordinal.relative" such as "last")
+still count as gold: they are honest misses.
+
+Speed: sentences per second over every benchmark input plus the example articles' lines,
+ours and quantulum3 in the same run.
+"""
+import argparse
+import collections
+import glob
+import json
+import math
+import os
+import re
+import sys
+import time
+import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ingest.numbers import extract  # noqa: E402
+
+DATA = os.environ.get("NEWSDIFF_BENCH", "/work/shared/benchmarks")
+EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ingest", "example")
+
+# ---------------------------------------------------------------- unit tables
+# Recognizers-Text unit names -> our canonical unit. Money uses isoCurrency when given.
+REC_UNIT = {
+    "Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Pound": "GBP",
+    "British pound": "GBP", "Chinese yuan": "CNY", "Japanese yen": "JPY", "Franc": "CHF",
+    "Swiss franc": "CHF", "Rupee": "INR", "Bitcoin": "BTC", "Canadian dollar": "CAD",
+    "Australian dollar": "AUD", "Hong Kong dollar": "HKD", "New Zealand dollar": "NZD",
+    "Turkish lira": "TRY", "Mexican peso": "MXN",
+    # temperature / dimension / age
+    "C": "°C", "F": "°F", "Degree": "degree", "Foot": "foot", "Meter": "m", "Mile": "mile",
+    "Gallon": "gallon", "Ton": "ton", "Metric ton": "tonne", "Kilometer per hour": "km/h",
+    "Kilogram": "kg", "Microgram": "µg", "Inch": "inch", "Square meter": "m2",
+    "Kilometer": "km", "Millimeter": "mm", "Milliliter": "ml", "Barrel": "barrel",
+    "Ounce": "ounce", "Acre": "acre", "Bit": "bit", "Mile per hour": "mph",
+    "Square kilometer": "km2", "Megabyte": "MB", "Megabit": "Mbit", "Gram": "g",
+    "Year": "year", "Month": "month", "Week": "week", "Day": "day",
+}
+# hundredth parts: the gold value is scaled into the main currency, as we do
+REC_SUBUNIT = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01)}
+REC_DIMENSION_POUND = "lb"   # "Pound" under DimensionModel is a weight
+
+# quantulum3 unit names -> our canonical unit (used for its gold and for its output)
+Q_UNIT = {
+    "dimensionless": None, "percentage": "%", "dollar": "USD", "euro": "EUR",
+    "pound sterling": "GBP", "yen": "JPY", "japanese yen": "JPY", "cent": "USD-cent",
+    "metre": "m", "kilometre": "km", "centimetre": "cm", "millimetre": "mm", "mile": "mile",
+    "inch": "inch", "foot": "foot", "yard": "yard", "kilogram": "kg", "gram": "g",
+    "milligram": "mg", "tonne": "tonne", "pound-mass": "lb", "litre": "litre",
+    "gallon": "gallon", "cubic centimetre": "ml", "millilitre": "ml",
+    "square kilometre": "km2", "square mile": "mile2", "square metre": "m2",
+    "degree Celsius": "°C", "degree fahrenheit": "°F", "degree Fahrenheit": "°F",
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "month": "month", "year": "year", "kilometre per hour": "km/h", "mile per hour": "mph",
+    "megabyte": "MB", "gigabyte": "GB", "watt": "W", "megawatt": "MW",
+    "megawatt hour": "MWh", "watt hour": "Wh", "gigahertz": "GHz",
+}
+DIMENSIONLESS_KINDS = {"number", "count", "ordinal", "year", "fraction", "multiplier", "date"}
+
+
+def our_unit(f):
+    """Canonical unit of one of our figures for value+unit matching."""
+    if f["kind"] in DIMENSIONLESS_KINDS:
+        return None
+    return f["unit"]
+
+
+# ---------------------------------------------------------------- loading gold
+def _num(s):
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def _rec_range(v):
+    """'[30,)' -> (30, None, 'lower bound'); '[20,30)' -> (20, 30, 'range')."""
+    m = re.match(r"^([\[(])\s*([^,]*),\s*([^\])]*)([\])])$", v or "")
+    if not m:
+        return None
+    a, b = _num(m.group(2)), _num(m.group(3))
+    if a is not None and b is not None:
+        return a, b, "range" if a != b else None
+    if a is not None:
+        return a, None, "lower bound"
+    return b, None, "upper bound"
+
+
+def load_recognizers():
+    sets = []
+    for sub in ("Number", "NumberWithUnit"):
+        for path in sorted(glob.glob(os.path.join(DATA, "recognizers", sub, "English", "*.json"))):
+            name = "rec/" + sub + "/" + os.path.basename(path)[:-5]
+            cases = []
+            for c in json.load(open(path, encoding="utf-8-sig")):
+                text = c["Input"]
+                gold = []
+                for r in c.get("Results", []):
+                    res = r.get("Resolution") or {}
+                    tn = r.get("TypeName", "")
+                    g = {"start": r["Start"], "end": r["End"] + 1, "surface": r["Text"],
+                         "type": tn + ("/" + res["subtype"] if res.get("subtype") else ""),
+                         "value": None, "alt": [], "unit": None}
+                    v = res.get("value")
+                    if tn == "numberrange":
+                        rr = _rec_range(v)
+                        if rr:
+                            g["value"], hi, g["unit"] = rr[0], rr[1], rr[2]
+                            if hi is not None:
+                                g["alt"] = [(rr[0] + hi) / 2]
+                    elif tn.startswith("percentage"):
+                        g["value"], g["unit"] = _num((v or "").rstrip("%")), "%"
+                    elif tn == "currency":
+                        g["value"] = _num(v)
+                        u = res.get("unit")
+                        if u in REC_SUBUNIT:
+                            g["unit"] = REC_SUBUNIT[u][0]
+                            if g["value"] is not None:
+                                g["value"] *= REC_SUBUNIT[u][1]
+                        else:
+                            g["unit"] = res.get("isoCurrency") or REC_UNIT.get(u, u)
+                    elif tn in ("dimension", "temperature", "age"):
+                        g["value"] = _num(v)
+                        u = res.get("unit")
+                        g["unit"] = REC_DIMENSION_POUND if (tn == "dimension" and u == "Pound") else REC_UNIT.get(u, u)
+                    elif tn.startswith("ordinal"):
+                        g["value"] = _num(res.get("offset") if tn == "ordinal" else None) or _num(v)
+                    else:
+                        g["value"] = _num(v)
+                    gold.append(g)
+                cases.append({"text": text, "gold": gold})
+            sets.append((name, cases))
+    return sets
+
+
+def load_quantulum():
+    sets = []
+    for fn in ("quantities", "quantities.ambiguity"):
+        cases = []
+        for c in json.load(open(os.path.join(DATA, "quantulum3", fn + ".json"))):
+            text, gold, pos = c["req"], [], 0
+            for r in c["res"]:
+                sf = r["surface"]
+                i = text.find(sf, pos)
+                if i < 0:
+                    i = text.find(sf)
+                g = {"surface": sf, "start": i if i >= 0 else None,
+                     "end": i + len(sf) if i >= 0 else None, "value": _num(r["value"]),
+                     "alt": [], "unit": Q_UNIT.get(r["unit"], r["unit"]),
+                     "type": "quantulum/" + ("dimensionless" if r["unit"] == "dimensionless" else "unit")}
+                if i >= 0:
+                    pos = i + len(sf)
+                gold.append(g)
+            cases.append({"text": text, "gold": gold})
+        sets.append(("quantulum3/" + fn, cases))
+    errors = [{"text": t, "gold": []} for t in json.load(open(os.path.join(DATA, "quantulum3", "errors.json")))]
+    sets.append(("quantulum3/errors", errors))
+    return sets
+
+
+# ---------------------------------------------------------------- systems
+def ours(text):
+    return [{"start": f["start"], "end": f["end"], "surface": f["surface"], "value": f["value"],
+             "low": f["low"], "high": f["high"], "unit": our_unit(f), "kind": f["kind"],
+             "shape": ("range" if f["high"] is not None else f["qualifier"])}
+            for f in extract(text)]
+
+
+_Q = None
+
+
+def quantulum_parser():
+    """quantulum3's parser; falls back to its heuristic disambiguation when the bundled
+    classifier cannot be unpickled with the installed scikit-learn."""
+    global _Q
+    if _Q is None:
+        warnings.filterwarnings("ignore")
+        import logging
+        logging.disable(logging.WARNING)
+        from quantulum3 import parser
+        import quantulum3.classifier as qc
+        try:
+            parser.parse("I spent 20 million pounds on this")
+            _Q = (parser, "with its classifier")
+        except Exception as e:  # pragma: no cover - depends on the environment
+            qc.USE_CLF = False
+            qc.classifier.cache_clear() if hasattr(qc.classifier, "cache_clear") else None
+            _Q = (parser, "heuristic disambiguation (classifier failed to load: %s)" % type(e).__name__)
+    return _Q[0]
+
+
+def theirs(text):
+    p = quantulum_parser()
+    try:
+        qs = p.parse(text)
+    except Exception:
+        return []
+    out = []
+    for q in qs:
+        name = q.unit.name
+        unit = Q_UNIT.get(name, name)
+        out.append({"start": q.span[0], "end": q.span[1], "surface": q.surface,
+                    "value": q.value, "low": None, "high": None, "unit": unit,
+                    "kind": "unit" if unit else "number",
+                    "shape": None})
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+def _close(a, b):
+    if a is None or b is None:
+        return False
+    return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
+
+
+def _overlap(g, p):
+    if g["start"] is None:
+        return True
+    return p["start"] < g["end"] and g["start"] < p["end"]
+
+
+def _value_ok(g, p):
+    cands = [p["value"], p["low"]]
+    if p["low"] is not None and p["high"] is not None:
+        cands.append((p["low"] + p["high"]) / 2)
+    return any(_close(g["value"], c) or any(_close(a, c) for a in g["alt"]) for c in cands)
+
+
+def _unit_ok(g, p, dataset):
+    if g["type"].startswith("numberrange"):
+        return g["unit"] == p["shape"] or (g["unit"] is None and p["shape"] in (None, "range"))
+    return g["unit"] == p["unit"]
+
+
+def score_case(case, preds, dataset):
+    """Returns per-mode (tp, n_pred, n_gold) and error records."""
+    res = {}
+    errs = []
+    for mode in ("value", "unit"):
+        used = set()
+        tp = 0
+        for g in case["gold"]:
+            hit = None
+            for i, p in enumerate(preds):
+                if i in used or not _overlap(g, p) or not _value_ok(g, p):
+                    continue
+                if mode == "unit" and not _unit_ok(g, p, dataset):
+                    continue
+                hit = i
+                break
+            if hit is not None:
+                used.add(hit)
+                tp += 1
+            else:
+                errs.append((mode, "miss", g, [p for p in preds if _overlap(g, p)]))
+        for i, p in enumerate(preds):
+            if i not in used and not any(_overlap(g, p) for g in case["gold"]):
+                errs.append((mode, "spurious", p, None))
+        res[mode] = (tp, len(preds), len(case["gold"]))
+    return res, errs
+
+
+def cause(err):
+    mode, what, x, over = err
+    if what == "spurious":
+        return "spurious %s" % x["kind"]
+    g = x
+    if not over:
+        return "missed %s" % g["type"]
+    if not any(_value_ok(g, p) for p in over):
+        return "wrong value %s" % g["type"]
+    return "wrong unit %s" % g["type"]
+
+
+def prf(tp_p, n_p, tp_g, n_g):
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def run(system, sets, fn):
+    table = []
+    allerr = collections.defaultdict(list)
+    tot = {"value": [0, 0, 0], "unit": [0, 0, 0]}
+    for name, cases in sets:
+        st = {"value": [0, 0, 0], "unit": [0, 0, 0]}
+        for c in cases:
+            preds = fn(c["text"])
+            res, errs = score_case(c, preds, name)
+            for mode in st:
+                for k in range(3):
+                    st[mode][k] += res[mode][k]
+                    tot[mode][k] += res[mode][k]
+            for e in errs:
+                allerr[(e[0], cause(e))].append((name, c["text"], e))
+        table.append((name, len(cases), st))
+    table.append(("OVERALL", sum(len(c) for _, c in sets), tot))
+    return table, allerr
+
+
+def fmt_table(title, table):
+    lines = [title,
+             "%-44s %5s %5s %5s | %-17s | %-17s" % ("data set", "cases", "gold", "pred", "value P/R/F1", "value+unit P/R/F1")]
+    for name, n, st in table:
+        v = prf(st["value"][0], st["value"][1], st["value"][0], st["value"][2])
+        u = prf(st["unit"][0], st["unit"][1], st["unit"][0], st["unit"][2])
+        lines.append("%-44s %5d %5d %5d | %.2f %.2f %.2f    | %.2f %.2f %.2f" % (
+            name, n, st["value"][2], st["value"][1], v[0], v[1], v[2], u[0], u[1], u[2]))
+    return "\n".join(lines)
+
+
+def fmt_errors(allerr, mode, k):
+    items = sorted(((c, v) for (m, c), v in allerr.items() if m == mode), key=lambda x: -len(x[1]))
+    lines = []
+    for c, v in items:
+        lines.append("  %4d  %s" % (len(v), c))
+        for name, text, e in v[:k]:
+            x = e[2]
+            got = ", ".join("%r=%s %s" % (p["surface"], _g(p["value"]), p["unit"]) for p in (e[3] or []))
+            lines.append("          %-24s %r -> %r=%s %s%s" % (
+                name.split("/")[-1][:24], text[:70], x["surface"], _g(x["value"]), x["unit"],
+                ("   got: " + got) if got else ""))
+    return "\n".join(lines)
+
+
+def _g(v):
+    return "None" if v is None else ("%g" % v)
+
+
+def speed(fn, texts, min_time):
+    n, t0 = 0, time.perf_counter()
+    while True:
+        for t in texts:
+            fn(t)
+        n += len(texts)
+        dt = time.perf_counter() - t0
+        if dt >= min_time:
+            return n / dt
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--no-quantulum", action="store_true", help="score ours only")
+    ap.add_argument("--errors", type=int, default=3, help="examples per error cause")
+    args = ap.parse_args(argv)
+
+    sets = load_recognizers() + load_quantulum()
+    texts = [c["text"] for _, cs in sets for c in cs]
+    for path in sorted(glob.glob(os.path.join(EXAMPLES, "*.txt"))):
+        texts += [ln for ln in open(path, encoding="utf-8").read().split("\n") if ln.strip()]
+
+    # offsets must be exact on every input
+    bad = [t for t in texts for f in extract(t) if t[f["start"]:f["end"]] != f["surface"]]
+    print("offset check: %d inputs, %d figures with surface != text[start:end]" % (len(texts), len(bad)))
+
+    table, errs = run("ours", sets, ours)
+    print()
+    print(fmt_table("ingest.numbers.extract", table))
+    if not args.no_quantulum:
+        quantulum_parser()
+        qtable, qerrs = run("quantulum3", sets, theirs)
+        print()
+        print(fmt_table("quantulum3 0.10 (%s)" % _Q[1], qtable))
+
+    print("\nspeed over %d sentences (benchmark inputs + example article lines):" % len(texts))
+    ours_sps = speed(extract, texts, 2.0)
+    print("  ingest.numbers.extract  %9.0f sentences/s" % ours_sps)
+    if not args.no_quantulum:
+        def qp(t):
+            try:
+                _Q[0].parse(t)
+            except Exception:
+                pass
+        q_sps = speed(qp, texts, 2.0)
+        print("  quantulum3              %9.0f sentences/s   (ours is %.0fx faster)" % (q_sps, ours_sps / q_sps))
+
+    print("\nours, errors by cause, value mode (count, then examples: data set, input -> gold   got: overlapping predictions):")
+    print(fmt_errors(errs, "value", args.errors))
+    print("\nours, errors by cause that only value+unit adds (unit mismatches):")
+    only_unit = {k: v for k, v in errs.items() if k[0] == "unit" and k[1].startswith("wrong unit")}
+    print(fmt_errors(only_unit, "unit", args.errors))
+
+
+if __name__ == "__main__":
+    main()
