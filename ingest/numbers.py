@@ -138,6 +138,8 @@ del _canon, _names, _n, _p
 # to the number or when nothing else could be meant
 _SHORT = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
 
+# unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
+_CASE_REJECT = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ"}
 _PERIOD = {"month": "month", "months": "month", "mo": "month", "year": "year",
            "yr": "year", "annum": "year", "day": "day", "week": "week", "hour": "hour",
            "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
@@ -454,7 +456,7 @@ def _right(text, pos, value, money, allow_scale=True):
             lsc = sc.lower()
             attached = not m.group("sp")
             ok = True
-            if len(lsc) == 1 or lsc in ("mn", "bn") and not attached:
+            if len(lsc) == 1:
                 # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
                 # a non-money number is more likely metres / tonnes unless a noun follows
                 ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn")
@@ -503,6 +505,10 @@ def _right(text, pos, value, money, allow_scale=True):
                 return r
         elif m.group("code"):
             r["unit"], r["kind"], r["end"] = m.group("code"), "money", m.end()
+            sm = _R_SCALE.match(text, m.end())
+            if sm and sm.group("sp") and len(sm.group("sc")) > 2 and not r["scaled"]:
+                r["value"] *= _SCALE[sm.group("sc").lower()]
+                r["end"] = sm.end()
             return r
         elif m.group("sym") and not money:
             r["unit"], r["kind"], r["end"] = _SYM[m.group("sym")], "money", m.end()
@@ -520,6 +526,8 @@ def _right(text, pos, value, money, allow_scale=True):
     if m:
         u = re.sub(r"\s+", " ", m.group("u")).lower()
         glued = not m.group("sp")
+        if m.group("u") in _CASE_REJECT:
+            return r          # "5G", "3D": names, not grams
         if u in _SHORT and not glued and u not in ("ft", "mi", "oz", "yd", "ha"):
             return r
         if u in ("in",) and not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
@@ -553,15 +561,15 @@ def _rate(text, pos):
     return _PERIOD.get(p), m.end()
 
 
-def _left(text, s):
+def _left(text, s, lo=0):
     """Currency symbol and qualifier before a core at s."""
     sym, qual, start = None, None, s
-    m = _L_SYM.search(text, max(0, s - 6), s)
+    m = _L_SYM.search(text, max(lo, s - 6), s)
     if m:
         k = m.group("s") or m.group("code")
         sym = m.group("code") or _SYM.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
         start = m.start()
-    m = _L_QUAL.search(text, max(0, start - 20), start)
+    m = _L_QUAL.search(text, max(lo, start - 20), start)
     if m:
         qual = _QUAL.get(re.sub(r"\s+", " ", m.group("q").lower()))
     return sym, qual, start
@@ -590,7 +598,7 @@ def _of_phrase(text, pos):
     return None
 
 
-def _number(text, m, out):
+def _number(text, m, out, lo=0):
     """A digit or spelled-number core: build the full figure. Returns its end or None."""
     s, e = m.start(), m.end()
     g = m.lastgroup
@@ -619,12 +627,14 @@ def _number(text, m, out):
             out.append(_fig(text, s, e + 1, value, "year", iso=raw[:3], of="decade"))
             return e + 1
         um = _R_UNIT.match(text, e)
+        if um and um.group("u") in _CASE_REJECT:
+            um = None
         sm = _R_SCALE.match(text, e)
         cm = _R_CUR.match(text, e)
         pm = _R_PCT.match(text, e)
         if not (um or sm or (cm and cm.group("code")) or pm):
             return None
-    sym, qual, start = _left(text, s)
+    sym, qual, start = _left(text, s, lo)
     if sym and is_dig and raw[:1] in "-+−–":
         pass
     # range "from X to Y" / "between X and Y" / "X-Y"
@@ -887,14 +897,14 @@ def _extract(text):
                 out.append(_fig(text, m.start(), m.end(), None, "date", iso=_date_iso(y, mo, d)))
                 end = m.end()
         elif g in ("dig", "spell"):
-            end = _number(text, m, out)
+            end = _number(text, m, out, pos)
         elif g == "ordw":
             end = _ordword(text, m, out)
             if end is None:
                 # "one third" rejected as ordinal may still hold a plain number
                 sm = _CORE.match(text, m.start())
                 if sm and sm.group("spell"):
-                    end = _number(text, sm, out)
+                    end = _number(text, sm, out, pos)
         elif g == "mult":
             w = m.group(0).lower()
             if w in _MULT:

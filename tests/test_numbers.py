@@ -1,0 +1,217 @@
+"""Tests for ingest.numbers.extract: every category of figure, the negatives, offsets,
+junk input, and the gold figures of the five example articles."""
+import glob
+import json
+import os
+
+import pytest
+
+from ingest.numbers import extract
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXAMPLES = os.path.join(HERE, "..", "ingest", "example")
+BENCH = "/work/shared/benchmarks"
+FIELDS = ("surface", "start", "end", "value", "unit", "kind", "qualifier", "rate", "iso",
+          "low", "high", "of", "key")
+
+
+def one(text, surface):
+    """The single figure whose surface is `surface`."""
+    found = [f for f in extract(text) if f["surface"] == surface]
+    assert len(found) == 1, (surface, [f["surface"] for f in extract(text)])
+    return found[0]
+
+
+def check(f, **want):
+    for k, v in want.items():
+        if isinstance(v, float) and f[k] is not None:
+            assert f[k] == pytest.approx(v), (k, f)
+        else:
+            assert f[k] == v, (k, f)
+
+
+# (text, surface, expected fields)
+CASES = [
+    # digits, separators, decimals, signs
+    ("Sales reached 1,200 units.", "1,200 units", dict(value=1200.0, kind="count", unit="unit")),
+    ("The index rose 3.5 points.", "3.5 points", dict(value=3.5)),
+    ("It fell to -5 overnight.", "-5", dict(value=-5.0, kind="number")),
+    ("Growth was −0.4 in May.", "−0.4", dict(value=-0.4)),
+    ("The answer is 42.", "42", dict(value=42.0, kind="number", unit=None, key="number")),
+    # percentages
+    ("Inflation hit 3.5% in March.", "3.5%", dict(value=3.5, unit="%", kind="percent", key="percent:%")),
+    ("Turnout was 35 per cent.", "35 per cent", dict(value=35.0, unit="%", kind="percent")),
+    ("Turnout was 35 percent.", "35 percent", dict(value=35.0, unit="%", kind="percent")),
+    ("Support fell 2 percentage points.", "2 percentage points", dict(value=2.0, unit="pp", kind="percent")),
+    ("Some thirty-five per cent agreed.", "thirty-five per cent", dict(value=35.0, unit="%", qualifier="approximate")),
+    # money
+    ("The EU pledged €5bn.", "€5bn", dict(value=5e9, unit="EUR", kind="money", key="money:EUR")),
+    ("It raised US$2.3 billion.", "US$2.3 billion", dict(value=2.3e9, unit="USD", kind="money")),
+    ("It raised $2.3bn.", "$2.3bn", dict(value=2.3e9, unit="USD")),
+    ("A goal of 5 billion euros.", "5 billion euros", dict(value=5e9, unit="EUR", kind="money")),
+    ("Tickets cost £2,000.", "£2,000", dict(value=2000.0, unit="GBP", kind="money")),
+    ("A fine of 300 rubles.", "300 rubles", dict(value=300.0, unit="RUB")),
+    ("A fine of 5 million roubles.", "5 million roubles", dict(value=5e6, unit="RUB")),
+    ("Pensions of 1,000 hryvnias.", "1,000 hryvnias", dict(value=1000.0, unit="UAH")),
+    ("Loans worth 10 billion yuan.", "10 billion yuan", dict(value=1e10, unit="CNY")),
+    ("A 500 yen coin.", "500 yen", dict(value=500.0, unit="JPY")),
+    ("They earn 2,000 euros a month.", "2,000 euros a month", dict(unit="EUR", rate="month", key="money:EUR:month")),
+    ("Spending of 1 billion euros per month.", "1 billion euros per month", dict(value=1e9, rate="month")),
+    ("He is paid $15 an hour.", "$15 an hour", dict(value=15.0, unit="USD", rate="hour")),
+    ("Costs of C$300 million.", "C$300 million", dict(value=3e8, unit="CAD")),
+    ("A deal worth 20 million USD.", "20 million USD", dict(value=2e7, unit="USD")),
+    # scale words and abbreviations
+    ("Some 10k runners took part.", "10k runners", dict(value=1e4, unit="runner", qualifier="approximate")),
+    ("£5m was stolen.", "£5m", dict(value=5e6, unit="GBP")),
+    ("A budget of $3 trillion.", "$3 trillion", dict(value=3e12)),
+    ("A loss of €2.5tn.", "€2.5tn", dict(value=2.5e12)),
+    ("It cost 4 mn euros.", "4 mn euros", dict(value=4e6, unit="EUR")),
+    ("Half a million people fled.", "Half a million people", dict(value=5e5, kind="count", unit="people")),
+    ("A quarter of a billion dollars.", "A quarter of a billion dollars", dict(value=2.5e8, unit="USD")),
+    # spelled-out numbers
+    ("About twenty-five soldiers died.", "twenty-five soldiers", dict(value=25.0, unit="soldier", qualifier="approximate")),
+    ("He owns two hundred and fifty cars.", "two hundred and fifty cars", dict(value=250.0, unit="car")),
+    ("She bought a dozen eggs.", "a dozen eggs", dict(value=12.0, unit="egg")),
+    ("Three million people voted.", "Three million people", dict(value=3e6)),
+    # ordinals
+    ("It is the third time.", "third", dict(value=3.0, kind="ordinal", of="time")),
+    ("As the war enters its fourth year.", "fourth", dict(value=4.0, kind="ordinal", of="year", key="ordinal:year")),
+    ("In the 21st century.", "21st", dict(value=21.0, kind="ordinal", of="century")),
+    ("The twenty-first summit.", "twenty-first", dict(value=21.0, kind="ordinal", of="summit")),
+    ("Her first day in office.", "first", dict(value=1.0, kind="ordinal", of="day")),
+    # fractions, ranges, multipliers
+    ("Two-thirds of voters agreed.", "Two-thirds", dict(value=2 / 3, kind="fraction", of="voter")),
+    ("A third of the budget.", "A third", dict(value=1 / 3, kind="fraction", of="budget")),
+    ("Half of them left.", "Half", dict(value=0.5, kind="fraction")),
+    ("A race from 252 to 287 miles.", "from 252 to 287 miles", dict(value=252.0, low=252.0, high=287.0, unit="mile", kind="measure")),
+    ("Rates of 10-15% apply.", "10-15%", dict(value=10.0, low=10.0, high=15.0, unit="%")),
+    ("Between 5 and 10 tanks.", "Between 5 and 10 tanks", dict(low=5.0, high=10.0, unit="tank")),
+    ("A $5-10 million deal.", "$5-10 million", dict(low=5e6, high=1e7, unit="USD")),
+    ("Prices rose twice as fast.", "twice", dict(value=2.0, kind="multiplier")),
+    ("A threefold rise.", "threefold", dict(value=3.0, kind="multiplier")),
+    ("A 3-fold rise.", "3-fold", dict(value=3.0, kind="multiplier")),
+    ("Three times as many people.", "Three times", dict(value=3.0, kind="multiplier")),
+    # years, dates, durations
+    ("It was signed in 1994.", "1994", dict(value=1994.0, kind="year", iso="1994", key="year")),
+    ("By the end of 2025.", "2025", dict(kind="year", iso="2025")),
+    ("The 2022 election.", "2022", dict(kind="year")),
+    ("From 2014 to 2022.", "From 2014 to 2022", dict(kind="year", low=2014.0, high=2022.0)),
+    ("In the 1990s.", "1990s", dict(kind="year", iso="199")),
+    ("On December 3, he said.", "December 3", dict(kind="date", iso="--12-03", value=None, key="date")),
+    ("Dated Dec 3, 2025.", "Dec 3, 2025", dict(kind="date", iso="2025-12-03")),
+    ("Dated 3 December 2025.", "3 December 2025", dict(kind="date", iso="2025-12-03")),
+    ("It takes office on January 20.", "January 20", dict(kind="date", iso="--01-20")),
+    ("Elections in March 2024.", "March 2024", dict(kind="date", iso="2024-03")),
+    ("Published 2025-12-03.", "2025-12-03", dict(kind="date", iso="2025-12-03")),
+    ("He could end it within 24 hours.", "24 hours", dict(value=24.0, unit="hour", kind="duration", qualifier="upper bound")),
+    ("The two-day summit began.", "two-day", dict(value=2.0, unit="day", kind="duration", of="summit")),
+    ("It lasted three years.", "three years", dict(value=3.0, unit="year", kind="duration")),
+    ("A 10-year-old boy.", "10-year-old", dict(value=10.0, unit="year", of="age")),
+    # counts, measures
+    ("The 32 member states met.", "32 member states", dict(value=32.0, unit="member state", kind="count", key="count:member state")),
+    ("Kyiv asked for 20 new air defense systems.", "20 new air defense systems", dict(unit="air defense system", kind="count")),
+    ("It employs 13,000 workers.", "13,000 workers", dict(value=13000.0, unit="worker")),
+    ("Among 32 nations.", "32 nations", dict(unit="nation")),
+    ("Nearly 40 children were hurt.", "40 children", dict(unit="child", qualifier="approximate")),
+    ("More than 1,000 troops.", "1,000 troops", dict(qualifier="lower bound", unit="troop")),
+    ("Up to 30 drones.", "30 drones", dict(qualifier="upper bound")),
+    ("At least 5 were killed.", "5", dict(qualifier="lower bound")),
+    ("It is 5 km away.", "5 km", dict(value=5.0, unit="km", kind="measure", key="measure:km")),
+    ("Heat of 40°C.", "40°C", dict(unit="°C", kind="measure")),
+    ("A 200-mile border.", "200-mile", dict(unit="mile", kind="measure")),
+    ("It weighs 2,000 pounds.", "2,000 pounds", dict(unit="lb", kind="measure")),
+]
+
+
+@pytest.mark.parametrize("text,surface,want", CASES, ids=[c[1] for c in CASES])
+def test_figure(text, surface, want):
+    check(one(text, surface), **want)
+
+
+NEGATIVE = [
+    "COVID-19 cases fell.", "F-16 jets arrived.", "The G7 met.", "An Su-27 crashed.",
+    "Call +1 555-123-4567 now.", "Call (555) 123-4567 now.", "See https://example.com/a/2025/12/03.",
+    "Write to press2025@nato.int today.", "Update to v2.3 now.", "Version 2.3.1 is out.",
+    "It is one of the best.", "First of all, we must act.", "No one came.",
+    "Dozens of people were hurt.", "Millions fled the war.", "Thousands protested.",
+    "From some quarters came criticism.", "We meet at 10:30.", "The 5G network.",
+    "He may go.", "They march on.", "At first he refused.", "the MH17 crash",
+    "A 24/7 service.", "The 9/11 attacks.", "",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_not_a_figure(text):
+    assert extract(text) == [], extract(text)
+
+
+@pytest.mark.parametrize("junk", [
+    None, 5, b"12", "", "   ", "\n\t", "\x00\x01 12", "%%%", "$$$", "€", "1" * 5000,
+    "one " * 3000, "-" * 1000 + "5", "12,,,,3...4", "1e999999", "½½½", "3/0", "20/2030 and",
+    "$99(", "($99", "1 '2", "\ud800", "9" * 400 + "%", "a" * 100000, "Dec 99, 99999",
+    "between and", "from to", "fourth-fifth-sixth", "two-thirds-" * 300,
+])
+def test_junk_never_raises(junk):
+    out = extract(junk)
+    assert isinstance(out, list)
+    if isinstance(junk, str):
+        for f in out:
+            assert junk[f["start"]:f["end"]] == f["surface"]
+
+
+def test_interface_fields_and_json():
+    out = extract("NATO plans to spend about 1 billion euros per month in 2025.")
+    assert out and all(tuple(sorted(f)) == tuple(sorted(FIELDS)) for f in out)
+    assert json.loads(json.dumps(out)) == out
+    assert extract("NATO plans to spend about 1 billion euros per month in 2025.") == out  # deterministic
+
+
+def test_rutte_third_vs_fourth_year_pair_on_key():
+    a = one("As the conflict enters its third year, the stakes rise.", "third")
+    b = one("as the war enters its fourth year.", "fourth")
+    assert a["key"] == b["key"] == "ordinal:year" and a["value"] != b["value"]
+
+
+def _bench_inputs():
+    texts = []
+    for path in sorted(glob.glob(os.path.join(BENCH, "recognizers", "Number*", "English", "*.json"))):
+        texts += [c["Input"] for c in json.load(open(path, encoding="utf-8-sig"))]
+    for fn in ("quantities", "quantities.ambiguity"):
+        path = os.path.join(BENCH, "quantulum3", fn + ".json")
+        if os.path.exists(path):
+            texts += [c["req"] for c in json.load(open(path))]
+    return texts
+
+
+@pytest.mark.skipif(not os.path.isdir(BENCH), reason="shared benchmark data not present")
+def test_offsets_on_every_benchmark_input():
+    texts = _bench_inputs()
+    assert len(texts) > 1000
+    for t in texts:
+        last = 0
+        for f in extract(t):
+            assert t[f["start"]:f["end"]] == f["surface"], (t, f)
+            assert f["start"] >= last, (t, f)   # in order, no overlaps
+            last = f["end"]
+
+
+GOLD = json.load(open(os.path.join(HERE, "data", "numbers_gold.json"), encoding="utf-8"))
+ARTICLES = sorted(k for k in GOLD if not k.startswith("_"))
+
+
+def test_gold_covers_all_examples():
+    assert ARTICLES == sorted(os.path.basename(p) for p in glob.glob(os.path.join(EXAMPLES, "*.txt")))
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_example_article_figures(name):
+    text = open(os.path.join(EXAMPLES, name), encoding="utf-8").read()
+    got = extract(text)
+    for f in got:
+        assert text[f["start"]:f["end"]] == f["surface"]
+    want = GOLD[name]
+    assert [(f["surface"], f["value"], f["unit"], f["kind"]) for f in got] == \
+        [(g["surface"], g["value"], g["unit"], g["kind"]) for g in want]
+    for f, g in zip(got, want):
+        for k, v in g.items():
+            assert f[k] == v, (k, f, g)
