@@ -22,14 +22,28 @@ Scoring, per gold figure, greedy one-to-one:
     as "worker" is not a unit of measurement, so it is compared as dimensionless).
     For Recognizers number ranges the "unit" is the range shape: "range", "lower bound",
     "upper bound" (from our low/high and qualifier fields).
-Precision = matched predictions / predictions, recall = matched gold / gold.
+Precision = matched predictions / predictions in scope, recall = matched gold / gold.
+Scope: the single-type Recognizers sets annotate only their own type (CurrencyModel
+marks money, not the "four years" in the same sentence), so an unmatched prediction
+counts against precision only when it is of that set's type (SCOPE below, on the
+prediction's kind: ours directly, quantulum3's derived from its unit). The Number
+sets, quantulum3's sets and errors.json score every prediction.
 Gold figures with no value we model (Recognizers "ordinal.relative" such as "last")
 still count as gold: they are honest misses.
 
 Speed: sentences per second over every benchmark input plus the example articles' lines,
 ours and quantulum3 in the same run.
 """
-import argparse
+import os
+import sys
+
+# this file is named numbers.py: keep its folder off sys.path so that the standard
+# library's `numbers` (imported by decimal, fractions, quantulum3) is not shadowed
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path.insert(0, os.path.join(_HERE, ".."))
+
+import argparse  # noqa: E402
 import collections
 import glob
 import json
@@ -40,7 +54,6 @@ import sys
 import time
 import warnings
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from ingest.numbers import extract  # noqa: E402
 
 DATA = os.environ.get("NEWSDIFF_BENCH", "/work/shared/benchmarks")
@@ -82,6 +95,40 @@ Q_UNIT = {
     "megabyte": "MB", "gigabyte": "GB", "watt": "W", "megawatt": "MW",
     "megawatt hour": "MWh", "watt hour": "Wh", "gigahertz": "GHz",
 }
+SCOPE = {
+    "rec/Number/NumberRangeModel": {"range"}, "rec/Number/NumberRangeModelExperimentalMode": {"range"},
+    "rec/Number/OrdinalModel": {"ordinal"}, "rec/Number/OrdinalModelSuppressExtendedTypes": {"ordinal"},
+    "rec/Number/PercentModel": {"percent"}, "rec/Number/PercentModelPercentMode": {"percent", "fraction"},
+    "rec/NumberWithUnit/AgeModel": {"duration"}, "rec/NumberWithUnit/CurrencyModel": {"money"},
+    "rec/NumberWithUnit/DimensionModel": {"measure"}, "rec/NumberWithUnit/TemperatureModel": {"temperature"},
+}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def in_scope(p, dataset):
+    sc = SCOPE.get(dataset)
+    if sc is None:
+        return True
+    if "range" in sc:
+        return p["shape"] in ("range", "lower bound", "upper bound")
+    if "temperature" in sc:
+        return p["unit"] in ("°C", "°F", "degree")
+    return p["kind"] in sc
+
+
+def q_kind(unit):
+    """Kind of a quantulum3 prediction, from its canonical unit."""
+    if unit is None:
+        return "number"
+    if unit == "%":
+        return "percent"
+    if unit in TIME_UNITS:
+        return "duration"
+    if re.fullmatch(r"[A-Z]{3}", unit) or unit in ("dollar", "euro", "pound sterling", "cent"):
+        return "money"
+    return "measure"
+
+
 DIMENSIONLESS_KINDS = {"number", "count", "ordinal", "year", "fraction", "multiplier", "date"}
 
 
@@ -228,7 +275,7 @@ def theirs(text):
         unit = Q_UNIT.get(name, name)
         out.append({"start": q.span[0], "end": q.span[1], "surface": q.surface,
                     "value": q.value, "low": None, "high": None, "unit": unit,
-                    "kind": "unit" if unit else "number",
+                    "kind": q_kind(unit),
                     "shape": None})
     return out
 
@@ -280,10 +327,14 @@ def score_case(case, preds, dataset):
                 tp += 1
             else:
                 errs.append((mode, "miss", g, [p for p in preds if _overlap(g, p)]))
+        n_pred = tp
         for i, p in enumerate(preds):
-            if i not in used and not any(_overlap(g, p) for g in case["gold"]):
+            if i in used or not in_scope(p, dataset):
+                continue
+            n_pred += 1
+            if not any(_overlap(g, p) for g in case["gold"]):
                 errs.append((mode, "spurious", p, None))
-        res[mode] = (tp, len(preds), len(case["gold"]))
+        res[mode] = (tp, n_pred, len(case["gold"]))
     return res, errs
 
 

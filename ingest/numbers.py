@@ -217,9 +217,9 @@ _MONTH_RX = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
              r"AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
 # a spelled number: "twenty-five", "two hundred and fifty", "a dozen", "half a million"
 _SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?\s+an?\s+(?:thousand|million|billion|trillion)\b"
-            r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b)*"
-            r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b)*)")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\u00a0\d{3})+|\d+(?:\.\d+)?|\.\d+)"
+            r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10}"
+            r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10})")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 
 _P_MONTHDAY = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + _MONTH_RX + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
@@ -244,7 +244,7 @@ _MAIN_DIG = re.compile(
 )
 # at a starter word: dates, ordinals and spelled fractions, spelled numbers, multipliers
 _MAIN_WORD = re.compile(
-    r"(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+))*(?:" + _ORDW + r"|quarters?|halves|half|"
+    r"(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+)){0,8}(?:" + _ORDW + r"|quarters?|halves|half|"
     r"thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundredths|thousandths)\b))"
     r"|(?P<spell>(?i:\b" + _SPELLED + r"))"
     r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + _NUMW + r")fold|(?:" + _NUMW + r")-fold)\b))"
@@ -275,7 +275,7 @@ _R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billio
                       r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 _R_PCT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
                     r"|(?P<pct>%|(?i:per\s?cent|percent|pct)\b))", re.I)
-_R_CUR = re.compile(_SP + r"(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?))\s+)?"
+_R_CUR = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?))\s+)?"
                     r"(?P<cw>(?i:" + _alt(list(_CUR_WORD) + list(_CENT)) + r"))\b(?!-)"
                     r"|" + _SP + r"(?P<code>" + _alt(_CODES) + r")\b"
                     r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪])")
@@ -297,6 +297,7 @@ _CORE = re.compile(r"(?P<dig>" + _DIGITS + r")|(?P<spell>(?i:" + _SPELLED + r"))
 _L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R)?\$|[€£¥₽₴₹₩₺₪]|(?i:Rs\.?)|RMB|CHF"
                     r"|(?P<code>" + _alt(_CODES) + r")))" + _SP + r"$")
 _L_QUAL = re.compile(r"(?<![\w-])(?P<q>(?i:" + _alt(_QUAL) + r"))\s+$")
+_L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 _L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 _L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 _L_YEARCTX = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
@@ -420,7 +421,7 @@ def _core_value(text, m):
     """Value of a core match from _CORE or _MAIN (group dig or spell)."""
     if m.lastgroup == "dig":
         d = m.group("dig")
-        d = d.replace(",", "").replace("\u00a0", "").replace("−", "-").replace("–", "-")
+        d = d.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("−", "-").replace("–", "-")
         return float(d)
     return _num_words(m.group("spell"))
 
@@ -459,7 +460,7 @@ def _right(text, pos, value, money, allow_scale=True):
             if len(lsc) == 1:
                 # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
                 # a non-money number is more likely metres / tonnes unless a noun follows
-                ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn")
+                ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
                                                            or _R_NPWORDS.match(text, m.end()) is not None
                                                            and lsc in ("m", "b"))
                 if lsc == "t" and not money:
@@ -604,6 +605,14 @@ def _number(text, m, out, lo=0):
     g = m.lastgroup
     surface = m.group(0)
     value = _core_value(text, m)
+    if value is None and g == "spell":
+        # "one two three": not one number; keep the longest prefix that reads as one
+        ends = [w.end() for w in _WORD_RX.finditer(surface)]
+        for k in range(len(ends) - 1, 0, -1):
+            v = _num_words(surface[:ends[k - 1]])
+            if v is not None:
+                value, e, surface = v, s + ends[k - 1], surface[:ends[k - 1]]
+                break
     if value is None:
         return None
     is_dig = g == "dig"
@@ -635,6 +644,10 @@ def _number(text, m, out, lo=0):
         if not (um or sm or (cm and cm.group("code")) or pm):
             return None
     sym, qual, start = _left(text, s, lo)
+    if not sym:
+        mm = _L_MINUS.search(text, max(lo, s - 10), s)
+        if mm and value > 0:
+            value, start, s = -value, mm.start(), mm.start()
     if sym and is_dig and raw[:1] in "-+−–":
         pass
     # range "from X to Y" / "between X and Y" / "X-Y"
