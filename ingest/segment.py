@@ -52,13 +52,17 @@ _OPENERS = "\"'“‘«‹„‚([{¿¡*_" + "•⁃▪◦‣●■►➢"
 # space. A no-break space (U+00A0, U+202F, U+2007) after the punctuation never breaks:
 # it is how typesetters glue "Mr.\u00a0Smith" or "p.\u00a05" together.
 # Full-width CJK sentence punctuation ends a sentence with or without a following space.
+# (No capturing groups, and a bare character class first: that lets the regex engine skip
+# quickly to the next punctuation mark, which matters more than anything else for speed.)
 _CAND = re.compile(
-    r"(?P<p>[.!?…‽⁇⁈⁉‼](?:[.!?…‽⁇⁈⁉‼]|[ ][.](?=[\s.]|$))*)"
-    r"(?P<c>[\"'’”»›)\]}]*(?:\[\d{1,3}(?:[–,-]\d{1,3})*\])*"
-    r"(?:(?<=[a-z)]\.)\d{1,3}(?:[ ,]\d{1,3})*(?=\s+[A-Z]))?)"
-    r"(?=[^\S\u00a0\u202f\u2007]|$)"
-    r"|(?P<cjk>[。．！？]+[」』”’)）]*)"
+    r"[.!?…‽⁇⁈⁉‼。．！？](?:[.!?…‽⁇⁈⁉‼。．！？]|[ ][.](?=[\s.]|$))*"
+    r"[\"'’”»›)\]}」』）]*(?:\[\d{1,3}(?:[–,-]\d{1,3})*\])*"
+    r"(?:(?<=[a-z)]\.)\d{1,3}(?:[ ,]\d{1,3})*(?=\s+[A-Z]))?"
+    r"(?:(?=[^\S\u00a0\u202f\u2007]|$)|(?<=[。．！？」』）]))"
 )
+# What may follow the punctuation run inside a candidate (closers, footnote marks).
+_AFTER_P = "\"'’”»›)]}」』）[]0123456789–,- "
+_CJK_END = frozenset("。．！？」』）")
 
 # What follows a candidate: whitespace, opening punctuation, then the next word.
 _NEXT = re.compile(r"\s+([^\w\s]*)\s*(\w*)")
@@ -78,14 +82,18 @@ _BULLET_MID = re.compile(r"(?<=\s)[•⁃▪◦‣●■►➢]")
 
 # Quotations whose inner punctuation does not end the surrounding sentence. Apostrophes
 # (’ or ' followed by a letter: Ukraine’s, isn't) do not close a single-quoted span.
+_NL = "\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x85\\u2028\\u2029"
 _QUOTE_SPANS = re.compile(
-    r"“[^“”\n]*”"
-    r"|«[^«»\n]*»"
-    r"|„[^„“”\n]*[“”]"
-    r"|(?<!\w)‘[^‘’\n]*(?:’\w[^‘’\n]*)*’(?!\w)"
-    r"|(?<!\w)'(?=\w)[^'\n]*(?:'\w[^'\n]*)*'(?!\w)"
+    (
+        r"[“«„‘'](?:"
+        r"(?<=“)[^“”{nl}]*”"
+        r"|(?<=«)[^«»{nl}]*»"
+        r"|(?<=„)[^„“”{nl}]*[“”]"
+        r"|(?<=‘)(?<!\w‘)[^‘’{nl}]*(?:’\w[^‘’{nl}]*)*’(?!\w)"
+        r"|(?<=')(?<!\w')(?=\w)[^'{nl}]*(?:'\w[^'{nl}]*)*'(?!\w))"
+    ).format(nl=_NL)
 )
-_STRAIGHT_DQ = re.compile(r'"[^"\n]*"')
+_STRAIGHT_DQ = re.compile(r'"[^"{nl}]*"'.format(nl=_NL))
 
 # ---------------------------------------------------------------------------------------
 # Word lists. Lookups are case-sensitive first, then lowercased in _ABBR_CI.
@@ -143,6 +151,8 @@ _ABBR["Jr"] = _ABBR["Sr"] = "other"
 # with a STARTERS word, so the starter rule keeps both readings right.
 _ABBR["Dr"] = _ABBR["St"] = "other"
 
+_ABBR_MAXLEN = max(len(k) for k in list(_ABBR) + list(_ABBR_CI) if "." not in k)
+
 # Words that carry their own exclamation mark.
 _BANG_NAMES = frozenset({"Yahoo", "Jeopardy", "Yum", "E"})
 
@@ -163,17 +173,6 @@ def _only_openers(text: str, start: int, end: int) -> bool:
     if end - start > 8:
         return False
     return not text[start:end].strip(_STRIP + _OPENERS)
-
-
-def _quote_spans(text: str, ls: int, le: int) -> list[tuple[int, int]]:
-    """(start, end) of quotations on the line text[ls:le], in order."""
-    spans = [m.span() for m in _QUOTE_SPANS.finditer(text, ls, le)]
-    if '"' in text[ls:le] and text.count('"', ls, le) % 2 == 0:
-        # Straight double quotes pair up in order only when their count is even; an odd
-        # count means a stray or unclosed quote, and guessing would swallow real ends.
-        spans.extend(m.span() for m in _STRAIGHT_DQ.finditer(text, ls, le))
-        spans.sort()
-    return spans
 
 
 def _list_cuts(text: str, ls: int, le: int) -> list[int]:
@@ -234,7 +233,7 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
     cur is the start of the current sentence; ls/le bound the line.
     """
     e = m.end()
-    if m.group("cjk"):
+    if text[e - 1] in _CJK_END:
         return e if e < le and not text[e:le].isspace() else -1
     nm = _NEXT.match(text, e, le)
     if nm is None:
@@ -246,8 +245,9 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
         return -1
     if nw and nw[0].islower():
         return -1  # "Yahoo! in the", "'This is great.' she said", "Co. at noon"
-    p = m.group("p")
-    c = m.group("c")
+    g = m.group()
+    p = g.rstrip(_AFTER_P)
+    c = g[len(p):]
     s = m.start()
 
     if "!" in p or "?" in p or "‽" in p:
@@ -275,19 +275,23 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
         return e  # "that.... She", "slowly... And", "well… Then"
 
     # A single period.
-    ts = _token_start(text, ls, s)
-    w = text[ts:s].lstrip(_OPENERS)
-    if not w:
+    ts = max(ls, text.rfind(" ", ls, s) + 1, text.rfind("\t", ls, s) + 1)
+    w = text[ts:s]
+    if w and w[0] in _OPENERS:
+        w = w.lstrip(_OPENERS)
+    n = len(w)
+    if not n:
         return e
-    next_digit = nw[:1].isdigit()
-    at_start = _only_openers(text, cur, s - len(w))
-    if at_start and (
-        (w.isdigit() and len(w) <= 3) or (len(w) == 1 and w.isalpha()) or _ROMAN.fullmatch(w)
+    if (
+        n <= 5
+        and ((w.isdigit() and n <= 3) or (n == 1 and w.isalpha()) or _ROMAN.fullmatch(w))
+        and _only_openers(text, cur, s - n)
     ):
         return -1  # list marker or "A. His name is ..." at the start of a sentence
     if c:
         return e  # «It works.» Then / ...war.’ This / (He did.) Then
-    if len(w) == 1 and w.isalpha():
+    next_digit = nw[0].isdigit()
+    if n == 1 and w.isalpha():
         if w.isupper():
             if next_digit or _INITIAL_NEXT.match(text, e, le):
                 return -1
@@ -310,6 +314,8 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
                 return -1  # "At 5 a.m. Mr. Smith went to the bank."
             return e  # "He left at 6 P.M. Travelers who ..."
         return e if nw in STARTERS else -1
+    if n > _ABBR_MAXLEN:
+        return e  # an ordinary word
     cls = _ABBR.get(w) or _ABBR_CI.get(w.lower())
     if cls is not None:
         if cls == "title":
@@ -340,20 +346,46 @@ def segment(text: str) -> list[dict]:
     out: list[dict] = []
     para = -1
     strip = _STRIP
+    # Two whole-text passes find the few places that need more work: quotations, and
+    # lines that may hold an in-line list.
+    qspans = [m.span() for m in _QUOTE_SPANS.finditer(text)]
+    nq = len(qspans)
+    qi = 0
+    hints = [m.start() for m in _LIST_HINT.finditer(text)]
+    nh = len(hints)
+    hi = 0
+    cand = _CAND.finditer
     for lm in _LINE.finditer(text):
         ls, le = lm.span()
+        while hi < nh and hints[hi] < ls:
+            hi += 1
+        pre = _list_cuts(text, ls, le) if hi < nh and hints[hi] < le else []
+        while qi < nq and qspans[qi][1] <= ls:
+            qi += 1
+        spans = None
+        if qi < nq and qspans[qi][0] < le:
+            spans = []
+            k = qi
+            while k < nq and qspans[k][0] < le:
+                spans.append(qspans[k])
+                k += 1
+        if text.find('"', ls, le) >= 0 and text.count('"', ls, le) % 2 == 0:
+            # Straight double quotes pair up in order only when their count on the line
+            # is even; an odd count means a stray or unclosed quote, and guessing would
+            # swallow real sentence ends.
+            spans = sorted((spans or []) + [m.span() for m in _STRAIGHT_DQ.finditer(text, ls, le)])
         cuts: list[int] = []
-        pre = _list_cuts(text, ls, le) if _might_have_list(text, ls, le) else []
-        spans = _quote_spans(text, ls, le) if _has_quote(text, ls, le) else []
         cur = ls
         pi = 0
         si = 0
-        for m in _CAND.finditer(text, ls, le):
+        npre = len(pre)
+        for m in cand(text, ls, le):
             ms = m.start()
-            while pi < len(pre) and pre[pi] <= ms:
-                cur = pre[pi]
-                cuts.append(cur)
-                pi += 1
+            if pi < npre:
+                while pi < npre and pre[pi] <= ms:
+                    cur = pre[pi]
+                    cuts.append(cur)
+                    pi += 1
             if spans:
                 me = m.end()
                 while si < len(spans) and spans[si][1] < me:
@@ -365,18 +397,20 @@ def segment(text: str) -> list[dict]:
             if b > 0:
                 cuts.append(b)
                 cur = b
-        cuts.extend(pre[pi:])
+        if pi < npre:
+            cuts.extend(pre[pi:])
         if len(cuts) > 1:
             cuts = sorted(set(cuts))
+        cuts.append(le)
         prev = ls
         emitted = False
-        for b in cuts + [le]:
+        for b in cuts:
             if b <= prev:
                 continue
             seg = text[prev:b]
             st = seg.lstrip(strip)
             if st:
-                start = prev + len(seg) - len(st)
+                start = b - len(st)
                 end = prev + len(seg.rstrip(strip))
                 if not emitted:
                     para += 1
@@ -393,14 +427,6 @@ def sentences(text: str) -> list[str]:
 
 # Cheap pre-checks so that the list and quotation scans only run on lines that need them.
 _LIST_HINT = re.compile(
-    r"[•⁃▪◦‣●■►➢]|(?<![^\s•⁃▪◦‣●■►➢])\(?(?:\d{1,2}|[A-Za-z])(?:\.\)|\))\s|(?<!\S)(?:1|2|a|b|A|B)\.\s"
+    r"[.)•⁃▪◦‣●■►➢](?:(?<=[\s(][\dA-Za-z][.)])(?=\)?\s)|(?<=\s\d\d[.)])(?=\)?\s)"
+    r"|(?<=[•⁃▪◦‣●■►➢]))"
 )
-_QUOTE_HINT = re.compile(r"[“«„‘'\"]")
-
-
-def _might_have_list(text: str, ls: int, le: int) -> bool:
-    return _LIST_HINT.search(text, ls, le) is not None
-
-
-def _has_quote(text: str, ls: int, le: int) -> bool:
-    return _QUOTE_HINT.search(text, ls, le) is not None
