@@ -648,20 +648,15 @@ def _number(text, m, out, lo=0):
         mm = _L_MINUS.search(text, max(lo, s - 10), s)
         if mm and value > 0:
             value, start, s = -value, mm.start(), mm.start()
-    if sym and is_dig and raw[:1] in "-+−–":
-        pass
     # range "from X to Y" / "between X and Y" / "X-Y"
     r = _right(text, e, value, bool(sym))
     rng = None
     rm = _R_RANGE.match(text, r["end"])
-    if rm and not (is_dig and re.fullmatch(r"\d{4}", raw) and rm.group("sep").strip() in "-–—" and r["kind"] is None
-                   and _R_RANGE is None):
+    if rm:
         sep = rm.group("sep").strip().lower()
-        lr = _L_RANGE.search(text, max(0, s - 10), start if not sym else start)
+        lr = _L_RANGE.search(text, max(lo, start - 10), start)
         if sep != "and" or (lr and lr.group("w").lower() == "between"):
             p2 = rm.end()
-            sym2, _, _ = (None, None, None)
-            sm2 = _L_SYM.match(text, p2) if False else None
             # an optional currency sign before the second number: "$5 to $10"
             cm2 = re.match(r"(?:US|A|C|HK)?\$|[€£¥₽₴₹]", text[p2:p2 + 3])
             if cm2:
@@ -679,7 +674,7 @@ def _number(text, m, out, lo=0):
                     v1 = r["value"]
                     if r2["scaled"] and not r["scaled"]:
                         v1 = v1 * (r2["value"] / v2 if v2 else 1)
-                    if same and v1 <= r2["value"] and not (sep == "-" and rm.group(0) != "-" and False):
+                    if same and v1 <= r2["value"]:
                         rng = (v1, r2["value"], r2, lr)
     if rng:
         v1, v2, r2, lr = rng
@@ -716,11 +711,7 @@ def _number(text, m, out, lo=0):
     if sym:
         if kind in (None, "money"):
             kind, unit = "money", unit or sym
-            if not unit:
-                unit = sym
         s = start
-    if kind in ("money", "measure", "percent", "count") or (kind is None and not sym):
-        pass
     if kind == "money" or kind == "measure":
         rate, end2 = _rate(text, end)
         if rate:
@@ -733,8 +724,6 @@ def _number(text, m, out, lo=0):
         elif re.match(r"\s+old\b", text[end:end + 5]):
             end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
             of = "age"
-    elif kind == "multiplier":
-        pass
     elif kind is None:
         # years: four digits, no sign, no separator
         if is_dig and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2199 and not r["scaled"]:
@@ -836,7 +825,7 @@ def _ordword(text, m, out):
     if prefix:
         if pv is None or (pv < 20 and pv != 0 and v < 100 and not any(p in _TENS for p in prefix)):
             return None
-        v = pv * v if v >= 100 and pv < 1000 and last in ("hundredth", "thousandth", "millionth", "billionth") and pv < 100 and False else pv + v
+        v = pv + v
     return _ordinal(text, s, e, v, out)
 
 
@@ -904,9 +893,7 @@ def _extract(text):
             y = gd.get("yr") or gd.get("yr2") or gd.get("yr3")
             d = int(d) if d else None
             y = int(y) if y else None
-            if mo and (d is None or 1 <= d <= 31) and (d or y) and not (mon.lower() == "may" and g == "my" and False):
-                if g == "my" and mon == "May" and False:
-                    pass
+            if mo and (d is None or 1 <= d <= 31) and (d or y):
                 out.append(_fig(text, m.start(), m.end(), None, "date", iso=_date_iso(y, mo, d)))
                 end = m.end()
         elif g in ("dig", "spell"):
