@@ -20,7 +20,8 @@ OUTLET_WORDS = re.compile(
 BYLINE = re.compile(r"^\s*(by|from|written by|reporting by)\s+\S", re.I)
 TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 # A run-together tag list ("politicssanctionsukrainewar") or hash tags.
-TAGLINE = re.compile(r"^(#?[\w-]+)(\s*[,|·]?\s*#?[\w-]+){0,15}$")
+# Every separator takes at least one character, so a long line cannot backtrack exponentially.
+TAGLINE = re.compile(r"^#?[\w-]+(?:(?:\s*[,|·]\s*|\s+)#?[\w-]+){0,15}$")
 
 
 def words(line):
