@@ -1,0 +1,156 @@
+"""Align the sentences of a story: which sentences of two articles say the same thing.
+
+align(sentences, encoder=None) -> [{"sentence_a", "sentence_b", "score", "relation"}]
+
+For every pair of articles in the story, score every sentence of one against every
+sentence of the other with ingest.similarity.Scorer (weights fitted on the whole
+story), then keep a pair when
+
+  * its score reaches THRESHOLD (ROLE_THRESHOLD when the two sentences have different
+    roles, so that a headline only pairs with a body sentence that says the same), and
+  * it is the best match of at least one of its two sentences in the other article
+    ("one-sided best match"). This gives many-to-many alignment for free: when article
+    B merges sentences a1 and a2 of article A into b, b is the best match of both a1
+    and a2, so both pairs are kept, while b's own best is only one of them. It needs
+    no order, so reordered sentences align as well as ordered ones.
+  * when the pair is the best match of one side only, the merge it implies must hold:
+    the joined sentences (a1 + a2) must match b better than the other partner alone,
+    else the weaker link is noise from a sentence that has no counterpart.
+
+These rules and numbers were chosen by measuring (benchmarks/alignment.py, figures in
+docs/alignment.md): mutual best match alone loses the merges; plain thresholding
+without best-match links many unrelated pairs; the merge test buys precision.
+
+relation: "identical" (same words), "near-identical" (a few words changed),
+"partial" (one side of a merge or split: a sentence aligned with several sentences of
+the other article), else "paraphrase".
+"""
+import difflib
+import itertools
+
+import numpy as np
+
+from ingest.similarity import Scorer, words
+
+THRESHOLD = 0.3         # lexical mode; measured on the example gold and the Aesop gold
+SEMANTIC_THRESHOLD = 0.3  # when an encoder mixes in embeddings
+ROLE_THRESHOLD = 0.6    # a pair of sentences with different roles (headline vs body)
+MERGE_MARGIN = 0.0      # joined sentences must beat the lone partner by this much
+NEAR_IDENTICAL = 0.8    # word-level difflib ratio for "near-identical"
+
+# Roles that can stand for the same statement as a body sentence only when they really
+# say it (score >= ROLE_THRESHOLD); outlet names and datelines never align with prose.
+_ROLE_GROUP = {"body": "body", "headline": "title", "heading": "title", "tagline": "title"}
+
+
+def _role(s):
+    return s.get("role") or "body"
+
+
+def _surface(text):
+    return [w.lower() for w in (text or "").split()]
+
+
+def relation(text_a, text_b, partial=False):
+    """How two aligned sentences relate; `partial` when one side has several partners."""
+    wa, wb = words(text_a), words(text_b)
+    if wa == wb:
+        return "identical"
+    if difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= NEAR_IDENTICAL:
+        return "near-identical"
+    return "partial" if partial else "paraphrase"
+
+
+def thresholds(roles_a, roles_b, base):
+    """Minimum score per pair: `base` for like roles, ROLE_THRESHOLD across roles."""
+    ga = [_ROLE_GROUP.get(r, r) for r in roles_a]
+    gb = [_ROLE_GROUP.get(r, r) for r in roles_b]
+    t = np.full((len(ga), len(gb)), float(base))
+    for i, x in enumerate(ga):
+        for j, y in enumerate(gb):
+            if x != y:
+                # outlet, byline, dateline: only with their own kind, and only when near-equal
+                t[i, j] = ROLE_THRESHOLD if {x, y} <= {"body", "title"} else 2.0
+            elif x not in ("body", "title"):
+                t[i, j] = max(base, ROLE_THRESHOLD)
+    return t
+
+
+def decide(S, thr, merge_score=None, margin=MERGE_MARGIN):
+    """The decision rule: a set of (row, col) links from a score matrix S.
+
+    S: (n_a, n_b) scores; thr: same-shaped minimum scores; merge_score(rows, cols)
+    scores sentences `rows` of A joined against `cols` of B (one side has one index).
+    """
+    links = set()
+    if S.size == 0:
+        return links
+    best_col = S.argmax(axis=1)   # best sentence of B for each sentence of A
+    best_row = S.argmax(axis=0)   # best sentence of A for each sentence of B
+    for i, j in zip(*np.nonzero(S >= thr)):
+        a_best, b_best = best_col[i] == j, best_row[j] == i
+        if a_best and b_best:
+            links.add((int(i), int(j)))
+        elif a_best or b_best:
+            if merge_score is None:
+                links.add((int(i), int(j)))
+                continue
+            if a_best:   # b_j's own best is another a: does a_i + that a explain b_j?
+                other = int(best_row[j])
+                joined = merge_score(sorted((int(i), other)), [int(j)])
+                lone = S[other, j]
+            else:        # a_i's own best is another b
+                other = int(best_col[i])
+                joined = merge_score([int(i)], sorted((int(j), other)))
+                lone = S[i, other]
+            if joined > lone + margin:
+                links.add((int(i), int(j)))
+    return links
+
+
+def align(sentences, encoder=None, threshold=None):
+    """Aligned sentence pairs of one story (see module doc).
+
+    sentences: [{"id", "article_id", "idx", "role", "text", "numbers"}]; `numbers` is
+    numbers.extract output (extracted here when the key is missing).
+    encoder: optional ingest.embed.Encoder; its cosine is mixed into the score.
+    """
+    sents = [s for s in sentences if isinstance(s.get("text"), str) and s["text"].strip()]
+    articles = {}
+    for k, s in enumerate(sents):
+        articles.setdefault(s["article_id"], []).append(k)
+    if len(articles) < 2:
+        return []
+    for ks in articles.values():
+        ks.sort(key=lambda k: (sents[k].get("idx", 0), sents[k]["id"]))
+    texts = [s["text"] for s in sents]
+    nums = None
+    if all("numbers" in s for s in sents):
+        nums = [s["numbers"] or [] for s in sents]
+    emb = encoder.encode(texts) if encoder is not None else None
+    scorer = Scorer(texts, nums, emb)
+    if threshold is None:
+        threshold = SEMANTIC_THRESHOLD if emb is not None else THRESHOLD
+    out = []
+    for a_id, b_id in itertools.combinations(sorted(articles), 2):
+        ia, ib = articles[a_id], articles[b_id]
+        S = scorer.matrix(ia, ib)
+        thr = thresholds([_role(sents[k]) for k in ia], [_role(sents[k]) for k in ib], threshold)
+
+        def merge_score(rows, cols):
+            if len(rows) > 1:
+                return scorer.group_score([ia[r] for r in rows], ib[cols[0]])
+            return scorer.group_score([ib[c] for c in cols], ia[rows[0]])
+
+        links = decide(S, thr, merge_score)
+        deg_a, deg_b = {}, {}
+        for i, j in links:
+            deg_a[i] = deg_a.get(i, 0) + 1
+            deg_b[j] = deg_b.get(j, 0) + 1
+        for i, j in sorted(links):
+            sa, sb = sents[ia[i]], sents[ib[j]]
+            lo, hi = sorted((sa["id"], sb["id"]))
+            out.append({"sentence_a": lo, "sentence_b": hi, "score": round(float(S[i, j]), 4),
+                        "relation": relation(sa["text"], sb["text"], deg_a[i] > 1 or deg_b[j] > 1)})
+    out.sort(key=lambda p: (p["sentence_a"], p["sentence_b"]))
+    return out
