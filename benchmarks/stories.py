@@ -8,18 +8,23 @@ topic holding two different real-world events of the same kind (86 gold stories)
 with an odd number tune the thresholds; topics with an even number are held out. Every run
 goes through the same functions the pipeline calls: fingerprint -> candidates -> assign.
 """
-import argparse
-import json
 import os
-import random
 import sys
-import time
-from collections import Counter, defaultdict
-from itertools import product
 
-import numpy as np
+# This folder holds benchmarks/numbers.py, which would shadow the standard library's
+# `numbers` (numpy imports it): take the script's folder off the import path.
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import argparse  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+from collections import Counter, defaultdict  # noqa: E402
+
+import numpy as np  # noqa: E402
+
+ROOT = os.path.dirname(_HERE)
 sys.path.insert(0, ROOT)
 from ingest import stories  # noqa: E402
 

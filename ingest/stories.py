@@ -151,61 +151,74 @@ def fingerprint(text, title=None):
     return bytes([_VERSION]) + sig.tobytes()
 
 
-def _bands(fp):
-    if not isinstance(fp, (bytes, bytearray, memoryview)) or len(fp) != _FP_LEN or fp[0] != _VERSION:
-        return None
-    fp = bytes(fp)
-    step = 2 * ROWS
-    return [fp[1 + i * step: 1 + (i + 1) * step] for i in range(BANDS)]
-
-
 def lsh_keys(fp):
-    """The LSH bucket keys of a fingerprint, as signed 64-bit integers (one per band).
+    """The LSH bucket keys of a fingerprint, as integers below 2**55 (one per band).
 
     Two articles are candidates when they share a key. A store can keep these in an
-    indexed table and fetch only the existing articles that share a key with a new one.
+    indexed table and pass candidates() only the stored articles sharing a key with a
+    new one, so finding candidates no longer reads the whole archive.
     """
-    bands = _bands(fp)
-    if bands is None:
+    if not _valid(fp):
         return []
-    return [int.from_bytes(hashlib.blake2b(bytes([i]) + band, digest_size=8).digest(), "little",
-                           signed=True) for i, band in enumerate(bands)]
+    return [int(k) for k in _key_matrix([fp])[0]]
 
 
 # --- 2. candidates -----------------------------------------------------------------------------
+def _valid(fp):
+    return isinstance(fp, (bytes, bytearray, memoryview)) and len(fp) == _FP_LEN and fp[0] == _VERSION
+
+
+def _key_matrix(fps):
+    """(n, BANDS) uint64 band keys: ROWS 16-bit values, band number in the top bits."""
+    a = np.frombuffer(b"".join(bytes(fp[1:]) for fp in fps), dtype="<u2")
+    a = a.reshape(len(fps), BANDS, ROWS).astype(np.uint64)
+    k = np.zeros((len(fps), BANDS), dtype=np.uint64)
+    for r in range(ROWS):
+        k |= a[:, :, r] << np.uint64(16 * r)
+    return k | (np.arange(BANDS, dtype=np.uint64) << np.uint64(16 * ROWS))
+
+
 def candidates(new, existing):
     """For each new article id, the ids (new or existing) that may be in the same story.
 
     new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
     returned; at most MAX_CANDIDATES per article, those sharing most bands first. Articles
     with an empty or outdated fingerprint get an empty set. Symmetric among new articles.
+    Cost: one vectorised pass over the existing fingerprints (no index to keep); a store
+    that indexes lsh_keys() can pass only the articles sharing a key with the new ones.
     """
-    buckets = {}
-    new_ids = []
-    for i, fp in list(existing) + list(new):
-        bands = _bands(fp)
-        if bands is None:
-            continue
-        for b, band in enumerate(bands):
-            buckets.setdefault((b, band), []).append(i)
     out = {i: set() for i, _ in new}
-    for i, fp in new:
-        bands = _bands(fp)
-        if bands is None:
+    ex = [(i, fp) for i, fp in existing if _valid(fp)]
+    nw = [(i, fp) for i, fp in new if _valid(fp)]
+    if not nw:
+        return out
+    ids = [i for i, _ in ex] + [i for i, _ in nw]
+    n_ex = len(ex)
+    K = _key_matrix([fp for _, fp in ex] + [fp for _, fp in nw]).ravel()
+    wanted = np.unique(K[n_ex * BANDS:])
+    pos = np.minimum(np.searchsorted(wanted, K), len(wanted) - 1)
+    rows = np.flatnonzero(wanted[pos] == K)          # cells whose key some new article has
+    keys, docs = K[rows], rows // BANDS
+    order = np.argsort(keys, kind="stable")
+    keys, docs = keys[order], docs[order]
+    shared = {}
+    for group in np.split(docs, np.flatnonzero(np.diff(keys)) + 1):
+        if len(group) < 2:
             continue
-        shared = Counter()
-        for b, band in enumerate(bands):
-            for j in buckets[(b, band)]:
-                if j != i:
-                    shared[j] += 1
-        best = sorted(shared.items(), key=lambda kv: (-kv[1], str(kv[0])))[:MAX_CANDIDATES]
-        out[i].update(j for j, _ in best)
-        new_ids.append(i)
+        members = group.tolist()
+        for a in members:
+            if a >= n_ex:
+                c = shared.setdefault(a, Counter())
+                for b in members:
+                    if b != a:
+                        c[b] += 1
+    for a, c in shared.items():
+        best = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
+        out[ids[a]].update(ids[b] for b, _ in best)
     # Make new-new links symmetric, so grouping does not depend on input order.
-    newset = set(out)
-    for i in new_ids:
+    for i in list(out):
         for j in list(out[i]):
-            if j in newset:
+            if j in out:
                 out[j].add(i)
     return out
 
