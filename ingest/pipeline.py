@@ -43,7 +43,7 @@ def analyse(raw):
         "url": raw.get("url"),
         "text": text,
         "content_hash": content_hash(text),
-        "fingerprint": stories.fingerprint(body or text),
+        "fingerprint": stories.fingerprint(body or text, meta.get("title")),
         "sentences": sentences,
     }
 
@@ -122,9 +122,15 @@ def assign_stories(db, new_ids, forced_label=None):
     existing = store.fingerprints(db, None, exclude=new_ids)
     links = stories.candidates(new, existing)
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
-    docs = store.story_docs(db, linked)
-    assignment = stories.assign(docs, links)
-    return store.apply_story_assignment(db, assignment)
+    # Average linkage is over whole stories, so hand over every member of each linked story.
+    docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
+    touched = set()
+    merged = stories.merges(docs, links)
+    if merged:
+        # Articles that link two stored stories show they were one story all along.
+        touched |= store.merge_stories(db, merged)
+        docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
+    return touched | store.apply_story_assignment(db, stories.assign(docs, links))
 
 
 def analyse_story(db, story_id):

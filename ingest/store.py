@@ -297,3 +297,23 @@ def replace_story_analysis(db, story_id, label, alignments, claims):
             "label = CASE WHEN forced = 1 THEN label ELSE ? END WHERE id = ?",
             (story_id, label, story_id),
         )
+
+
+def story_members(db, article_ids):
+    """Every article id of the stories the given articles belong to (and the articles themselves)."""
+    members = set(article_ids)
+    story_ids = {r[0] for r in select_in(db, "SELECT DISTINCT story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({})", article_ids)}
+    members.update(r[0] for r in select_in(db, "SELECT id FROM articles WHERE story_id IN ({})", story_ids))
+    return members
+
+
+def merge_stories(db, mapping):
+    """mapping: {story id: story id to merge into}. Returns the surviving story ids."""
+    with db.conn:
+        for old, new in mapping.items():
+            db.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
+            db.conn.execute("DELETE FROM claim_sentences WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)", (old,))
+            db.conn.execute("DELETE FROM claims WHERE story_id = ?", (old,))
+            db.conn.execute("DELETE FROM alignments WHERE story_id = ?", (old,))
+            db.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+    return set(mapping.values())

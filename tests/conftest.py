@@ -38,3 +38,18 @@ async def sql(ds, query, **params):
     )
     assert response.status_code == 200, response.text
     return response.json()
+
+
+HOSTILE = (
+    "Rutte <script>window.pwned = 1</script> warns Moscow\n\n"
+    "NATO said <b>bold</b> & <img src=x onerror=\"window.pwned = 2\"> things about 5 billion euros today."
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    (folder / "hostile.txt").write_text(HOSTILE)
+    path = folder / "hostile.db"
+    build(path, [folder / "hostile.txt"])
+    return path

@@ -1,0 +1,113 @@
+import json
+
+import pytest
+from datasette.app import Datasette
+
+from ingest import diff, numbers, segment, similarity
+
+from .conftest import sql
+
+@pytest.mark.asyncio
+async def test_sql_functions_return_what_ingest_computes(ds):
+    text = "«If there is no success, it is necessary,» he said. Allies plan to spend 1 billion euros per month."
+    a, b = "The war enters its third year.", "As the war enters its fourth year, talks stall."
+    [row] = await sql(
+        ds,
+        "select newsdiff_sentences(:t) as s, newsdiff_numbers(:t) as n, newsdiff_similarity(:a, :b) as sim, newsdiff_diff(:a, :b) as d",
+        t=text, a=a, b=b,
+    )
+    assert json.loads(row["s"]) == [s["text"] for s in segment.segment(text)] == [
+        "«If there is no success, it is necessary,» he said.",
+        "Allies plan to spend 1 billion euros per month.",
+    ]
+    assert json.loads(row["n"]) == numbers.extract(text)
+    assert any(n["value"] == 1e9 and n["unit"] == "EUR" and n["rate"] == "month" for n in json.loads(row["n"]))
+    assert row["sim"] == pytest.approx(similarity.similarity(a, b)) and 0 < row["sim"] < 1
+    assert row["d"] == diff.diff_html(a, b)
+    assert "<del>third</del><ins>fourth</ins>" in row["d"]
+
+
+@pytest.mark.asyncio
+async def test_stored_numbers_equal_the_sql_function(ds):
+    # One home for number parsing: ad-hoc SQL and stored rows must agree.
+    sentences = await sql(ds, "select id, text, start, newsdiff_numbers(text) as n from sentences")
+    stored = await sql(ds, 'select sentence_id, surface, value, unit, kind, key, start, "end" from numbers order by id')
+    by_sentence = {}
+    for n in stored:
+        by_sentence.setdefault(n["sentence_id"], []).append(n)
+    for s in sentences:
+        computed = [
+            {"surface": n["surface"], "value": n["value"], "unit": n["unit"], "kind": n["kind"], "key": n["key"],
+             "start": s["start"] + n["start"], "end": s["start"] + n["end"]}
+            for n in json.loads(s["n"])
+        ]
+        assert computed == [{k: v for k, v in n.items() if k != "sentence_id"} for n in by_sentence.get(s["id"], [])]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("call", [
+    "newsdiff_sentences(null)", "newsdiff_numbers(null)", "newsdiff_similarity(null, 'a')", "newsdiff_diff('a', null)",
+])
+async def test_functions_return_null_for_null(ds, call):
+    assert await sql(ds, f"select {call} as v") == [{"v": None}]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("arg", ["''", "x'00ff10'", "12345", "3.5", "'   '", "char(0, 1, 2)", "'?!.'"])
+async def test_functions_are_safe_on_junk(ds, arg):
+    [row] = await sql(
+        ds,
+        f"select newsdiff_sentences({arg}) as s, newsdiff_numbers({arg}) as n, newsdiff_similarity({arg}, {arg}) as sim, newsdiff_diff({arg}, 'x') as d",
+    )
+    assert isinstance(json.loads(row["s"]), list) and isinstance(json.loads(row["n"]), list)
+    assert 0.0 <= row["sim"] <= 1.0
+    assert "<ins>x</ins>" in row["d"]
+
+
+@pytest.mark.asyncio
+async def test_diff_escapes_article_html(ds):
+    [row] = await sql(ds, "select newsdiff_diff(:a, :b) as d", a="<script>alert(1)</script> said", b="<b>x</b> said")
+    assert "<script>" not in row["d"] and "<b>" not in row["d"]
+    assert "&lt;script&gt;" in row["d"] and "&lt;b&gt;" in row["d"]
+
+
+@pytest.mark.asyncio
+async def test_article_page_shows_escaped_paragraphs(hostile_db):
+    ds = Datasette(immutables=[str(hostile_db)])
+    response = await ds.client.get("/hostile/articles/1")
+    assert response.status_code == 200
+    page = response.text
+    assert '<div class="newsdiff-article"><p>Rutte &lt;script&gt;window.pwned = 1&lt;/script&gt; warns Moscow</p>' in page
+    assert "<script>window.pwned" not in page and "<img src=x" not in page
+    assert "newsdiff.css" in page
+
+
+@pytest.mark.asyncio
+async def test_demo_pages_with_metadata_and_vega_charts(ds):
+    home = await ds.client.get("/")
+    assert "newsdiff demo: five articles on one NATO statement" in home.text
+    table = await ds.client.get("/newsdiff-demo/numbers")
+    assert table.status_code == 200
+    assert "datasette-vega" in table.text  # the chart widget ships on table pages
+    search = await ds.client.get("/newsdiff-demo/sentences", params={"_search": "Siyarto"})
+    assert search.text.count("Siyarto") >= 4
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["search_sentences", "story_figures", "figure_disagreements", "shared_claims", "unique_sentences"])
+async def test_canned_queries_are_registered_by_the_plugin(ds, name):
+    database = await ds.client.get("/newsdiff-demo")
+    assert f"/newsdiff-demo/{name}" in database.text
+    params = {"q": "Siyarto", "story": "1"}
+    response = await ds.client.get(f"/newsdiff-demo/{name}.json", params={**params, "_shape": "array"}, follow_redirects=True)
+    assert response.status_code == 200, response.text
+    assert isinstance(response.json(), list)
+
+
+@pytest.mark.asyncio
+async def test_figure_queries_find_the_story_disagreement(ds):
+    rows = await sql(ds, "select key from numbers where key like 'ordinal:year%'")
+    assert rows
+    response = await ds.client.get("/newsdiff-demo/figure_disagreements.json", params={"_shape": "array"}, follow_redirects=True)
+    keys = {r["key"] for r in response.json()}
+    assert rows[0]["key"] in keys
