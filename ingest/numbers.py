@@ -254,18 +254,47 @@ _A_NEXT = re.compile(r"\s+(?:half|quarter|hundred|thousand|million|billion|trill
                      r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
 
 _URLMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# candidate positions: identifiers (skipped whole), digits, fraction signs, words.
-# Only words in _STARTERS (number words, ordinals, months, ...) are tried, so the
-# expensive alternation in _MAIN runs at a handful of positions per sentence.
-_CAND = re.compile(r"(?P<id>[A-Za-z][A-Za-z.]*-?\d[\w./-]*)|(?P<w>[A-Za-z]+)"
-                   r"|\(?[-+−–]?\.?\d|[½⅓⅔¼¾⅕⅛]")
+# candidate positions: identifiers (skipped whole), digits, fraction signs, and only the
+# words in _STARTERS (number words, ordinals, months, ...), found by one compiled regex
+# (a trie of the words behind a word boundary), so that a sentence with no digit and no
+# number word costs one C-level scan and the expensive _MAIN patterns run at a handful
+# of positions.  Built below, once _STARTERS is known.
 _ID_OK = {"mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
           "anti", "in", "by", "of", "to", "the", "and", "from", "per", "at", "us", "the",
           "since", "until", "between", "about", "around", "some", "up", "than"}
 _FRAC_CHAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 _WORD_RX = re.compile(r"[A-Za-z]+")
 _STARTERS = (set(_UNITS) | set(_TENS) | set(_BIG) | set(_ORD) | set(_DENOM) | set(_MONTHS)
-             | set(_MULT) | {"hundred", "dozen", "a", "an"})
+             | set(_MULT) | {"hundred", "dozen"})
+
+
+def _trie(words):
+    """Regex alternation as a trie ("t(?:en|hree|wo)"): one branch per first letter, so
+    the engine rejects most positions after one character comparison."""
+    words = sorted(set(words))
+    if words == [""]:
+        return ""
+    groups = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for ch, rest in sorted(groups.items()):
+        if ch == "":
+            continue
+        opt = "" in rest
+        sub = _trie([r for r in rest if r])
+        part = re.escape(ch) + ("(?:%s)%s" % (sub, "?" if opt else "") if sub else "")
+        alts.append(part)
+    return "|".join(alts)
+
+
+_A_SCALE = (r"an?(?=\s+(?:half|quarter|hundred|thousand|million|billion|trillion|dozen|third|"
+            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)")
+# words: run on the lowercased text (no per-character case folding in the engine)
+_CAND_W = re.compile(r"\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
+_CAND_WI = re.compile(r"(?i)\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
+_CAND_D = re.compile(r"\(?[-+−–]?\.?\d|[½⅓⅔¼¾⅕⅛]")
+_ID_TAIL = re.compile(r"[\w./-]*")
 
 # ---- patterns applied at a position, to the right of a core
 _SP = r"[ \t\u00a0]*"
@@ -831,40 +860,56 @@ def _ordword(text, m, out):
 
 def _matches(text):
     """Core matches of _MAIN at candidate positions, left to right."""
+    digs = list(_CAND_D.finditer(text))
+    low = text.lower()
+    words = list((_CAND_W if len(low) == len(text) else _CAND_WI).finditer(
+        low if len(low) == len(text) else text))
+    if not digs and not words:
+        return
+    cands = sorted(digs + words, key=lambda c: c.start()) if digs and words else digs or words
     masks = []
     if "@" in text or "://" in text or "www." in text:
         masks = [(m.start(), m.end()) for m in _URLMAIL.finditer(text)]
-    for c in _CAND.finditer(text):
+    skip = 0
+    n = len(text)
+    for c in cands:
         i = c.start()
-        if masks and any(a <= i < b for a, b in masks):
+        if i < skip or masks and any(a <= i < b for a, b in masks):
             continue
-        g = c.lastgroup
-        if g == "id":
-            # "COVID-19", "F-16", "G7": skipped; but "mid-2025", "by2025" keep the digits
-            w = re.match(r"[A-Za-z]+", c.group(0)).group(0).lower()
-            if w in _ID_OK:
-                d = i + len(w) + (1 if text[i + len(w)] == "-" else 0)
-                m = _MAIN_DIG.match(text, d)
-                if m:
-                    yield m
-            continue
-        if g == "w":
-            lw = c.group(0).lower()
-            if lw not in _STARTERS and not (lw.endswith("fold") and lw[:-4] in _STARTERS):
-                continue
-            if lw in ("a", "an") and not _A_NEXT.match(text, c.end()):
-                continue
-            if lw in _MONTHS and not lw[0] != c.group(0)[0]:
-                continue          # months only capitalised: "may", "march" are verbs
-            m = _MAIN_WORD.match(text, i)
-        else:
+        if c.re is _CAND_D:
+            j = c.end() - 1
+            if text[j].isdigit():
+                # an identifier: letters, optional hyphen, digits ("COVID-19", "F-16", "G7")
+                q = j - 1 if j > 0 and text[j - 1] == "-" else j
+                r = q
+                while r > 0 and (text[r - 1].isascii() and text[r - 1].isalpha() or text[r - 1] == "."):
+                    r -= 1
+                while r < q and text[r] == ".":
+                    r += 1
+                if r < q:
+                    skip = _ID_TAIL.match(text, j).end()
+                    # "mid-2025", "by2025": the letters are a prefix, keep the digits
+                    w = re.match(r"[A-Za-z]+", text[r:q]).group(0).lower()
+                    if w in _ID_OK:
+                        m = _MAIN_DIG.match(text, j)
+                        if m:
+                            yield m
+                    continue
             m = _MAIN_DIG.match(text, i)
             if m is None:
                 j = i
-                while j < len(text) and not text[j].isdigit() and text[j] not in "½⅓⅔¼¾⅕⅛":
+                while j < n and not text[j].isdigit() and text[j] not in "½⅓⅔¼¾⅕⅛":
                     j += 1
                 if j > i:
                     m = _MAIN_DIG.match(text, j)
+        else:
+            e = c.end()
+            if e < n and (text[e].isdigit() or text[e] == "-" and text[e + 1:e + 2].isdigit()):
+                skip = _ID_TAIL.match(text, e).end()   # "Twenty20", "one-2": a name
+                continue
+            if low[i:e] in _MONTHS and text[i].islower():
+                continue          # months only capitalised: "may", "march" are verbs
+            m = _MAIN_WORD.match(text, i)
         if m is not None:
             yield m
 
