@@ -84,6 +84,8 @@ REC_UNIT = {
     "Ounce": "ounce", "Acre": "acre", "Bit": "bit", "Mile per hour": "mph",
     "Square kilometer": "km2", "Megabyte": "MB", "Megabit": "Mbit", "Gram": "g",
     "Year": "year", "Month": "month", "Week": "week", "Day": "day",
+    "Decimeter": "dm", "Cubic foot": "ft3", "Cubic meter": "m3", "Square foot": "ft2",
+    "Peseta": "ESP", "Netherlands guilder": "NLG", "Finnish markka": "FIM",
 }
 # hundredth parts: the gold value is scaled into the main currency, as we do
 REC_SUBUNIT = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01)}
@@ -103,6 +105,11 @@ Q_UNIT = {
     "month": "month", "year": "year", "kilometre per hour": "km/h", "mile per hour": "mph",
     "megabyte": "MB", "gigabyte": "GB", "watt": "W", "megawatt": "MW",
     "megawatt hour": "MWh", "watt hour": "Wh", "gigahertz": "GHz",
+    "cubic kilometre": "km3", "cubic metre": "m3", "cubic foot": "ft3", "nanometre": "nanometre",
+    "decimetre": "dm", "bit": "bit", "microgram": "µg",
+    # compound units: ours are unit + rate ("$15.4/hour" is USD with rate hour)
+    "dollar per hour": "USD/hour", "dollar per year": "USD/year", "dollar per month": "USD/month",
+    "euro per hour": "EUR/hour", "euro per year": "EUR/year",
 }
 SCOPE = {
     "rec/Number/NumberRangeModel": {"range"}, "rec/Number/NumberRangeModelExperimentalMode": {"range"},
@@ -129,6 +136,8 @@ def in_scope(p, dataset):
         return p["shape"] in ("range", "lower bound", "upper bound")
     if "temperature" in sc:
         return p["unit"] in ("°C", "°F", "degree")
+    if dataset.endswith("DimensionModel") and p["unit"] in ("°C", "°F", "degree"):
+        return False      # temperatures are annotated by TemperatureModel, not here
     return p["kind"] in sc
 
 
@@ -252,6 +261,7 @@ def load_quantulum():
 def ours(text):
     return [{"start": f["start"], "end": f["end"], "surface": f["surface"], "value": f["value"],
              "low": f["low"], "high": f["high"], "unit": our_unit(f), "kind": f["kind"],
+             "rate": f["rate"],
              "shape": ("range" if f["high"] is not None else f["qualifier"])}
             for f in extract(text)]
 
@@ -290,7 +300,7 @@ def theirs(text):
         name = q.unit.name
         unit = Q_UNIT.get(name, name)
         out.append({"start": q.span[0], "end": q.span[1], "surface": q.surface,
-                    "value": q.value, "low": None, "high": None, "unit": unit,
+                    "value": q.value, "low": None, "high": None, "unit": unit, "rate": None,
                     "kind": q_kind(unit),
                     "shape": None})
     return out
@@ -319,6 +329,8 @@ def _value_ok(g, p):
 def _unit_ok(g, p, dataset):
     if g["type"].startswith("numberrange"):
         return g["unit"] == p["shape"] or (g["unit"] is None and p["shape"] in (None, "range"))
+    if g["unit"] and "/" in g["unit"] and p.get("rate") and g["unit"].endswith("/" + p["rate"]):
+        return g["unit"] == "%s/%s" % (p["unit"], p["rate"])
     return g["unit"] == p["unit"]
 
 

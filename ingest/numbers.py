@@ -23,7 +23,7 @@ __all__ = ["extract"]
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
           "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-          "eighteen": 18, "nineteen": 19}
+          "eighteen": 18, "nineteen": 19, "nought": 0}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
          "seventy": 70, "eighty": 80, "ninety": 90}
 _BIG = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -33,24 +33,30 @@ _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6
         "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
         "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
         "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
-        "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9}
+        "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+        "trillionth": 1e12, "nineth": 9}
 # denominators of spelled fractions: "two-thirds", "three quarters", "one half"
 _DENOM = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
           "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
           "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
           "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-          "thousandth": 1000, "thousandths": 1000}
+          "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
+          "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12}
 _MULT = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4}
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
           "mio": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
-          "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12}
+          "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+          "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+          "lakh crore": 1e12}
 
 # ---------------------------------------------------------------- currencies
 _SYM = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
         "₽": "RUB", "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS",
         "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
         "hk$": "HKD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR", "rmb": "CNY",
-        "chf": "CHF", "kr": "SEK", "zł": "PLN"}
+        "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
+        "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
+        "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD"}
 _CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
           "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD "
           "BTC").split()
@@ -67,7 +73,10 @@ _CUR_WORD = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
              "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "rand": "ZAR",
              "peso": "MXN", "pesos": "MXN", "won": "KRW", "shekel": "ILS",
              "shekels": "ILS", "lari": "GEL", "tenge": "KZT", "lei": "RON", "leu": "RON",
-             "bitcoin": "BTC", "bitcoins": "BTC", "real": "BRL", "reais": "BRL"}
+             "bitcoin": "BTC", "bitcoins": "BTC", "real": "BRL", "reais": "BRL", "rmb": "CNY",
+             "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG",
+             "markka": "FIM", "markkaa": "FIM", "deutsche marks": "DEM", "deutsche mark": "DEM",
+             "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF"}
 _DOLLAR_ADJ = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
@@ -92,15 +101,18 @@ for _canon, _names in {
     "m": "m metre metres meter meters",
     "cm": "cm centimetre centimetres centimeter centimeters",
     "mm": "mm millimetre millimetres millimeter millimeters",
+    "dm": "dm decimetre decimetres decimeter decimeters",
+    "nanometre": "nanometre nanometres nanometer nanometers",
     "mile": "mile miles mi",
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
-    "inch": "inch inches",
+    "inch": "inch inches in",
     "yard": "yard yards yd yds",
     "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
     "g": "g gram grams gramme grammes",
     "mg": "mg milligram milligrams",
-    "tonne": "tonne tonnes t|metric ton|metric tons",
+    "µg": "µg μg mcg microgram micrograms microgramme microgrammes",
+    "tonne": "tonne|tonnes|t|metric ton|metric tons",
     "ton": "ton tons",
     "lb": "lb lbs",
     "ounce": "ounce ounces oz",
@@ -110,30 +122,34 @@ for _canon, _names in {
     "barrel": "barrel barrels bbl",
     "ha": "ha hectare hectares",
     "acre": "acre acres",
-    "km2": "km2 km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
-    "m2": "m2 m²|sq m|square metre|square metres|square meter|square meters",
+    "km2": "km2|km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
+    "m2": "m2|m²|sq m|square metre|square metres|square meter|square meters",
     "mile2": "sq mi|square mile|square miles",
+    "m3": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
+    "km3": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
+    "ft3": "cubic feet|cubic foot|cu ft",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
-          "deg c|degrees c",
-    "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f",
+          "deg c|degrees c|celcius|degrees celcius|degree celcius",
+    "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f|"
+          "farenheit|degrees farenheit|degree farenheit",
     "degree": "degree degrees °",
-    "mph": "mph|miles per hour|mile per hour",
-    "km/h": "km/h kph kmh|kilometres per hour|kilometers per hour|kilometre per hour|"
-            "kilometer per hour",
+    "mph": "mph|miles per hour|mile per hour|miles an hour|mile an hour",
+    "km/h": "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
+            "kilometer per hour|kilometres an hour|kilometers an hour",
     "knot": "knot knots",
     "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
     "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
     "MWh": "MWh|megawatt hours|megawatt-hours", "GWh": "GWh", "TWh": "TWh",
-    "KB": "KB kilobyte kilobytes", "MB": "MB megabyte megabytes",
+    "bit": "bit bits", "KB": "KB kilobyte kilobytes", "MB": "MB megabyte megabytes",
     "GB": "GB gigabyte gigabytes", "TB": "TB terabyte terabytes",
     "bcm": "bcm|billion cubic metres|billion cubic meters",
     "calorie": "calorie calories kcal",
     "volt": "volt volts", "hertz": "hz hertz", "GHz": "GHz gigahertz", "MHz": "MHz megahertz",
 }.items():
+    # "a b c" lists one-word names; "a|b c|d" lists names that may hold spaces
     for _n in (_names.split("|") if "|" in _names else _names.split()):
-        for _p in _n.split(" ") if ("|" in _names and " " not in _n) else [_n]:
-            _MEAS[_p.lower()] = _canon
-del _canon, _names, _n, _p
+        _MEAS[_n.lower()] = _canon
+del _canon, _names, _n
 # short unit symbols that are words too ("in", "t", "l", "m") count only when attached
 # to the number or when nothing else could be meant
 _SHORT = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
@@ -166,7 +182,21 @@ _QUAL = {"about": "approximate", "around": "approximate", "approximately": "appr
          "at most": "upper bound", "fewer than": "upper bound", "below": "upper bound",
          "no more than": "upper bound", "not more than": "upper bound",
          "as many as": "upper bound", "as much as": "upper bound",
-         "just under": "upper bound", "within": "upper bound", "maximum of": "upper bound", "a maximum of": "upper bound"}
+         "just under": "upper bound", "within": "upper bound", "maximum of": "upper bound", "a maximum of": "upper bound",
+         "exceed": "lower bound", "exceeds": "lower bound", "exceeded": "lower bound",
+         "surpass": "lower bound", "surpassed": "lower bound", "surpasses": "lower bound",
+         "surpassing": "lower bound", "larger than": "lower bound", "bigger than": "lower bound",
+         "higher than": "lower bound", "smaller than": "upper bound", "lower than": "upper bound",
+         ">": "lower bound", ">=": "lower bound", "> =": "lower bound", "≥": "lower bound",
+         "<": "upper bound", "<=": "upper bound", "< =": "upper bound", "≤": "upper bound"}
+# "greater than or equal to", "less or equal than", "at least or equal to", "equal to or more than"
+for _w, _q in (("more", "lower bound"), ("greater", "lower bound"), ("larger", "lower bound"),
+               ("bigger", "lower bound"), ("higher", "lower bound"), ("less", "upper bound"),
+               ("fewer", "upper bound"), ("smaller", "upper bound"), ("lower", "upper bound")):
+    _QUAL[_w + " than or equal to"] = _QUAL[_w + " or equal than"] = _q
+    _QUAL[_w + " or equal to"] = _QUAL["equal to or " + _w + " than"] = _q
+_QUAL["at least or equal to"] = "lower bound"
+_QUAL["at most or equal to"] = "upper bound"
 
 # words that end a counted noun phrase ("32 nations with ...")
 _STOP = set("""a an the of to in on at by for from with without into onto upon over under
@@ -209,17 +239,17 @@ def _alt(words):
                     sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_NUMW = _alt(list(_UNITS) + list(_TENS) + ["hundred"] + list(_BIG) + ["dozen"])
+_NUMW = _alt(list(_UNITS) + list(_TENS) + ["hundred"] + list(_BIG) + ["dozen", "dozens"])
 _ORDW = _alt(_ORD)
 _MONTH_RX = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
              r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
              r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|"
              r"AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
 # a spelled number: "twenty-five", "two hundred and fifty", "a dozen", "half a million"
-_SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?\s+an?\s+(?:thousand|million|billion|trillion)\b"
+_SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?(?:\s+an?)?\s+(?:dozen|thousand|million|billion|trillion)\b"
             r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10}"
             r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10})")
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?: \d{3})+(?![\d,.]?\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 
 _P_MONTHDAY = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + _MONTH_RX + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
@@ -238,14 +268,13 @@ _MAIN_DIG = re.compile(
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
     r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + _MONTH_RX + r")\b\.?"
     r"(?:,?\s+(?P<yr3>\d{4})(?![\w,.]\d))?)"
-    r"|(?P<dfrac>(?<![\w.,/])(?P<fn>\d{1,3})/(?P<fd>\d{1,3})(?![\d/]))"
-    r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:])[-+−–])?" + _DIGITS + r")"
+    r"|(?P<dfrac>(?<![\w.,/])(?P<fsign>(?<![^\s(\[{\"'“‘«:<>=≤≥~])[-−–])?(?P<fn>\d{1,3})/(?P<fd>\d{1,3})(?![\d/]))"
+    r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:<>=≤≥~])[-+−–])?" + _DIGITS + r")"
     r"|(?P<frac>[½⅓⅔¼¾⅕⅛])"
 )
 # at a starter word: dates, ordinals and spelled fractions, spelled numbers, multipliers
 _MAIN_WORD = re.compile(
-    r"(?P<ordw>(?i:\b(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+)){0,8}(?:" + _ORDW + r"|quarters?|halves|half|"
-    r"thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|hundredths|thousandths)\b))"
+    r"(?P<ordw>(?i:\b(?:an?\s+)?(?:(?:" + _NUMW + r")(?:\s+and\s+|[\s-]+)){0,8}(?:(?:" + _ORDW + r")s?|quarters?|halves|half)\b))"
     r"|(?P<spell>(?i:\b" + _SPELLED + r"))"
     r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + _NUMW + r")fold|(?:" + _NUMW + r")-fold)\b))"
     + _P_MONTHDAY
@@ -289,7 +318,8 @@ def _trie(words):
 
 
 _A_SCALE = (r"an?(?=\s+(?:half|quarter|hundred|thousand|million|billion|trillion|dozen|third|"
-            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b)")
+            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|"
+            r"billionth|trillionth|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)")
 # words: run on the lowercased text (no per-character case folding in the engine)
 _CAND_W = re.compile(r"\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
 _CAND_WI = re.compile(r"(?i)\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
@@ -298,16 +328,27 @@ _ID_TAIL = re.compile(r"[\w./-]*")
 
 # ---- patterns applied at a position, to the right of a core
 _SP = r"[ \t\u00a0]*"
-_R_HALF = re.compile(r"\s+and\s+a\s+half\b|" + _SP + r"(?=[½¼¾⅓⅔]|\d{1,2}/\d)", re.I)
+_R_HALF = re.compile(_SP + r"(?=[½¼¾⅓⅔]|\d{1,2}/\d)")
+# "two and a half", "forty two and a third", "five and three quarters", "3 million and a half"
+_R_AND_FRAC = re.compile(r"\s+and\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+                         r"(?P<d>half|halves|quarters?|thirds?|fourths?|fifths?|sixths?|sevenths?|"
+                         r"eighths?|ninths?|tenths?)\b", re.I)
+# spelled decimals: "five point five", "two hundred point seventy-one", "nine point nought four"
+_R_POINT = re.compile(r"\s+point\s+(?P<d>(?:" + _NUMW + r")\b(?:[\s-]+(?:" + _NUMW + r")\b)*)", re.I)
+# "one in five", "two out of three", "5 out of 10"
+_R_OUTOF = re.compile(r"\s+(?P<w>out\s+of|in)\s+", re.I)
+# a bound stated after the number: "500 or more", "65 and over", "5000 or less"
+_R_POSTQ = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
+                      r"(?P<hi>less|fewer|below|under|lower|smaller))\b", re.I)
 _R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
-_R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio)\b"
+_R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                       r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 _R_PCT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
-                    r"|(?P<pct>%|(?i:per\s?cent|percent|pct)\b))", re.I)
+                    r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|percentage(?!\s+points?))\b))", re.I)
 _R_CUR = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?))\s+)?"
                     r"(?P<cw>(?i:" + _alt(list(_CUR_WORD) + list(_CENT)) + r"))\b(?!-)"
                     r"|" + _SP + r"(?P<code>" + _alt(_CODES) + r")\b"
-                    r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪])")
+                    r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭元]|\$(?![\s\d]*\d))")
 _R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + _alt(list(_MEAS) + list(_DUR)) + r"))(?![\w²³])"
                      r"(?P<old>-?(?:old|long)\b)?", re.I)
 _R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold)\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
@@ -323,9 +364,11 @@ _R_NEXTWORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 _CORE = re.compile(r"(?P<dig>" + _DIGITS + r")|(?P<spell>(?i:" + _SPELLED + r"))")
 
 # ---- patterns applied at a position, to the left of a core (searched up to it)
-_L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R)?\$|[€£¥₽₴₹₩₺₪]|(?i:Rs\.?)|RMB|CHF"
+_L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
+                    r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|CHF"
                     r"|(?P<code>" + _alt(_CODES) + r")))" + _SP + r"$")
-_L_QUAL = re.compile(r"(?<![\w-])(?P<q>(?i:" + _alt(_QUAL) + r"))\s+$")
+_L_QUAL = re.compile(r"(?:(?<![\w-])(?P<q>(?i:" + _alt(w for w in _QUAL if w[0].isalpha()) + r"))\s+"
+                     r"|(?P<qs>[<>≤≥]\s?=?|~)\s*)$")
 _L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 _L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 _L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
@@ -347,10 +390,10 @@ def _num_words(s):
         words[0] = "one"
     if words[0] in ("half", "quarter"):                      # "half a million", "quarter of a billion"
         f = 0.5 if words[0] == "half" else 0.25
-        return f * _BIG.get(words[-1], 1)
+        return f * (12 if words[-1] == "dozen" else _BIG.get(words[-1], 1))
     if len(words) >= 2 and words[1] in ("half", "quarter"):  # "a quarter of a billion"
         f = 0.5 if words[1] == "half" else 0.25
-        return f * _BIG.get(words[-1], 1)
+        return f * (12 if words[-1] == "dozen" else _BIG.get(words[-1], 1))
     total, cur, last = 0.0, 0.0, None
     for w in words:
         if w in _UNITS:
@@ -368,7 +411,7 @@ def _num_words(s):
                 return None
             cur = (cur or 1) * 100
             last = "hundred"
-        elif w == "dozen":
+        elif w in ("dozen", "dozens"):
             cur = (cur or 1) * 12
             last = "hundred"
         elif w in _BIG:
@@ -450,7 +493,7 @@ def _core_value(text, m):
     """Value of a core match from _CORE or _MAIN (group dig or spell)."""
     if m.lastgroup == "dig":
         d = m.group("dig")
-        d = d.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("−", "-").replace("–", "-")
+        d = d.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("−", "-").replace("–", "-")
         return float(d)
     return _num_words(m.group("spell"))
 
@@ -465,11 +508,16 @@ def _right(text, pos, value, money, allow_scale=True):
     """Grow a number to the right: half, scale, percent, currency, unit.
     Returns dict of findings and the new end."""
     r = {"value": value, "scaled": False, "unit": None, "kind": None, "end": pos}
-    m = _R_HALF.match(text, pos)
-    if m and m.group(0).strip():
-        r["value"] += 0.5
+    m = _R_AND_FRAC.match(text, pos)
+    fr = _and_frac(text, m) if m else None
+    if fr is not None:
+        big = _round_scale(value)
+        r["value"] += (fr if value >= 0 else -fr) * big
         pos = r["end"] = m.end()
-    elif m and value == int(value):
+        m = None
+    else:
+        m = _R_HALF.match(text, pos)
+    if m and value == int(value):
         m = _R_MIXED.match(text, pos)
         if m and m.group(1):
             n, d = int(m.group(1)), int(m.group(2))
@@ -483,7 +531,7 @@ def _right(text, pos, value, money, allow_scale=True):
         m = _R_SCALE.match(text, pos)
         if m:
             sc = m.group("sc")
-            lsc = sc.lower()
+            lsc = re.sub(r"\s+", " ", sc.lower())
             attached = not m.group("sp")
             ok = True
             if len(lsc) == 1:
@@ -502,6 +550,12 @@ def _right(text, pos, value, money, allow_scale=True):
                 r["value"] *= _SCALE[lsc]
                 r["scaled"] = True
                 pos = r["end"] = m.end()
+                # "3 million and a half"
+                m = _R_AND_FRAC.match(text, pos)
+                fr = _and_frac(text, m) if m else None
+                if fr is not None and fr in (0.5, 0.25, 0.75):
+                    r["value"] += fr * _SCALE[lsc]
+                    pos = r["end"] = m.end()
     m = _R_PCT.match(text, pos)
     if m:
         if m.group("pp"):
@@ -558,9 +612,12 @@ def _right(text, pos, value, money, allow_scale=True):
         glued = not m.group("sp")
         if m.group("u") in _CASE_REJECT:
             return r          # "5G", "3D": names, not grams
-        if u in _SHORT and not glued and u not in ("ft", "mi", "oz", "yd", "ha"):
-            return r
-        if u in ("in",) and not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
+        if u == "in":
+            # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
+            if not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
+                return r
+        elif u in _SHORT and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
+                and m.group("u") not in ("L", "t"):
             return r
         if u in _DUR:
             r["unit"], r["kind"] = _DUR[u], "duration"
@@ -577,10 +634,39 @@ def _right(text, pos, value, money, allow_scale=True):
     return r
 
 
+def _and_frac(text, m):
+    """Value of "and a half" / "and three quarters" (m from _R_AND_FRAC), or None when it
+    reads as an ordinal ("one and a third party")."""
+    n = m.group("n").lower()
+    d = m.group("d").lower()
+    num = 1 if n in ("a", "an") else _UNITS[n]
+    den = _DENOM[d]
+    if num >= den or (not d.endswith("s") and num != 1):
+        return None
+    if d not in ("half", "quarter") and not d.endswith("s"):
+        e = m.end()
+        nxt = _R_NEXTWORD.match(text, e)
+        if nxt and text[e:nxt.start("w")].strip() != "-" and not (
+                nxt.group("w").lower() in ("of", "percent") or _R_UNIT.match(text, e)
+                or _R_CUR.match(text, e) or _R_SCALE.match(text, e)):
+            return None
+    return num / den
+
+
+def _round_scale(value):
+    """The scale a spelled "and a half" applies to: "one million and a half" -> 1e6."""
+    v = abs(value)
+    for sc in (1e12, 1e9, 1e6):
+        if v >= sc and v % sc == 0:
+            return sc
+    return 1
+
+
 def _weighty(text, s, e):
     """Is "pounds" here a weight? ("2,000 pounds of cocaine", "it weighs 5 pounds")"""
     return (re.match(r"\s+of\s", text[e:e + 5]) is not None
-            or re.search(r"(?i)weigh|heav|lbs?\b|\bkg\b|mass|load", text[max(0, s - 40):s]) is not None)
+            or re.search(r"(?i)weigh|heav|lbs?\b|\bkg\b|mass|load|\bbaby|\bborn\b|\bton|\bkilo|"
+                      r"\bounces?\b|\b(?:lost|gained|lose|gain|shed)\b", text[max(0, s - 40):s]) is not None)
 
 
 def _rate(text, pos):
@@ -594,14 +680,14 @@ def _rate(text, pos):
 def _left(text, s, lo=0):
     """Currency symbol and qualifier before a core at s."""
     sym, qual, start = None, None, s
-    m = _L_SYM.search(text, max(lo, s - 6), s)
+    m = _L_SYM.search(text, max(lo, s - 8), s)
     if m:
         k = m.group("s") or m.group("code")
         sym = m.group("code") or _SYM.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
         start = m.start()
-    m = _L_QUAL.search(text, max(lo, start - 20), start)
+    m = _L_QUAL.search(text, max(lo, start - 30), start)
     if m:
-        qual = _QUAL.get(re.sub(r"\s+", " ", m.group("q").lower()))
+        qual = _QUAL.get(re.sub(r"\s+", " ", (m.group("q") or m.group("qs")).lower()))
     return sym, qual, start
 
 
@@ -654,8 +740,21 @@ def _number(text, m, out, lo=0):
                 return None
             if _L_NEG_ONE.search(text, max(0, s - 12), s):
                 return None
-        if low == "dozen":
+        if low in ("dozen", "dozens"):
             return None
+        # spelled decimals: "five point five", "two hundred point seventy-one"
+        pm = _R_POINT.match(text, e)
+        if pm and value == int(value):
+            ws = [w for w in _WORD_RX.findall(pm.group("d").lower()) if w != "and"]
+            if all(w in _UNITS and _UNITS[w] < 10 for w in ws):
+                frac = "".join(str(_UNITS[w]) for w in ws)
+            else:
+                fv = _num_words(pm.group("d"))
+                frac = str(int(fv)) if fv is not None and fv == int(fv) else None
+            if frac:
+                value = float("%d.%s" % (value, frac))
+                e = pm.end()
+                surface = text[s:e]
     # digits glued to letters that are no unit ("5G", "3D", "4x4") are names, not figures
     if is_dig and e < len(text) and (text[e].isalpha() or text[e] == "_"):
         sufm = re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3])
@@ -677,6 +776,25 @@ def _number(text, m, out, lo=0):
         mm = _L_MINUS.search(text, max(lo, s - 10), s)
         if mm and value > 0:
             value, start, s = -value, mm.start(), mm.start()
+    # proportions: "one in five", "two out of three", "5 out of 10"
+    om = _R_OUTOF.match(text, e)
+    if om and value == int(value) and value > 0:
+        m2 = _CORE.match(text, om.end())
+        if m2:
+            d = _core_value(text, m2)
+            d_end = m2.end()
+            if m2.group("spell") and d is None:
+                d = None
+            ok = d is not None and d == int(d) and value < d
+            if ok and om.group("w").lower() == "in":
+                # "one in five": not "3 in 2020", "5 in 10 days", "1 in 3D"
+                ok = d <= 1000 and not (d_end < len(text) and text[d_end].isalnum()) and not (
+                    _R_UNIT.match(text, d_end) or _R_PCT.match(text, d_end) or _R_SCALE.match(text, d_end))
+            if ok:
+                phrase, _ = _noun_phrase(text, d_end, True)
+                out.append(_fig(text, start if not sym else s, d_end, value / d, "fraction",
+                                qualifier=qual, of=phrase))
+                return d_end
     # range "from X to Y" / "between X and Y" / "X-Y"
     r = _right(text, e, value, bool(sym))
     rng = None
@@ -773,6 +891,9 @@ def _number(text, m, out, lo=0):
             kind = "number"
             if surface.lower() in ("a", "an"):
                 return None
+    pq = _R_POSTQ.match(text, end)
+    if pq and qual in (None, "approximate"):
+        qual = "lower bound" if pq.group("lo") else "upper bound"
     out.append(_fig(text, s, end, value, kind, unit, qual, rate, of=of))
     return end
 
@@ -796,9 +917,79 @@ def _ordinal(text, s, e, value, out):
     return e
 
 
+_SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"}
+
+
+def _frac_words(ws):
+    """Value of a spelled fraction ("two thirds", "three twenty-firsts", "a hundredth",
+    "one hundred thirty fifths" = 100/35), or None. The denominator is the longest tail
+    that reads as an ordinal; a singular denominator needs the numerator one."""
+    if len(ws) < 2 or "and" in ws:
+        return None
+    last = ws[-1]
+    plural = last.endswith("s")
+    if last in _DENOM:
+        dv = _DENOM[last]
+    elif last in _ORD:
+        dv = _ORD[last]
+    elif plural and last[:-1] in _ORD:
+        dv = _ORD[last[:-1]]
+    else:
+        return None
+    for k in range(1, len(ws)):
+        num_ws, den_ws = ws[:k], ws[k:]
+        if len(den_ws) > 1 and den_ws[0] in _SCALE_WORDS:
+            continue
+        if len(den_ws) == 1 and last in ("first", "second", "firsts", "seconds"):
+            continue          # "two seconds" is a duration, "one first" nothing
+        num = _num_words(" ".join(num_ws))
+        if num is None or num == 0:
+            continue
+        den = dv
+        if len(den_ws) > 1:
+            pv = _num_words(" ".join(den_ws[:-1]))
+            # "twenty-fifths", "one hundred fifths"; not "thirty two fifths" (32/5 is read)
+            if pv is None or pv < 20 or not (pv % 10 == 0 and dv < 10 or pv % 100 == 0 and dv < 100):
+                continue
+            den = pv + dv
+        if not plural and num != 1:
+            continue
+        return num / den
+    return None
+
+
+def _emit_fraction(text, s, e, val, out):
+    r = _right(text, e, val, False, allow_scale=False)
+    if r["kind"] in ("measure", "duration"):
+        out.append(_fig(text, s, r["end"], val, r["kind"], r["unit"]))
+        return r["end"]
+    out.append(_fig(text, s, e, val, "fraction" if val < 1 else "number", of=_of_phrase(text, e)))
+    return e
+
+
 def _ordword(text, m, out):
     s, e = m.start(), m.end()
-    words = [w.lower() for w in _WORD_RX.findall(m.group(0)) if w.lower() != "and"]
+    toks = [w.lower() for w in _WORD_RX.findall(m.group(0))]
+    if toks[0] in ("a", "an") and len(toks) == 2 and toks[1] in ("half", "quarter", "halves", "quarters"):
+        return None           # found again at "half"/"quarter", with the article looked up behind
+    if "and" in toks:
+        # mixed numbers: "one hundred and three quarters", "twenty and three fifths"
+        k = len(toks) - 1 - toks[::-1].index("and")
+        whole = _num_words(" ".join(toks[:k])) if toks[0] not in ("a", "an") else None
+        fr = _frac_words(toks[k + 1:])
+        if whole is not None and fr is not None and fr < 1:
+            return _emit_fraction(text, s, e, whole + fr * _round_scale(whole), out)
+    fr = _frac_words(toks)
+    if fr is not None and toks[0] in ("a", "an") and not toks[-1].endswith("s"):
+        # "a fifth of", "a hundredth" (at the end) are fractions; "a fifth term" is an ordinal
+        nxt = _R_NEXTWORD.match(text, e)
+        if nxt and not (nxt.group("w").lower() == "of" or _R_UNIT.match(text, e)):
+            fr = None
+    if fr is not None:
+        return _emit_fraction(text, s, e, fr, out)
+    if toks[0] in ("a", "an"):
+        return None           # the ordinal itself is found at its own word
+    words = [w for w in toks if w != "and"]
     last = words[-1]
     prefix = words[:-1]
     pv = _num_words(" ".join(prefix)) if prefix else None
@@ -806,9 +997,7 @@ def _ordword(text, m, out):
         return None
     if not prefix and last.endswith("s"):
         return None          # "some quarters", "thirds" alone: no figure
-    is_frac = last in _DENOM and (
-        last.endswith("s") or last in ("half", "quarter")
-        or (prefix and len(prefix) == 1 and prefix[0] in _UNITS and pv < 10))
+    is_frac = last in _DENOM and (last.endswith("s") or last in ("half", "quarter"))
     if last in ("half", "quarter") and not prefix:
         # "half of", "a half", "a quarter of the"; bare "half" elsewhere is too vague
         before = text[max(0, s - 3):s].lower()
@@ -854,7 +1043,8 @@ def _ordword(text, m, out):
     if prefix:
         if pv is None or (pv < 20 and pv != 0 and v < 100 and not any(p in _TENS for p in prefix)):
             return None
-        v = pv + v
+        # "two hundredth" = 200, "three trillionth"; "one hundred fifth" = 105
+        v = pv * v if v >= 100 else pv + v
     return _ordinal(text, s, e, v, out)
 
 
@@ -967,7 +1157,7 @@ def _extract(text):
                 if d == 0 or d > 100 or n >= d * 10:
                     pos = m.end()       # "20/2030", "1/0": not a figure
                     continue
-                v = n / d
+                v = -n / d if m.group("fsign") else n / d
             r = _right(text, m.end(), v, False, allow_scale=False)
             kind = r["kind"] if r["kind"] in ("measure", "duration") else "fraction"
             out.append(_fig(text, m.start(), r["end"] if r["kind"] else m.end(), v, kind, r["unit"] if r["kind"] else None))
