@@ -32,10 +32,11 @@ import numpy as np
 
 from ingest.similarity import Scorer, words
 
-THRESHOLD = 0.3         # lexical mode; measured on the example gold and the Aesop gold
-SEMANTIC_THRESHOLD = 0.3  # when an encoder mixes in embeddings
+THRESHOLD = 0.35        # lexical mode; measured on the example gold and the Aesop gold
+SEMANTIC_THRESHOLD = 0.5  # when an encoder mixes in embeddings (cosines run higher)
 ROLE_THRESHOLD = 0.6    # a pair of sentences with different roles (headline vs body)
-MERGE_MARGIN = 0.0      # joined sentences must beat the lone partner by this much
+HIGH_ABOVE = 0.1       # a pair this far above the threshold is kept, best match or not
+MERGE_MARGIN = 0.1      # joined sentences must beat the lone partner by this much
 NEAR_IDENTICAL = 0.8    # word-level difflib ratio for "near-identical"
 
 # Roles that can stand for the same statement as a body sentence only when they really
@@ -76,12 +77,21 @@ def thresholds(roles_a, roles_b, base):
     return t
 
 
-def decide(S, thr, merge_score=None, margin=MERGE_MARGIN):
+RULES = ("threshold", "mutual", "either", "either+merge")
+RULE = "either+merge"
+
+
+def decide(S, thr, merge_score=None, margin=None, rule=None):
     """The decision rule: a set of (row, col) links from a score matrix S.
 
     S: (n_a, n_b) scores; thr: same-shaped minimum scores; merge_score(rows, cols)
     scores sentences `rows` of A joined against `cols` of B (one side has one index).
+    rule: RULE in production; the others exist to be measured against it:
+    "threshold" keeps every pair above thr, "mutual" only mutual best matches,
+    "either" one-sided best matches, "either+merge" adds the merge test.
     """
+    margin = MERGE_MARGIN if margin is None else margin
+    rule = RULE if rule is None else rule
     links = set()
     if S.size == 0:
         return links
@@ -89,10 +99,10 @@ def decide(S, thr, merge_score=None, margin=MERGE_MARGIN):
     best_row = S.argmax(axis=0)   # best sentence of A for each sentence of B
     for i, j in zip(*np.nonzero(S >= thr)):
         a_best, b_best = best_col[i] == j, best_row[j] == i
-        if a_best and b_best:
+        if (a_best and b_best) or rule == "threshold" or S[i, j] >= thr[i, j] + HIGH_ABOVE:
             links.add((int(i), int(j)))
-        elif a_best or b_best:
-            if merge_score is None:
+        elif (a_best or b_best) and rule != "mutual":
+            if merge_score is None or rule == "either":
                 links.add((int(i), int(j)))
                 continue
             if a_best:   # b_j's own best is another a: does a_i + that a explain b_j?
@@ -108,12 +118,13 @@ def decide(S, thr, merge_score=None, margin=MERGE_MARGIN):
     return links
 
 
-def align(sentences, encoder=None, threshold=None):
+def align(sentences, encoder=None, threshold=None, rule=None):
     """Aligned sentence pairs of one story (see module doc).
 
     sentences: [{"id", "article_id", "idx", "role", "text", "numbers"}]; `numbers` is
     numbers.extract output (extracted here when the key is missing).
     encoder: optional ingest.embed.Encoder; its cosine is mixed into the score.
+    threshold, rule: override THRESHOLD and RULE (for benchmarks/alignment.py).
     """
     sents = [s for s in sentences if isinstance(s.get("text"), str) and s["text"].strip()]
     articles = {}
@@ -142,7 +153,7 @@ def align(sentences, encoder=None, threshold=None):
                 return scorer.group_score([ia[r] for r in rows], ib[cols[0]])
             return scorer.group_score([ib[c] for c in cols], ia[rows[0]])
 
-        links = decide(S, thr, merge_score)
+        links = decide(S, thr, merge_score, rule=rule)
         deg_a, deg_b = {}, {}
         for i, j in links:
             deg_a[i] = deg_a.get(i, 0) + 1

@@ -1,0 +1,143 @@
+"""Group the aligned sentences of a story into claims: one claim per distinct statement.
+
+claims(sentences, alignments) -> [{"text", "sentence_id", "sentence_ids", "n_articles"}]
+
+Every given sentence ends up in exactly one claim (a singleton when nothing aligns
+with it). The pipeline passes body sentences only.
+
+1. Units. When a sentence of article B aligns with several sentences of article A, B
+   merged them (or A split B): those sentences of A form one unit and always stay
+   together. This is the only way two sentences of one article share a claim.
+2. Average linkage over articles, not sentences. Claims grow by merging the pair of
+   clusters with the highest *support*: the share of article pairs (one article on each
+   side) that have an alignment between their sentences. Two clusters merge only
+   when a majority supports it (>= MIN_SUPPORT), so a chain of single weak links
+   (a~b, b~c, c~d) cannot join statements that most articles keep apart, which
+   connected components would do.
+3. Vetoes, checked on every pair of articles across the two clusters:
+   - an article may not appear on both sides (no two sentences of one article in a
+     claim, apart from units);
+   - two articles' sides that are not aligned with each other may not disagree on a
+     figure (same number key, no common value; a unit's figures pooled): "4 billion"
+     and "5 billion" are different statements unless a merged sentence joins them;
+   - the best direct score between the two articles' sentences must reach MIN_DIRECT
+     (pair evidence that they say something alike, not just a path through others).
+"""
+from ingest.similarity import Scorer, figure_agreement, _figures
+
+MIN_SUPPORT = 0.5   # share of cross article pairs with an alignment, to merge
+MIN_DIRECT = 0.15   # best direct score between the two sides of every article pair
+
+
+def _conflict(side_a, side_b):
+    """True when the figures of two sides (each a list of {key: values}) disagree:
+    a key on both sides with no value in common. A unit's figures are pooled."""
+    fa, fb = {}, {}
+    for side, pool in ((side_a, fa), (side_b, fb)):
+        for f in side:
+            for key, values in f.items():
+                pool.setdefault(key, set()).update(values)
+    agree, conflict = figure_agreement(fa, fb)
+    return conflict > 0 and not agree
+
+
+class _Find:
+    def __init__(self, n):
+        self.p = list(range(n))
+
+    def __call__(self, x):
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        self.p[self(a)] = self(b)
+
+
+def claims(sentences, alignments):
+    sents = [s for s in sentences if s.get("id") is not None]
+    if not sents:
+        return []
+    index = {s["id"]: k for k, s in enumerate(sents)}
+    art = [s["article_id"] for s in sents]
+    n = len(sents)
+
+    aligned = {}
+    for p in alignments:
+        a, b = index.get(p["sentence_a"]), index.get(p["sentence_b"])
+        if a is None or b is None or art[a] == art[b]:
+            continue
+        aligned[(a, b)] = aligned[(b, a)] = float(p.get("score") or 0.0)
+
+    # 1. units: partners of one sentence within one other article
+    find = _Find(n)
+    partners = {}
+    for (a, b) in aligned:
+        partners.setdefault((a, art[b]), []).append(b)
+    for group in partners.values():
+        for x in group[1:]:
+            find.union(group[0], x)
+
+    texts = [s.get("text") or "" for s in sents]
+    nums = [s.get("numbers") for s in sents]
+    scorer = Scorer(texts, nums if all(x is not None for x in nums) else None)
+    direct = scorer.matrix()
+    figures = [_figures(x) for x in nums] if all(x is not None for x in nums) else scorer.figures
+
+    clusters = {}
+    for k in range(n):
+        clusters.setdefault(find(k), []).append(k)
+
+    def by_article(members):
+        out = {}
+        for k in members:
+            out.setdefault(art[k], []).append(k)
+        return out
+
+    def linkage(x, y):
+        """Support for merging clusters x and y, or None when a veto applies."""
+        ax, ay = by_article(clusters[x]), by_article(clusters[y])
+        if ax.keys() & ay.keys():
+            return None
+        support = 0
+        best_total = 0.0
+        for ka, ma in ax.items():
+            for kb, mb in ay.items():
+                best = max(direct[i, j] for i in ma for j in mb)
+                if best < MIN_DIRECT:
+                    return None
+                links = [aligned[(i, j)] for i in ma for j in mb if (i, j) in aligned]
+                if not links and _conflict([figures[i] for i in ma], [figures[j] for j in mb]):
+                    return None
+                if links:
+                    support += 1
+                    best_total += max(links)
+        pairs = len(ax) * len(ay)
+        return support / pairs, best_total / pairs
+
+    while True:
+        owner = {k: find_root for find_root, members in clusters.items() for k in members}
+        candidates = {tuple(sorted((owner[a], owner[b]))) for (a, b) in aligned if owner[a] != owner[b]}
+        best = None
+        for x, y in sorted(candidates):
+            link = linkage(x, y)
+            if link is None or link[0] < MIN_SUPPORT:
+                continue
+            if best is None or link > best[0]:
+                best = (link, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        clusters[x].extend(clusters.pop(y))
+
+    out = []
+    for members in clusters.values():
+        members.sort(key=lambda k: sents[k]["id"])
+        # representative: the sentence most strongly aligned within the claim
+        rep = max(members, key=lambda k: (sum(aligned.get((k, j), 0.0) for j in members), -sents[k]["id"]))
+        out.append({"text": sents[rep]["text"], "sentence_id": sents[rep]["id"],
+                    "sentence_ids": [sents[k]["id"] for k in members],
+                    "n_articles": len({art[k] for k in members})})
+    out.sort(key=lambda c: c["sentence_ids"][0])
+    return out

