@@ -44,7 +44,6 @@ def ingest(db_path, paths, story, quiet):
         db,
         list(paths),
         story=story,
-        stdin=click.get_binary_stream("stdin"),
         on_error=lambda error: click.echo(f"error: {error}", err=True),
         progress=progress,
     )

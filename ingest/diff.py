@@ -48,16 +48,22 @@ def diff_html(a, b):
 
 
 def change(old, new):
-    """One change as <del>old</del><ins>new</ins>, surrounding whitespace kept once, outside."""
-    outer = new if new.strip() else old
-    lead = outer[: len(outer) - len(outer.lstrip())]
-    trail = outer[len(outer.rstrip()) :]
+    """One change as <del>old</del><ins>new</ins>; whitespace both sides share stays outside."""
+    lead = common_space(old, new)
+    trail = common_space(old[len(lead):][::-1], new[len(lead):][::-1])[::-1]
+    old, new = old[len(lead) : len(old) - len(trail)], new[len(lead) : len(new) - len(trail)]
     parts = [html.escape(lead)]
-    if old.strip():
-        parts.append(f"<del>{html.escape(old.strip())}</del>")
-    if new.strip():
-        parts.append(f"<ins>{html.escape(new.strip())}</ins>")
-    if not old.strip() and not new.strip():
-        return html.escape(new)
+    if old:
+        parts.append(f"<del>{html.escape(old)}</del>")
+    if new:
+        parts.append(f"<ins>{html.escape(new)}</ins>")
     parts.append(html.escape(trail))
     return "".join(parts)
+
+
+def common_space(a, b):
+    """The whitespace both strings start with."""
+    n = 0
+    while n < len(a) and n < len(b) and a[n] == b[n] and a[n].isspace():
+        n += 1
+    return a[:n]

@@ -5,6 +5,7 @@ they joined are recomputed, each in its own transaction.
 """
 
 import hashlib
+from datetime import date, datetime
 from dataclasses import dataclass, field
 
 from . import align, claims, numbers, readers, segment, stories, store, structure
@@ -52,12 +53,12 @@ def iso_date(value):
     """ISO 8601 for what a reader or dateline gave, or None when it cannot be read."""
     if not value:
         return None
-    from datetime import datetime
-
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).isoformat()
-    except ValueError:
-        pass
+    value = value.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            return parse(value.replace("Z", "+00:00")).isoformat()
+        except ValueError:
+            pass
     dates = [n["iso"] for n in numbers.extract(value) if n["kind"] in ("date", "year") and n.get("iso")]
     return dates[0] if dates else None
 

@@ -130,8 +130,11 @@ def ensure_schema(db):
     with db.conn:
         db.conn.executescript(SCHEMA)
         for name, sql in VIEWS.items():
-            db.conn.execute(f"DROP VIEW IF EXISTS {name}")
-            db.conn.execute(f"CREATE VIEW {name} AS {sql}")
+            create = f"CREATE VIEW {name} AS {sql.strip()}"
+            stored = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", (name,)).fetchone()
+            if stored is None or stored[0] != create:
+                db.conn.execute(f"DROP VIEW IF EXISTS {name}")
+                db.conn.execute(create)
     if not db["sentences"].detect_fts():
         db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -67,7 +67,7 @@ def test_schema_has_foreign_keys_indexes_and_full_text_search(demo_db):
         assert column in indexed or (table, column) == ("claim_sentences", "claim_id"), (table, column)
     assert db["sentences"].detect_fts() == "sentences_fts"
     hits = list(db.query("select sentences.text from sentences_fts join sentences on sentences.rowid = sentences_fts.rowid where sentences_fts match 'Siyarto'"))
-    assert len(hits) == 4 and all("Siyarto" in h["text"] for h in hits)
+    assert len(hits) == 5 and all("Siyarto" in h["text"] for h in hits)
 
 
 def test_views_use_plain_sql_only(demo_db):

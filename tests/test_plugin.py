@@ -1,4 +1,6 @@
+import html
 import json
+import re
 
 import pytest
 from datasette.app import Datasette
@@ -10,7 +12,7 @@ from .conftest import sql
 @pytest.mark.asyncio
 async def test_sql_functions_return_what_ingest_computes(ds):
     text = "«If there is no success, it is necessary,» he said. Allies plan to spend 1 billion euros per month."
-    a, b = "The war enters its third year.", "As the war enters its fourth year, talks stall."
+    a, b = "As the war enters its third year, talks stall.", "The war enters its fourth year, talks stall."
     [row] = await sql(
         ds,
         "select newsdiff_sentences(:t) as s, newsdiff_numbers(:t) as n, newsdiff_similarity(:a, :b) as sim, newsdiff_diff(:a, :b) as d",
@@ -65,10 +67,16 @@ async def test_functions_are_safe_on_junk(ds, arg):
 
 
 @pytest.mark.asyncio
-async def test_diff_escapes_article_html(ds):
-    [row] = await sql(ds, "select newsdiff_diff(:a, :b) as d", a="<script>alert(1)</script> said", b="<b>x</b> said")
-    assert "<script>" not in row["d"] and "<b>" not in row["d"]
-    assert "&lt;script&gt;" in row["d"] and "&lt;b&gt;" in row["d"]
+@pytest.mark.parametrize("a, b", [
+    ("<script>alert(1)</script> said", "<b>x</b> said"),
+    ("Rutte said «we are serious» & more.", "Rutte said: “we are serious” <i>&amp;</i> more!"),
+])
+async def test_diff_escapes_article_html_and_keeps_both_texts(ds, a, b):
+    [row] = await sql(ds, "select newsdiff_diff(:a, :b) as d", a=a, b=b)
+    assert "<script" not in row["d"] and "<b>" not in row["d"] and "<i>" not in row["d"]
+    # Dropping the insertions gives back a, dropping the deletions gives back b.
+    assert html.unescape(re.sub(r"<ins>.*?</ins>|</?del>", "", row["d"])) == a
+    assert html.unescape(re.sub(r"<del>.*?</del>|</?ins>", "", row["d"])) == b
 
 
 @pytest.mark.asyncio
@@ -88,7 +96,7 @@ async def test_demo_pages_with_metadata_and_vega_charts(ds):
     assert "newsdiff demo: five articles on one NATO statement" in home.text
     table = await ds.client.get("/newsdiff-demo/numbers")
     assert table.status_code == 200
-    assert "datasette-vega" in table.text  # the chart widget ships on table pages
+    assert "/-/static-plugins/datasette_vega/" in table.text  # the chart widget ships on table pages
     search = await ds.client.get("/newsdiff-demo/sentences", params={"_search": "Siyarto"})
     assert search.text.count("Siyarto") >= 4
 
