@@ -31,18 +31,23 @@ group by numbers.key
 order by n_articles desc, numbers.key""",
     },
     "figure_disagreements": {
-        "title": "Figures that differ between articles",
-        "description": "Quantities (same numbers.key) that articles of one story state with different values.",
-        "sql": """select articles.story_id, numbers.key,
-  group_concat(distinct coalesce(numbers.iso, numbers.value)) as values_stated,
-  group_concat('#' || numbers.article_id || ' ' || numbers.surface, '  |  ') as figures_by_article
-from numbers
-join articles on articles.id = numbers.article_id
-join sentences on sentences.id = numbers.sentence_id
-where sentences.role = 'body' and numbers.key is not null
-group by articles.story_id, numbers.key
-having count(distinct coalesce(numbers.iso, numbers.value)) > 1 and count(distinct numbers.article_id) > 1
-order by articles.story_id, numbers.key""",
+        "title": "Figures that differ between aligned sentences",
+        "description": "Pairs of aligned sentences (they say the same thing) where one states a quantity (same numbers.key) with a value the other does not.",
+        "sql": """select alignments.story_id, na.key,
+  sa.article_id as article_a, na.surface as figure_a,
+  sb.article_id as article_b, nb.surface as figure_b,
+  sa.text as sentence_a, sb.text as sentence_b
+from alignments
+join sentences sa on sa.id = alignments.sentence_a
+join sentences sb on sb.id = alignments.sentence_b
+join numbers na on na.sentence_id = sa.id
+join numbers nb on nb.sentence_id = sb.id and nb.key = na.key
+where coalesce(na.iso, na.value) is not coalesce(nb.iso, nb.value)
+  and not exists (select 1 from numbers n where n.sentence_id = sb.id and n.key = na.key
+                  and coalesce(n.iso, n.value) is coalesce(na.iso, na.value))
+  and not exists (select 1 from numbers n where n.sentence_id = sa.id and n.key = nb.key
+                  and coalesce(n.iso, n.value) is coalesce(nb.iso, nb.value))
+order by alignments.story_id, na.key, sa.article_id, sb.article_id""",
     },
     "shared_claims": {
         "title": "Claims shared by several articles",

@@ -62,16 +62,20 @@ def ingest(db_path, paths, story, quiet):
 @cli.command()
 @click.option("-p", "--port", default=8001, show_default=True, help="Port to serve on.")
 @click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Address to serve on.")
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="Where to build the demo database (default: a temporary folder).")
+@click.option("--dir", "folder", type=click.Path(file_okay=False), help="Folder to build newsdiff-demo.db in (default: a new temporary folder).")
 @click.option("--build-only", is_flag=True, help="Build the database and exit without serving it.")
-def demo(port, host, db_path, build_only):
+def demo(port, host, folder, build_only):
     """Build a database from the bundled example corpus and serve it with Datasette."""
-    example = resources.files("ingest") / "example"
-    db_path = db_path or os.path.join(tempfile.mkdtemp(prefix="newsdiff-"), "newsdiff-demo.db")
-    with resources.as_file(example) as folder:
-        report = pipeline.ingest(store.open_db(db_path), [str(folder)])
-        metadata = str(folder / "metadata.yml")
-        click.echo(f"{report.added} example articles in {len(report.stories)} stories: {db_path}", err=True)
+    folder = folder or tempfile.mkdtemp(prefix="newsdiff-")
+    os.makedirs(folder, exist_ok=True)
+    # metadata.yml describes the database by this name.
+    db_path = os.path.join(folder, "newsdiff-demo.db")
+    with resources.as_file(resources.files("ingest") / "example") as example:
+        db = store.open_db(db_path)
+        pipeline.ingest(db, [str(example)])
+        metadata = str(example / "metadata.yml")
+        click.echo(f"{db['articles'].count} example articles in {db['stories'].count} stories: {db_path}", err=True)
+        db.conn.close()
         if build_only:
             return
         click.echo(f"Serving the demo at http://{host}:{port}/ (Ctrl+C to stop)", err=True)

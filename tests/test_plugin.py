@@ -113,9 +113,23 @@ async def test_canned_queries_are_registered_by_the_plugin(ds, name):
 
 
 @pytest.mark.asyncio
-async def test_figure_queries_find_the_story_disagreement(ds):
-    rows = await sql(ds, "select key from numbers where key like 'ordinal:year%'")
-    assert rows
+async def test_story_figures_put_third_and_fourth_year_side_by_side(ds):
+    [story] = await sql(ds, "select story_id from articles where source like '%000_%'")
+    response = await ds.client.get(
+        "/newsdiff-demo/story_figures.json", params={"story": story["story_id"], "_shape": "array"}, follow_redirects=True
+    )
+    rows = {r["key"]: r for r in response.json()}
+    assert rows["ordinal:year"]["n_values"] == 2
+    assert "third" in rows["ordinal:year"]["figures_by_article"] and "fourth" in rows["ordinal:year"]["figures_by_article"]
+    assert rows["money:EUR:month"]["n_articles"] == 4 and rows["money:EUR:month"]["n_values"] == 1
+
+
+@pytest.mark.asyncio
+async def test_figure_disagreements_are_aligned_sentences_with_different_values(ds):
     response = await ds.client.get("/newsdiff-demo/figure_disagreements.json", params={"_shape": "array"}, follow_redirects=True)
-    keys = {r["key"] for r in response.json()}
-    assert rows[0]["key"] in keys
+    rows = response.json()
+    aligned = {(r["sentence_a"], r["sentence_b"]) for r in await sql(ds, "select sentence_a, sentence_b from alignments")}
+    texts = {r["text"]: r["id"] for r in await sql(ds, "select id, text from sentences")}
+    for r in rows:
+        assert r["figure_a"] != r["figure_b"] and r["article_a"] != r["article_b"]
+        assert (texts[r["sentence_a"]], texts[r["sentence_b"]]) in aligned
