@@ -28,6 +28,8 @@ marks money, not the "four years" in the same sentence), so an unmatched predict
 counts against precision only when it is of that set's type (SCOPE below, on the
 prediction's kind: ours directly, quantulum3's derived from its unit). The Number
 sets, quantulum3's sets and errors.json score every prediction.
+Recognizers' "Ton" names both short tons and metric tonnes ("25 lakh tonnes", "100t"), so
+it accepts our "ton" or "tonne" (written "ton|tonne" in the table).
 Gold figures with no value we model (Recognizers "ordinal.relative" such as "last")
 still count as gold: they are honest misses.
 
@@ -78,14 +80,14 @@ REC_UNIT = {
     "Turkish lira": "TRY", "Mexican peso": "MXN",
     # temperature / dimension / age
     "C": "°C", "F": "°F", "Degree": "degree", "Foot": "foot", "Meter": "m", "Mile": "mile",
-    "Gallon": "gallon", "Ton": "ton", "Metric ton": "tonne", "Kilometer per hour": "km/h",
+    "Gallon": "gallon", "Ton": "ton|tonne", "Metric ton": "tonne", "Kilometer per hour": "km/h",
     "Kilogram": "kg", "Microgram": "µg", "Inch": "inch", "Square meter": "m2",
     "Kilometer": "km", "Millimeter": "mm", "Milliliter": "ml", "Barrel": "barrel",
     "Ounce": "ounce", "Acre": "acre", "Bit": "bit", "Mile per hour": "mph",
     "Square kilometer": "km2", "Megabyte": "MB", "Megabit": "Mbit", "Gram": "g",
     "Year": "year", "Month": "month", "Week": "week", "Day": "day",
     "Decimeter": "dm", "Cubic foot": "ft3", "Cubic meter": "m3", "Square foot": "ft2",
-    "Peseta": "ESP", "Netherlands guilder": "NLG", "Finnish markka": "FIM",
+    "Tablespoon": "tablespoon", "Teaspoon": "teaspoon", "Cup": "cup", "Peseta": "ESP", "Netherlands guilder": "NLG", "Finnish markka": "FIM",
 }
 # hundredth parts: the gold value is scaled into the main currency, as we do
 REC_SUBUNIT = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01)}
@@ -106,7 +108,8 @@ Q_UNIT = {
     "megabyte": "MB", "gigabyte": "GB", "watt": "W", "megawatt": "MW",
     "megawatt hour": "MWh", "watt hour": "Wh", "gigahertz": "GHz",
     "cubic kilometre": "km3", "cubic metre": "m3", "cubic foot": "ft3", "nanometre": "nanometre",
-    "decimetre": "dm", "bit": "bit", "microgram": "µg",
+    "decimetre": "dm", "bit": "bit", "microgram": "µg", "tablespoon": "tablespoon",
+    "teaspoon": "teaspoon", "cup": "cup",
     # compound units: ours are unit + rate ("$15.4/hour" is USD with rate hour)
     "dollar per hour": "USD/hour", "dollar per year": "USD/year", "dollar per month": "USD/month",
     "euro per hour": "EUR/hour", "euro per year": "EUR/year",
@@ -329,6 +332,8 @@ def _value_ok(g, p):
 def _unit_ok(g, p, dataset):
     if g["type"].startswith("numberrange"):
         return g["unit"] == p["shape"] or (g["unit"] is None and p["shape"] in (None, "range"))
+    if g["unit"] and "|" in g["unit"]:
+        return p["unit"] in g["unit"].split("|")
     if g["unit"] and "/" in g["unit"] and p.get("rate") and g["unit"].endswith("/" + p["rate"]):
         return g["unit"] == "%s/%s" % (p["unit"], p["rate"])
     return g["unit"] == p["unit"]

@@ -129,10 +129,12 @@ for _canon, _names in {
     "km3": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
     "ft3": "cubic feet|cubic foot|cu ft",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
-          "deg c|degrees c|celcius|degrees celcius|degree celcius",
+          "deg c|degrees c|celcius|degrees celcius|degree celcius|c",
     "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f|"
-          "farenheit|degrees farenheit|degree farenheit",
-    "degree": "degree degrees °",
+          "farenheit|degrees farenheit|degree farenheit|f",
+    "degree": "degree degrees ° deg",
+    "tablespoon": "tablespoon tablespoons tbsp", "teaspoon": "teaspoon teaspoons tsp",
+    "cup": "cup cups",
     "mph": "mph|miles per hour|mile per hour|miles an hour|mile an hour",
     "km/h": "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
             "kilometer per hour|kilometres an hour|kilometers an hour",
@@ -155,7 +157,7 @@ del _canon, _names, _n
 _SHORT = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
 
 # unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
-_CASE_REJECT = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ"}
+_CASE_REJECT = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ", "c", "f"}
 _PERIOD = {"month": "month", "months": "month", "mo": "month", "year": "year",
            "yr": "year", "annum": "year", "day": "day", "week": "week", "hour": "hour",
            "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
@@ -323,7 +325,7 @@ _A_SCALE = (r"an?(?=\s+(?:half|quarter|hundred|thousand|million|billion|trillion
 # words: run on the lowercased text (no per-character case folding in the engine)
 _CAND_W = re.compile(r"\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
 _CAND_WI = re.compile(r"(?i)\b(?:(?:" + _trie(_STARTERS) + r")(?:-?fold)?\b|" + _A_SCALE + ")")
-_CAND_D = re.compile(r"\(?[-+−–]?\.?\d|[½⅓⅔¼¾⅕⅛]")
+_CAND_D = re.compile(r"\d+|[½⅓⅔¼¾⅕⅛]")
 _ID_TAIL = re.compile(r"[\w./-]*")
 
 # ---- patterns applied at a position, to the right of a core
@@ -336,6 +338,10 @@ _R_AND_FRAC = re.compile(r"\s+and\s+(?P<n>an?|one|two|three|four|five|six|seven|
 # spelled decimals: "five point five", "two hundred point seventy-one", "nine point nought four"
 _R_POINT = re.compile(r"\s+point\s+(?P<d>(?:" + _NUMW + r")\b(?:[\s-]+(?:" + _NUMW + r")\b)*)", re.I)
 # "one in five", "two out of three", "5 out of 10"
+_TEMP_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcool|weather|degree|celsius|"
+                           r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
+                           r"\bsummer|\bwinter|\bfever|\boven|°")
+_R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
 _R_OUTOF = re.compile(r"\s+(?P<w>out\s+of|in)\s+", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
 _R_POSTQ = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
@@ -357,7 +363,7 @@ _R_RATE = re.compile(r"(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP 
                      r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
                      r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
                      r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
-_R_RANGE = re.compile(r"(?P<sep>" + _SP + r"[-–—]" + _SP + r"|\s+(?:to|and|through)\s+)(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
+_R_RANGE = re.compile(r"(?P<sep>" + _SP + r"[-–—~]" + _SP + r"|\s+(?:to|and|through)\s+)(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 _R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 _R_NPWORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 _R_NEXTWORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
@@ -369,6 +375,10 @@ _L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R
                     r"|(?P<code>" + _alt(_CODES) + r")))" + _SP + r"$")
 _L_QUAL = re.compile(r"(?:(?<![\w-])(?P<q>(?i:" + _alt(w for w in _QUAL if w[0].isalpha()) + r"))\s+"
                      r"|(?P<qs>[<>≤≥]\s?=?|~)\s*)$")
+_L_QUAL_REV = re.compile(r"(?:\s+(?P<q>(?i:" + "|".join(
+    re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted((w for w in _QUAL if w[0].isalpha()),
+                                                              key=lambda w: (-len(w), w)))
+    + r"))(?![\w-])|\s*(?P<qs>=?\s?[<>≤≥]|~))")
 _L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 _L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 _L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
@@ -540,6 +550,10 @@ def _right(text, pos, value, money, allow_scale=True):
                 ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
                                                            or _R_NPWORDS.match(text, m.end()) is not None
                                                            and lsc in ("m", "b"))
+                if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
+                                                         r"below|above|under|in\s+(?:height|length|diameter))\b",
+                                                         text[m.end():m.end() + 20]):
+                    ok = False        # "1.8m tall": metres
                 if lsc == "t" and not money:
                     ok = False
             if m.group("sp") == "-" and len(lsc) > 2:
@@ -577,7 +591,8 @@ def _right(text, pos, value, money, allow_scale=True):
                 r["unit"] = _CUR_WORD[w]
                 if m.group("adj") and w.startswith("dollar"):
                     r["unit"] = _DOLLAR_ADJ.get(re.sub(r"\s+", " ", m.group("adj").lower()), "USD")
-                if w in ("pound", "pounds") and not money and not r["scaled"] and _weighty(text, pos, m.end()):
+                if w in ("pound", "pounds") and not money and not r["scaled"] and (
+                        _weighty(text, pos, m.end()) or _hyphen_weight(text, pos, m.end())):
                     r["unit"], r["kind"], r["end"] = "lb", "measure", m.end()
                     return r
             # "won", "real", "rand", "lei" are too often words: only after a scale or money sign
@@ -616,6 +631,12 @@ def _right(text, pos, value, money, allow_scale=True):
             # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
             if not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
                 return r
+        elif u in ("c", "f"):
+            # "30C", "86F" are temperatures in a sentence about weather or heat; "5c",
+            # "Grade 5 F", "a Boeing 777F", "the 13F filing", "14.7C/ per unit" are not
+            if m.group("u") not in ("C", "F") or not glued or re.match(r"[\w/-]", text[m.end():m.end() + 1]) \
+                    or not _TEMP_CONTEXT.search(text):
+                return r
         elif u in _SHORT and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
                 and m.group("u") not in ("L", "t"):
             return r
@@ -630,6 +651,12 @@ def _right(text, pos, value, money, allow_scale=True):
             r["end"] = m.end("old")
             r["old"] = True
         r["hyphen"] = m.group("sp") == "-"
+        if r["unit"] == "foot" and not r["hyphen"]:
+            # heights: "5 feet 2 inches", "6ft 2in", "5 ft and 2 in"
+            im = _R_INCHES.match(text, r["end"])
+            if im and int(im.group(1)) < 12:
+                r["value"] += int(im.group(1)) / 12.0
+                r["end"] = im.end()
         return r
     return r
 
@@ -662,6 +689,19 @@ def _round_scale(value):
     return 1
 
 
+_MONEY_NOUNS = {"note", "notes", "fine", "fines", "bill", "bills", "ticket", "tickets", "fee",
+                "fees", "charge", "coin", "coins", "deal", "payment", "prize", "bet", "loan",
+                "budget", "voucher", "levy", "tax", "subsidy", "grant", "bonus", "donation"}
+
+
+def _hyphen_weight(text, s, e):
+    """ "a 500-pound bomb", "a twenty-pound bag" weigh; "a 10-pound note" is money."""
+    if text[s:s + 1] != "-":
+        return False
+    nxt = _R_NEXTWORD.match(text, e)
+    return bool(nxt and nxt.group("w").lower() not in _MONEY_NOUNS and nxt.group("w").lower() not in _STOP)
+
+
 def _weighty(text, s, e):
     """Is "pounds" here a weight? ("2,000 pounds of cocaine", "it weighs 5 pounds")"""
     return (re.match(r"\s+of\s", text[e:e + 5]) is not None
@@ -677,17 +717,27 @@ def _rate(text, pos):
     return _PERIOD.get(p), m.end()
 
 
+_SYM_END = set("$€£¥₽₴₹₩₺₪₿₡₾₭.sS") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _left(text, s, lo=0):
     """Currency symbol and qualifier before a core at s."""
     sym, qual, start = None, None, s
-    m = _L_SYM.search(text, max(lo, s - 8), s)
+    k = s - 1
+    while k >= lo and text[k] in " \t\u00a0":
+        k -= 1
+    # a symbol or code ends in "$", a sign, or a capital ("USD", "Rs", "Rs."): skip the
+    # search for the usual lowercase word or punctuation before a number
+    m = _L_SYM.search(text, max(lo, s - 8), s) if k >= lo and text[k] in _SYM_END else None
     if m:
         k = m.group("s") or m.group("code")
         sym = m.group("code") or _SYM.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
         start = m.start()
-    m = _L_QUAL.search(text, max(lo, start - 30), start)
+    # qualifiers end right before the number: match the reversed window at its start
+    # (anchored), instead of searching every position of the window
+    m = _L_QUAL_REV.match(text[max(lo, start - 40):start][::-1])
     if m:
-        qual = _QUAL.get(re.sub(r"\s+", " ", (m.group("q") or m.group("qs")).lower()))
+        qual = _QUAL.get(re.sub(r"\s+", " ", (m.group("q") or m.group("qs"))[::-1].lower()))
     return sym, qual, start
 
 
@@ -724,6 +774,8 @@ def _number(text, m, out, lo=0):
         # "one two three": not one number; keep the longest prefix that reads as one
         ends = [w.end() for w in _WORD_RX.finditer(surface)]
         for k in range(len(ends) - 1, 0, -1):
+            if surface[:ends[k - 1]].lower().endswith("and"):
+                continue              # "ten and fifteen": "ten", not "ten and"
             v = _num_words(surface[:ends[k - 1]])
             if v is not None:
                 value, e, surface = v, s + ends[k - 1], surface[:ends[k - 1]]
@@ -1067,7 +1119,7 @@ def _matches(text):
         if i < skip or masks and any(a <= i < b for a, b in masks):
             continue
         if c.re is _CAND_D:
-            j = c.end() - 1
+            j = i
             if text[j].isdigit():
                 # an identifier: letters, optional hyphen, digits ("COVID-19", "F-16", "G7")
                 q = j - 1 if j > 0 and text[j - 1] == "-" else j
@@ -1085,13 +1137,19 @@ def _matches(text):
                         if m:
                             yield m
                     continue
+            # the core may start before the digit: "(555) 123-4567", "-5", "+1 555", ".5", "-.5"
+            if i > 0 and text[i - 1] in "(.+-−–":
+                k = i - 1 if text[i - 1] == "." else i
+                if k > 0 and text[k - 1] in "+-−–":
+                    k -= 1
+                if k > 0 and text[k - 1] == "(":
+                    k -= 1
+                if k < i and k >= skip:
+                    m = _MAIN_DIG.match(text, k)
+                    if m is not None:
+                        yield m
+                        continue
             m = _MAIN_DIG.match(text, i)
-            if m is None:
-                j = i
-                while j < n and not text[j].isdigit() and text[j] not in "½⅓⅔¼¾⅕⅛":
-                    j += 1
-                if j > i:
-                    m = _MAIN_DIG.match(text, j)
         else:
             e = c.end()
             if e < n and (text[e].isdigit() or text[e] == "-" and text[e + 1:e + 2].isdigit()):
@@ -1160,11 +1218,36 @@ def _extract(text):
                 v = -n / d if m.group("fsign") else n / d
             r = _right(text, m.end(), v, False, allow_scale=False)
             kind = r["kind"] if r["kind"] in ("measure", "duration") else "fraction"
-            out.append(_fig(text, m.start(), r["end"] if r["kind"] else m.end(), v, kind, r["unit"] if r["kind"] else None))
+            qual = _left(text, m.start(), pos)[1]
+            out.append(_fig(text, m.start(), r["end"] if r["kind"] else m.end(), v, kind,
+                            r["unit"] if r["kind"] else None, qual, of=None if r["kind"] else _of_phrase(text, m.end())))
             end = out[-1]["end"]
         if end is not None:
             pos = end
-    return out
+    return _bounded_ranges(text, out) if len(out) > 1 else out
+
+
+# "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range
+_BETWEEN_BOUNDS = re.compile(r"\s*,?\s*(?:and|but)\s+(?P<q>(?i:" + _alt(w for w in _QUAL if w[0].isalpha()) + r"))\s+")
+
+
+def _bounded_ranges(text, out):
+    res = [out[0]]
+    for f in out[1:]:
+        p = res[-1]
+        quals = {p["qualifier"], f["qualifier"]}
+        same = p["kind"] == f["kind"] and p["unit"] == f["unit"] or p["kind"] == "number"
+        if quals == {"lower bound", "upper bound"} and same \
+                and p["high"] is None and f["high"] is None and p["value"] is not None and f["value"] is not None:
+            lo, hi = (p["value"], f["value"]) if p["qualifier"] == "lower bound" else (f["value"], p["value"])
+            if lo < hi and _BETWEEN_BOUNDS.fullmatch(text, p["end"], f["start"]):
+                g = _fig(text, p["start"], f["end"], lo, f["kind"], f["unit"], None, f["rate"] or p["rate"],
+                         iso="%d/%d" % (lo, hi) if f["kind"] == "year" else None,
+                         low=lo, high=hi, of=f["of"] or p["of"])
+                res[-1] = g
+                continue
+        res.append(f)
+    return res
 
 
 def extract(text):
