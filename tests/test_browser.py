@@ -65,7 +65,7 @@ def test_article_text_reads_as_paragraphs(server, page):
     paragraphs = page.locator(".newsdiff-article p")
     lines = [line for line in next((ROOT / "ingest" / "example").glob("003_*.txt")).read_text().split("\n") if line.strip()]
     assert paragraphs.count() == len(lines)
-    assert paragraphs.nth(3).inner_text().startswith("NATO Secretary General Mark Rutte has delivered a stark warning to Moscow")
+    assert paragraphs.nth(4).inner_text().startswith("NATO Secretary General Mark Rutte has delivered a stark warning to Moscow")
     page.screenshot(path=str(ROOT / ".pytest_cache" / "article.png"), full_page=True)
 
 
@@ -75,5 +75,5 @@ def test_full_text_search_on_sentences(server, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**_search=Siyarto**")
     rows = page.locator("table.rows-and-columns tbody tr")
-    assert rows.count() == 4
-    assert all("Siyarto" in rows.nth(i).inner_text() for i in range(4))
+    assert rows.count() == 5
+    assert all("Siyarto" in rows.nth(i).inner_text() for i in range(5))
