@@ -251,7 +251,7 @@ _MONTH_RX = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 _SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?(?:\s+an?)?\s+(?:dozen|thousand|million|billion|trillion)\b"
             r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10}"
             r"|(?:" + _NUMW + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + _NUMW + r")\b){0,10})")
-_DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?![\w.])|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?: \d{3})+(?![\d,.]?\d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+_DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 
 _P_MONTHDAY = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + _MONTH_RX + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
@@ -345,7 +345,7 @@ _R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
 _R_OUTOF = re.compile(r"\s+(?P<w>out\s+of|in)\s+", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
 _R_POSTQ = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
-                      r"(?P<hi>less|fewer|below|under|lower|smaller))\b", re.I)
+                      r"(?P<hi>less|fewer|below|under|lower|smaller))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
 _R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 _R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                       r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
@@ -379,6 +379,8 @@ _L_QUAL_REV = re.compile(r"(?:\s+(?P<q>(?i:" + "|".join(
     re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted((w for w in _QUAL if w[0].isalpha()),
                                                               key=lambda w: (-len(w), w)))
     + r"))(?![\w-])|\s*(?P<qs>=?\s?[<>≤≥]|~))")
+_L_FRAC_CTX = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roughly|around|over|under|"
+                         r"only|just|some|least|most|is|was|be)\s+$")
 _L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 _L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 _L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
@@ -1033,9 +1035,12 @@ def _ordword(text, m, out):
             return _emit_fraction(text, s, e, whole + fr * _round_scale(whole), out)
     fr = _frac_words(toks)
     if fr is not None and toks[0] in ("a", "an") and not toks[-1].endswith("s"):
-        # "a fifth of", "a hundredth" (at the end) are fractions; "a fifth term" is an ordinal
+        # "a fifth of", "cut by a third", "a hundredth" (alone) are fractions; "a fifth
+        # term", "wounding a third." (a third person) are ordinals
         nxt = _R_NEXTWORD.match(text, e)
         if nxt and not (nxt.group("w").lower() == "of" or _R_UNIT.match(text, e)):
+            fr = None
+        elif not nxt and s > 0 and not _L_FRAC_CTX.search(text, max(0, s - 12), s):
             fr = None
     if fr is not None:
         return _emit_fraction(text, s, e, fr, out)

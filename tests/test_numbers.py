@@ -120,6 +120,82 @@ CASES = [
     ("Heat of 40°C.", "40°C", dict(unit="°C", kind="measure")),
     ("A 200-mile border.", "200-mile", dict(unit="mile", kind="measure")),
     ("It weighs 2,000 pounds.", "2,000 pounds", dict(unit="lb", kind="measure")),
+    # spelled fractions and mixed numbers
+    ("one hundred and twenty three", "one hundred and twenty three", dict(value=123.0, kind="number")),
+    ("Three quarters of voters agreed.", "Three quarters", dict(value=0.75, kind="fraction", of="voter")),
+    ("It rose by a fifth.", "a fifth", dict(value=0.2, kind="fraction")),
+    ("Profits fell by a third.", "a third", dict(value=1 / 3, kind="fraction")),
+    ("He killed two and wounded a third.", "third", dict(value=3.0, kind="ordinal")),
+    ("After four days and more than 30 hours of talks", "four days", dict(qualifier=None)),
+    ("A fifth of the budget.", "A fifth", dict(value=0.2, kind="fraction", of="budget")),
+    ("one twenty-fifth", "one twenty-fifth", dict(value=0.04, kind="fraction")),
+    ("three twenty-firsts", "three twenty-firsts", dict(value=3 / 21, kind="fraction")),
+    ("a hundredth of a second", "a hundredth", dict(value=0.01, kind="fraction")),
+    ("one hundred and three quarters", "one hundred and three quarters", dict(value=100.75)),
+    ("forty two and a third", "forty two and a third", dict(value=42 + 1 / 3)),
+    ("They waited five and a quarter hours.", "five and a quarter hours", dict(value=5.25, unit="hour", kind="duration")),
+    ("There are 3 million and a half", "3 million and a half", dict(value=3.5e6)),
+    ("Half million people marched.", "Half million people", dict(value=5e5, unit="people")),
+    ("She bought half a dozen eggs.", "half a dozen eggs", dict(value=6.0, unit="egg")),
+    ("They sold 3 dozen roses.", "3 dozen roses", dict(value=36.0, unit="rose")),
+    ("It fell to -4/5.", "-4/5", dict(value=-0.8, kind="fraction")),
+    ("More than 1/2 of the people came.", "1/2", dict(value=0.5, qualifier="lower bound", of="people")),
+    ("One in five Americans smokes.", "One in five", dict(value=0.2, kind="fraction", of="american")),
+    ("Two out of three voters agreed.", "Two out of three", dict(value=2 / 3, kind="fraction", of="voter")),
+    ("5 out of 10 schools", "5 out of 10", dict(value=0.5, kind="fraction")),
+    # other number forms
+    ("A value of 1e10.", "1e10", dict(value=1e10, kind="number")),
+    ("It is 1.3e6.", "1.3e6", dict(value=1.3e6)),
+    ("Sales hit 1,234,567.89 units.", "1,234,567.89 units", dict(value=1234567.89)),
+    ("The answer is negative three.", "negative three", dict(value=-3.0)),
+    ("It fell 2 thousand points.", "2 thousand points", dict(value=2000.0)),
+    ("The score was zero.", "zero", dict(value=0.0, kind="number")),
+    ("It grew five point five percent.", "five point five percent", dict(value=5.5, unit="%")),
+    ("He counted 40 000 votes.", "40 000 votes", dict(value=40000.0, unit="vote")),
+    ("A loan of Rs 35 lakh.", "Rs 35 lakh", dict(value=3.5e6, unit="INR", kind="money")),
+    ("Rs 2 lakh crore was spent.", "Rs 2 lakh crore", dict(value=2e12, unit="INR")),
+    ("It cost 12,34,567 rupees.", "12,34,567 rupees", dict(value=1234567.0, unit="INR")),
+    # ordinals
+    ("The nineteenth century.", "nineteenth", dict(value=19.0, kind="ordinal", of="century")),
+    ("It was his 11th win.", "11th", dict(value=11.0, kind="ordinal", of="win")),
+    ("Its two hundredth anniversary.", "two hundredth", dict(value=200.0, kind="ordinal")),
+    ("The one hundred fifth session.", "one hundred fifth", dict(value=105.0, kind="ordinal")),
+    ("He won a fifth term.", "fifth", dict(value=5.0, kind="ordinal", of="term")),
+    # percent words
+    ("Turnout rose 2 percentage points.", "2 percentage points", dict(unit="pp")),
+    ("The 90th percentile.", "90th", dict(kind="ordinal")),
+    ("It was 100 percents.", "100 percents", dict(value=100.0, unit="%")),
+    ("A 30 percentage share.", "30 percentage", dict(value=30.0, unit="%")),
+    # qualifiers and bounds
+    ("Aged 65 or over.", "65", dict(qualifier="lower bound")),
+    ("Some 500 or more people came.", "500", dict(qualifier="lower bound")),
+    ("Losses exceeded 3,000.", "3,000", dict(qualifier="lower bound")),
+    ("If x >= 30 then", "30", dict(qualifier="lower bound")),
+    ("The number is above 1000 and below 1500", "1000 and below 1500", dict(low=1000.0, high=1500.0)),
+    ("more than 10 but fewer than 40 people were hurt", "10 but fewer than 40 people",
+     dict(low=10.0, high=40.0, unit="people", kind="count")),
+    ("between negative ten and fifteen", "between negative ten and fifteen", dict(low=-10.0, high=15.0)),
+    # currencies
+    ("It costs C$ 16.4 million.", "C$ 16.4 million", dict(value=1.64e7, unit="CAD")),
+    ("exports of hk $ 10 billion", "hk $ 10 billion", dict(value=1e10, unit="HKD")),
+    ("It costs 10 € now.", "10 €", dict(value=10.0, unit="EUR")),
+    ("worth 6.65 billion pesetas", "6.65 billion pesetas", dict(value=6.65e9, unit="ESP")),
+    ("a 12-cent dividend", "12-cent", dict(value=0.12, unit="USD")),
+    # dimensions and temperatures
+    ("The lake covers 301,338 km2.", "301,338 km2", dict(unit="km2", kind="measure")),
+    ("It produced 2 million tonnes.", "2 million tonnes", dict(value=2e6, unit="tonne")),
+    ("Driving at 100 km/h.", "100 km/h", dict(unit="km/h")),
+    ("Driving at 188 miles an hour.", "188 miles an hour", dict(unit="mph")),
+    ("The pipeline carries 2 cubic metres.", "2 cubic metres", dict(unit="m3")),
+    ("He is 5 feet 2 inches tall.", "5 feet 2 inches", dict(value=5 + 2 / 12, unit="foot")),
+    ("He is 1.8m tall.", "1.8m", dict(value=1.8, unit="m")),
+    ("A 500-pound bomb.", "500-pound", dict(unit="lb")),
+    ("A 10-pound note.", "10-pound", dict(unit="GBP")),
+    ("Temperatures hit 30C in the heat.", "30C", dict(value=30.0, unit="°C")),
+    ("Water at 10.5 celcius.", "10.5 celcius", dict(unit="°C")),
+    ("It was 100.2 degrees Fahrenheit.", "100.2 degrees Fahrenheit", dict(unit="°F")),
+    ("It was -5 degrees Celsius.", "-5 degrees Celsius", dict(value=-5.0, unit="°C")),
+    ("It is 2 in.", "2 in", dict(unit="inch")),
 ]
 
 
@@ -137,12 +213,40 @@ NEGATIVE = [
     "From some quarters came criticism.", "We meet at 10:30.", "The 5G network.",
     "He may go.", "They march on.", "At first he refused.", "the MH17 crash",
     "A 24/7 service.", "The 9/11 attacks.", "",
+    # not handled on purpose, or not figures (see docs/numbers.md)
+    "a 5c coin", "the last one", "the next page", "Dozens were hurt.",
+]
+
+
+PARTIAL_NEGATIVE = [
+    # (text, surface that must not appear)
+    ("They scored 5 over 10 years.", "5 over 10"),     # "over" is not a fraction bar
+    ("one over three", "one over three"),
+    ("The 3 in 2020 were", "3 in 2020"),
+    ("5 in 10 days", "5 in 10"),
+    ("It grew 2 in a row", "2 in"),
+    ("Grade 5 F", "5 F"),
+    ("call 0800 555 111 now", "555 111"),             # spaced thousands, not phone groups
+    ("A third party candidate.", "A third"),
+    ("one and a third party", "one and a third"),
+    ("When must 13F be filed?", "13F"),               # 30C/86F only in weather context
+    ("a Boeing 777F to transport", "777F"),
 ]
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_not_a_figure(text):
     assert extract(text) == [], extract(text)
+
+
+@pytest.mark.parametrize("text,surface", PARTIAL_NEGATIVE)
+def test_not_this_figure(text, surface):
+    assert surface not in [f["surface"] for f in extract(text)], extract(text)
+
+
+def test_relative_ordinals_are_not_figures():
+    # "last", "next", "previous" have no number; a news diff has nothing to compare
+    assert extract("the last sentence and the next one") == []
 
 
 @pytest.mark.parametrize("junk", [
