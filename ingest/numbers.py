@@ -516,10 +516,16 @@ def _date_iso(y, mo, d):
     return "--%02d-%02d" % (mo, d)
 
 
+# characters after which no suffix (scale, unit, currency, range, rate...) can start
+_CLOSERS = frozenset(",;:)]}!?\"'.”’(") | {""}
+
+
 def _right(text, pos, value, money, allow_scale=True):
     """Grow a number to the right: half, scale, percent, currency, unit.
     Returns dict of findings and the new end."""
     r = {"value": value, "scaled": False, "unit": None, "kind": None, "end": pos}
+    if text[pos:pos + 1] in _CLOSERS and not text[pos + 1:pos + 2].isdigit():
+        return r              # "in 2019.", "(5)", "20,": nothing can follow (cheap exit)
     m = _R_AND_FRAC.match(text, pos)
     fr = _and_frac(text, m) if m else None
     if fr is not None:
@@ -831,7 +837,7 @@ def _number(text, m, out, lo=0):
         if mm and value > 0:
             value, start, s = -value, mm.start(), mm.start()
     # proportions: "one in five", "two out of three", "5 out of 10"
-    om = _R_OUTOF.match(text, e)
+    om = None if text[e:e + 1] in _CLOSERS else _R_OUTOF.match(text, e)
     if om and value == int(value) and value > 0:
         m2 = _CORE.match(text, om.end())
         if m2:
@@ -852,7 +858,7 @@ def _number(text, m, out, lo=0):
     # range "from X to Y" / "between X and Y" / "X-Y"
     r = _right(text, e, value, bool(sym))
     rng = None
-    rm = _R_RANGE.match(text, r["end"])
+    rm = None if text[r["end"]:r["end"] + 1] in _CLOSERS else _R_RANGE.match(text, r["end"])
     if rm:
         sep = rm.group("sep").strip().lower()
         lr = _L_RANGE.search(text, max(lo, start - 10), start)
