@@ -8,7 +8,7 @@ from importlib import resources
 
 import click
 
-from . import pipeline, store
+from . import embed, pipeline, store
 
 
 @click.group()
@@ -21,8 +21,14 @@ def cli():
 @click.argument("db_path", metavar="DB", type=click.Path(dir_okay=False))
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 @click.option("--story", metavar="NAME", help="Put every new article into the story NAME instead of grouping them automatically.")
+@click.option(
+    "--semantic/--no-semantic",
+    default=None,
+    help="Mix sentence embeddings into alignment (needs the semantic extra and a local model). Default: when installed.",
+)
+@click.option("--model", type=click.Path(exists=True, file_okay=False), help="Local sentence-transformers model folder (or NEWSDIFF_MODEL).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def ingest(db_path, paths, story, quiet):
+def ingest(db_path, paths, story, semantic, model, quiet):
     """Add the articles in PATH... (files, folders, globs, - for stdin) to DB.
 
     Plain text (.txt, .md), HTML (.html, .htm), JSON, JSON Lines (.jsonl) and
@@ -31,6 +37,10 @@ def ingest(db_path, paths, story, quiet):
 
         newsdiff ingest news.db articles/ 'more/*.html' feed.jsonl
     """
+    try:
+        encoder = None if semantic is False else embed.load_encoder(model, required=bool(semantic or model))
+    except (RuntimeError, OSError) as e:
+        raise click.ClickException(str(e))
     db = store.open_db(db_path)
     show = not quiet and sys.stderr.isatty()
     stored = [0]
@@ -46,6 +56,7 @@ def ingest(db_path, paths, story, quiet):
         story=story,
         on_error=lambda error: click.echo(f"error: {error}", err=True),
         progress=progress,
+        encoder=encoder,
     )
     if show:
         click.echo("", err=True)
@@ -72,7 +83,7 @@ def demo(port, host, folder, build_only):
     db_path = os.path.join(folder, "newsdiff-demo.db")
     with resources.as_file(resources.files("ingest") / "example") as example:
         db = store.open_db(db_path)
-        pipeline.ingest(db, [str(example)])
+        pipeline.ingest(db, [str(example)], encoder=embed.load_encoder())
         metadata = str(example / "metadata.yml")
         click.echo(f"{db['articles'].count} example articles in {db['stories'].count} stories: {db_path}", err=True)
         db.conn.close()

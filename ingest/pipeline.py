@@ -63,8 +63,11 @@ def iso_date(value):
     return dates[0] if dates else None
 
 
-def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None):
-    """Add the articles found in paths to db and recompute the stories they touch."""
+def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, encoder=None):
+    """Add the articles found in paths to db and recompute the stories they touch.
+
+    encoder: an embed.Encoder to mix sentence embeddings into alignment, or None.
+    """
     report = Report()
 
     def fail(error):
@@ -95,7 +98,7 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None):
     if report.new_ids:
         touched = assign_stories(db, report.new_ids, story)
         for story_id in sorted(touched):
-            analyse_story(db, story_id)
+            analyse_story(db, story_id, encoder)
             report.stories.add(story_id)
     return report
 
@@ -134,9 +137,9 @@ def assign_stories(db, new_ids, forced_label=None):
     return touched | store.apply_story_assignment(db, stories.assign(docs, links))
 
 
-def analyse_story(db, story_id):
+def analyse_story(db, story_id, encoder=None):
     sentences = store.story_sentences(db, story_id)
-    pairs = align.align(sentences)
+    pairs = align.align(sentences, encoder)
     body = [s for s in sentences if s["role"] == "body"]
     body_ids = {s["id"] for s in body}
     groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids])

@@ -117,3 +117,21 @@ def test_forced_story(tmp_path):
     assert report.added == 2
     db = sqlite_utils.Database(path)
     assert [(r["label"], r["n_articles"], r["forced"]) for r in db["stories"].rows] == [("NATO December", 2, 1)]
+
+
+def test_a_missing_model_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "news.db"), "--model", str(tmp_path / "nowhere"), str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert "nowhere" in result.output and "does not exist" in result.output
+    assert not (tmp_path / "news.db").exists()
+
+
+def test_semantic_alignment_from_the_command_line(tmp_path):
+    pytest.importorskip("sentence_transformers")
+    path = tmp_path / "news.db"
+    files = [str(p) for p in sorted(EXAMPLE.glob("00[0-3]_*.txt"))]
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--semantic", *files])
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(path)
+    assert db["stories"].count == 1
+    assert db["alignments"].count > 20
