@@ -1,7 +1,6 @@
 from datasette import hookimpl
-from markupsafe import Markup, escape
 
-from . import functions
+from . import functions, render
 from .queries import QUERIES
 
 
@@ -23,12 +22,8 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
-def render_cell(value, column, table):
-    # Article text is untrusted HTML: escape it, then keep its paragraphs readable.
-    if table == "articles" and column == "text" and isinstance(value, str):
-        paragraphs = "".join(f"<p>{escape(p)}</p>" for p in value.split("\n") if p.strip())
-        return Markup(f'<div class="newsdiff-article">{paragraphs}</div>')
-    return None
+def render_cell(row, value, column, table):
+    return render.cell(row, value, column, table)
 
 
 async def is_newsdiff(db):

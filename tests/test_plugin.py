@@ -133,3 +133,20 @@ async def test_figure_disagreements_are_aligned_sentences_with_different_values(
     for r in rows:
         assert r["figure_a"] != r["figure_b"] and r["article_a"] != r["article_b"]
         assert (texts[r["sentence_a"]], texts[r["sentence_b"]]) in aligned
+
+
+@pytest.mark.asyncio
+async def test_sentence_pages_mark_figures_and_escape_the_rest(hostile_db):
+    ds = Datasette(immutables=[str(hostile_db)])
+    page = (await ds.client.get("/hostile/sentences/2")).text
+    assert "NATO said &lt;b&gt;bold&lt;/b&gt; &amp; &lt;img src=x onerror=&#34;window.pwned = " in page
+    assert ' things about <mark class="newsdiff-figure" title="money: 5,000,000,000 EUR">5 billion euros</mark> today.' in page
+    assert "<img" not in page and "<b>bold" not in page
+
+
+@pytest.mark.asyncio
+async def test_aligned_pairs_page_shows_word_diffs(ds):
+    [pair] = await sql(ds, "select id, text_a, text_b from aligned_pairs where text_a != text_b order by id limit 1")
+    page = (await ds.client.get("/newsdiff-demo/aligned_pairs", params={"id": pair["id"]})).text
+    assert f'<span class="newsdiff-diff">{diff.diff_html(pair["text_a"], pair["text_b"])}</span>' in page
+    assert "<del>" in page and "<ins>" in page
