@@ -76,10 +76,23 @@ _CUR_WORD = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
              "bitcoin": "BTC", "bitcoins": "BTC", "real": "BRL", "reais": "BRL", "rmb": "CNY",
              "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG",
              "markka": "FIM", "markkaa": "FIM", "deutsche marks": "DEM", "deutsche mark": "DEM",
-             "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF"}
+             "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF",
+             "koruna": "CZK", "markkas": "FIM"}
 _DOLLAR_ADJ = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
                "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
+# a nationality before a currency name: "250 million Dutch guilders", "100 Chinese yuan";
+# it picks the code where the name is shared (krone, franc, peso), else the name decides
+_NAT_ADJ = ["dutch", "finnish", "chinese", "turkish", "japanese", "indian", "russian",
+            "ukrainian", "mexican", "brazilian", "south african", "swedish", "norwegian",
+            "danish", "polish", "hungarian", "czech", "israeli", "belgian", "swiss",
+            "philippine", "argentine", "colombian", "chilean", "egyptian", "british"]
+_NAT_CUR = {("danish", "krone"): "DKK", ("danish", "kroner"): "DKK", ("belgian", "franc"): "BEF",
+            ("belgian", "francs"): "BEF", ("philippine", "peso"): "PHP", ("philippine", "pesos"): "PHP",
+            ("argentine", "peso"): "ARS", ("argentine", "pesos"): "ARS", ("colombian", "peso"): "COP",
+            ("colombian", "pesos"): "COP", ("chilean", "peso"): "CLP", ("chilean", "pesos"): "CLP",
+            ("egyptian", "pound"): "EGP", ("egyptian", "pounds"): "EGP", ("czech", "koruna"): "CZK",
+            ("swedish", "krona"): "SEK", ("swedish", "kronor"): "SEK"}
 # hundredth parts: value scaled by 0.01 into the main currency
 _CENT = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "kopeks": "RUB",
          "kopecks": "RUB"}
@@ -351,8 +364,9 @@ _R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billio
                       r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 _R_PCT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
                     r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|percentage(?!\s+points?))\b))", re.I)
-_R_CUR = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?))\s+)?"
-                    r"(?P<cw>(?i:" + _alt(list(_CUR_WORD) + list(_CENT)) + r"))\b(?!-)"
+_R_CUR = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
+                    + _alt(_NAT_ADJ) + r"))\s+)?"
+                    r"(?P<cw>(?i:" + _alt(list(_CUR_WORD) + list(_CENT)) + r"))\b(?!-(?!an?-))"
                     r"|" + _SP + r"(?P<code>" + _alt(_CODES) + r")\b"
                     r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭元]|\$(?![\s\d]*\d))")
 _R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + _alt(list(_MEAS) + list(_DUR)) + r"))(?![\w²³])"
@@ -597,8 +611,11 @@ def _right(text, pos, value, money, allow_scale=True):
                 r["unit"] = _CENT[w]
             else:
                 r["unit"] = _CUR_WORD[w]
-                if m.group("adj") and w.startswith("dollar"):
-                    r["unit"] = _DOLLAR_ADJ.get(re.sub(r"\s+", " ", m.group("adj").lower()), "USD")
+                adj = re.sub(r"\s+", " ", m.group("adj").lower()) if m.group("adj") else None
+                if adj and w.startswith("dollar"):
+                    r["unit"] = _DOLLAR_ADJ.get(adj, "USD")
+                elif adj and (adj, w) in _NAT_CUR:
+                    r["unit"] = _NAT_CUR[(adj, w)]
                 if w in ("pound", "pounds") and not money and not r["scaled"] and (
                         _weighty(text, pos, m.end()) or _hyphen_weight(text, pos, m.end())):
                     r["unit"], r["kind"], r["end"] = "lb", "measure", m.end()

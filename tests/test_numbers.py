@@ -181,6 +181,10 @@ CASES = [
     ("It costs 10 € now.", "10 €", dict(value=10.0, unit="EUR")),
     ("worth 6.65 billion pesetas", "6.65 billion pesetas", dict(value=6.65e9, unit="ESP")),
     ("a 12-cent dividend", "12-cent", dict(value=0.12, unit="USD")),
+    ("a 12-cent-a-share dividend", "12-cent", dict(value=0.12, unit="USD")),
+    ("It paid 250 million Dutch guilders.", "250 million Dutch guilders", dict(value=2.5e8, unit="NLG")),
+    ("A grant of 5 billion Danish kroner.", "5 billion Danish kroner", dict(unit="DKK")),
+    ("It costs 100 Chinese yuan.", "100 Chinese yuan", dict(unit="CNY")),
     # dimensions and temperatures
     ("The lake covers 301,338 km2.", "301,338 km2", dict(unit="km2", kind="measure")),
     ("It produced 2 million tonnes.", "2 million tonnes", dict(value=2e6, unit="tonne")),
