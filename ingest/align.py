@@ -14,8 +14,10 @@ story), then keep a pair when
     and a2, so both pairs are kept, while b's own best is only one of them. It needs
     no order, so reordered sentences align as well as ordered ones.
   * when the pair is the best match of one side only, the merge it implies must hold:
-    the joined sentences (a1 + a2) must match b better than the other partner alone,
-    else the weaker link is noise from a sentence that has no counterpart.
+    the joined sentences (a1 + a2) must match b better than the other partner alone
+    (by MERGE_MARGIN), else the weaker link is noise from a sentence with no counterpart.
+  * a pair HIGH_ABOVE over the threshold is kept even when it is nobody's best match
+    (a statement an article repeats).
 
 These rules and numbers were chosen by measuring (benchmarks/alignment.py, figures in
 docs/alignment.md): mutual best match alone loses the merges; plain thresholding
