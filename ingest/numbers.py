@@ -130,16 +130,17 @@ for _canon, _names in {
     "lb": "lb lbs",
     "ounce": "ounce ounces oz",
     "litre": "litre litres liter liters l",
+    "cl": "cl centilitre centilitres centiliter centiliters",
     "ml": "ml millilitre millilitres milliliter milliliters",
     "gallon": "gallon gallons",
     "barrel": "barrel barrels bbl",
     "ha": "ha hectare hectares",
     "acre": "acre acres",
-    "km2": "km2|km²|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
-    "m2": "m2|m²|sq m|square metre|square metres|square meter|square meters",
+    "km2": "km2|km²|km^2|km squared|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
+    "m2": "m2|m²|m^2|sq m|square metre|square metres|square meter|square meters",
     "mile2": "sq mi|square mile|square miles",
-    "m3": "m3|m³|cubic metre|cubic metres|cubic meter|cubic meters",
-    "km3": "km3|km³|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
+    "m3": "m3|m³|m^3|cubic metre|cubic metres|cubic meter|cubic meters",
+    "km3": "km3|km³|km^3|km cubed|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
     "ft3": "cubic feet|cubic foot|cu ft",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
           "deg c|degrees c|celcius|degrees celcius|degree celcius|c",
@@ -154,9 +155,11 @@ for _canon, _names in {
     "knot": "knot knots",
     "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
     "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
+    "Wh": "Wh|watt hours|watt-hours",
     "MWh": "MWh|megawatt hours|megawatt-hours", "GWh": "GWh", "TWh": "TWh",
     "bit": "bit bits", "KB": "KB kilobyte kilobytes", "MB": "MB megabyte megabytes",
     "GB": "GB gigabyte gigabytes", "TB": "TB terabyte terabytes",
+    "PB": "PB petabyte petabytes", "EB": "EB exabyte exabytes",
     "bcm": "bcm|billion cubic metres|billion cubic meters",
     "calorie": "calorie calories kcal",
     "volt": "volt volts", "hertz": "hz hertz", "GHz": "GHz gigahertz", "MHz": "MHz megahertz",
@@ -377,7 +380,7 @@ _R_RATE = re.compile(r"(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP 
                      r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
                      r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
                      r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
-_R_RANGE = re.compile(r"(?P<sep>" + _SP + r"[-–—~]" + _SP + r"|\s+(?:to|and|through)\s+)(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
+_R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 _R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 _R_NPWORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 _R_NEXTWORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
@@ -393,6 +396,7 @@ _L_QUAL_REV = re.compile(r"(?:\s+(?P<q>(?i:" + "|".join(
     re.escape(w[::-1]).replace(r"\ ", r"\s+") for w in sorted((w for w in _QUAL if w[0].isalpha()),
                                                               key=lambda w: (-len(w), w)))
     + r"))(?![\w-])|\s*(?P<qs>=?\s?[<>≤≥]|~))")
+_L_VAGUE = re.compile(r"(?<![\w-])(?i:several|few|many|hundreds\s+of|thousands\s+of)\s+$")
 _L_FRAC_CTX = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roughly|around|over|under|"
                          r"only|just|some|least|most|is|was|be)\s+$")
 _L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
@@ -654,7 +658,8 @@ def _right(text, pos, value, money, allow_scale=True):
             return r          # "5G", "3D": names, not grams
         if u == "in":
             # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
-            if not (glued or re.match(r"\s*(?:[.,;:)]|$)", text[m.end():m.end() + 3])):
+            if not (glued or re.match(r"\s*(?:[.,;:)]|$)|\s+(?:thick|long|wide|high|deep|tall|across)\b",
+                                      text[m.end():m.end() + 8])):
                 return r
         elif u in ("c", "f"):
             # "30C", "86F" are temperatures in a sentence about weather or heat; "5c",
@@ -819,6 +824,8 @@ def _number(text, m, out, lo=0):
                 return None
         if low in ("dozen", "dozens"):
             return None
+        if low.split()[0].rstrip("-") in _SCALE_WORDS and _L_VAGUE.search(text, max(0, s - 10), s):
+            return None       # "several hundred years", "a few thousand": no number stated
         # spelled decimals: "five point five", "two hundred point seventy-one"
         pm = _R_POINT.match(text, e)
         if pm and value == int(value):

@@ -200,6 +200,10 @@ CASES = [
     ("It was 100.2 degrees Fahrenheit.", "100.2 degrees Fahrenheit", dict(unit="°F")),
     ("It was -5 degrees Celsius.", "-5 degrees Celsius", dict(value=-5.0, unit="°C")),
     ("It is 2 in.", "2 in", dict(unit="inch")),
+    ("The door is 2 1/2 in thick.", "2 1/2 in", dict(value=2.5, unit="inch")),
+    ("Mirrors of 8- to 16-meter size.", "8- to 16-meter", dict(low=8.0, high=16.0, unit="m")),
+    ("An area of 4 km squared.", "4 km squared", dict(unit="km2")),
+    ("Around 10-15 exabytes of data.", "10-15 exabytes", dict(low=10.0, high=15.0, unit="EB")),
 ]
 
 
@@ -219,6 +223,7 @@ NEGATIVE = [
     "A 24/7 service.", "The 9/11 attacks.", "",
     # not handled on purpose, or not figures (see docs/numbers.md)
     "a 5c coin", "the last one", "the next page", "Dozens were hurt.",
+    "It lasted several hundred years.", "A few thousand people came.",
 ]
 
 
