@@ -135,3 +135,22 @@ def test_semantic_alignment_from_the_command_line(tmp_path):
     db = sqlite_utils.Database(path)
     assert db["stories"].count == 1
     assert db["alignments"].count > 20
+
+
+def test_adding_an_article_recomputes_only_its_story(tmp_path):
+    path = tmp_path / "news.db"
+    files = sorted(EXAMPLE.glob("*.txt"))
+    build(path, [f for f in files if not f.name.startswith("003")])
+    db = sqlite_utils.Database(path)
+    other = db.execute("select story_id from articles where source like '%004_%'").fetchone()[0]
+    before = list(db.query("select * from claims where story_id = ? order by id", [other]))
+    rewrites = db.execute("select story_id from articles where source like '%000_%'").fetchone()[0]
+    db.conn.close()
+
+    report = build(path, [f for f in files if f.name.startswith("003")])
+    assert report.added == 1 and report.stories == {rewrites}
+    db = sqlite_utils.Database(path)
+    assert list(db.query("select * from claims where story_id = ? order by id", [other])) == before
+    assert db.execute("select count(distinct article_id) from sentences join claim_sentences on claim_sentences.sentence_id = sentences.id "
+                      "join claims on claims.id = claim_sentences.claim_id where claims.story_id = ?", [rewrites]).fetchone()[0] == 4
+    assert db["stories"].get(rewrites)["n_articles"] == 4
