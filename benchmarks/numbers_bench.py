@@ -1,7 +1,7 @@
 """Score ingest.numbers.extract (and quantulum3, side by side) on public test data.
 
-    python benchmarks/numbers.py            # from the repo root, about a minute
-    python benchmarks/numbers.py --no-quantulum --errors 5
+    python benchmarks/numbers_bench.py            # from the repo root, about a minute
+    python benchmarks/numbers_bench.py --no-quantulum --errors 5
 
 Data (see /work/shared/benchmarks/README.md):
   - Recognizers-Text English specs: Number/English/*.json, NumberWithUnit/English/*.json
@@ -49,10 +49,9 @@ seconds of this process (time.process_time), for both systems.
 import os
 import sys
 
-# this file is named numbers.py: keep its folder off sys.path so that the standard
-# library's `numbers` (imported by decimal, fractions, quantulum3) is not shadowed
+# (named numbers_bench.py, not numbers.py: a numbers.py here would shadow the standard
+# library's `numbers` module for every script run from benchmarks/)
 _HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 sys.path.insert(0, os.path.join(_HERE, ".."))
 
 import argparse  # noqa: E402
