@@ -1,16 +1,20 @@
 """Runs the stages: read -> structure -> segment -> numbers -> stories -> align -> claims -> store.
 
 New articles are stored first (one transaction per batch); then only the stories
-they joined are recomputed, each in its own transaction.
+they joined are recomputed, a story's analysis never half written (several stories
+share a transaction, so that commits do not dominate on small stories).
 """
 
 import hashlib
+import time
 from datetime import date, datetime
 from dataclasses import dataclass, field
 
 from . import align, claims, numbers, readers, segment, stories, store, structure
 
 BATCH = 200
+STORY_BATCH = 100           # stories whose analyses are written in one transaction ...
+STORY_BATCH_SECONDS = 2.0   # ... or fewer, when they took this long to compute
 
 
 @dataclass
@@ -97,9 +101,17 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
 
     if report.new_ids:
         touched = assign_stories(db, report.new_ids, story)
+        pending, since = [], time.monotonic()
         for story_id in sorted(touched):
-            analyse_story(db, story_id, encoder)
+            pending.append(story_analysis(db, story_id, encoder))
             report.stories.add(story_id)
+            # One commit per group of stories, not per story: a commit waits for the disk
+            # (~15 ms), more than aligning a small story takes. A story's analysis is still
+            # all or nothing.
+            if len(pending) >= STORY_BATCH or time.monotonic() - since > STORY_BATCH_SECONDS:
+                store.replace_story_analyses(db, pending)
+                pending, since = [], time.monotonic()
+        store.replace_story_analyses(db, pending)
     return report
 
 
@@ -129,7 +141,10 @@ def assign_stories(db, new_ids, forced_label=None):
     # Average linkage is over whole stories, so hand over every member of each linked story.
     docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
     touched = set()
-    merged = stories.merges(docs, links)
+    # Only articles linking two or more stored stories can merge them: skip the extra
+    # clustering pass otherwise (always on a first ingest into an empty database).
+    stored = {d["story_id"] for d in docs if d["story_id"] is not None}
+    merged = stories.merges(docs, links) if len(stored) > 1 else {}
     if merged:
         # Articles that link two stored stories show they were one story all along.
         touched |= store.merge_stories(db, merged)
@@ -138,10 +153,16 @@ def assign_stories(db, new_ids, forced_label=None):
 
 
 def analyse_story(db, story_id, encoder=None):
+    """Recompute one story's alignments, claims and label (one transaction)."""
+    store.replace_story_analyses(db, [story_analysis(db, story_id, encoder)])
+
+
+def story_analysis(db, story_id, encoder=None):
+    """(story_id, label, alignments, claims) of one story, computed from the stored rows."""
     sentences = store.story_sentences(db, story_id)
     pairs = align.align(sentences, encoder)
     body = [s for s in sentences if s["role"] == "body"]
     body_ids = {s["id"] for s in body}
     groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids])
     docs = store.story_docs(db, store.story_article_ids(db, story_id))
-    store.replace_story_analysis(db, story_id, stories.label(docs), pairs, groups)
+    return story_id, stories.label(docs), pairs, groups

@@ -158,7 +158,11 @@ def insert_articles(db, articles):
     "numbers". Returns the new article ids in order.
     """
     ids = []
+    sentence_rows, number_rows = [], []
     with db.conn:
+        # Sentence ids are handed out here as SQLite would (one more than the largest), so
+        # that sentences and numbers go in with one executemany each, not a statement per row.
+        next_sentence = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
         for article in articles:
             row = {k: v for k, v in article.items() if k not in ("sentences",)}
             row["n_sentences"] = len(article["sentences"])
@@ -169,22 +173,26 @@ def insert_articles(db, articles):
             article_id = cursor.lastrowid
             ids.append(article_id)
             for s in article["sentences"]:
-                sentence_id = db.conn.execute(
-                    'INSERT INTO sentences (article_id, idx, paragraph, role, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?)',
-                    (article_id, s["idx"], s["paragraph"], s["role"], s["text"], s["start"], s["end"]),
-                ).lastrowid
-                db.conn.executemany(
-                    'INSERT INTO numbers (sentence_id, article_id, surface, value, unit, kind, qualifier, rate, iso, low, high, "of", key, start, "end") '
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        (
-                            sentence_id, article_id, n["surface"], n.get("value"), n.get("unit"), n["kind"],
-                            n.get("qualifier"), n.get("rate"), n.get("iso"), n.get("low"), n.get("high"),
-                            n.get("of"), n.get("key"), s["start"] + n["start"], s["start"] + n["end"],
-                        )
-                        for n in s.get("numbers", ())
-                    ],
+                sentence_id = next_sentence
+                next_sentence += 1
+                sentence_rows.append((sentence_id, article_id, s["idx"], s["paragraph"], s["role"], s["text"], s["start"], s["end"]))
+                number_rows.extend(
+                    (
+                        sentence_id, article_id, n["surface"], n.get("value"), n.get("unit"), n["kind"],
+                        n.get("qualifier"), n.get("rate"), n.get("iso"), n.get("low"), n.get("high"),
+                        n.get("of"), n.get("key"), s["start"] + n["start"], s["start"] + n["end"],
+                    )
+                    for n in s.get("numbers", ())
                 )
+        db.conn.executemany(
+            'INSERT INTO sentences (id, article_id, idx, paragraph, role, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            sentence_rows,
+        )
+        db.conn.executemany(
+            'INSERT INTO numbers (sentence_id, article_id, surface, value, unit, kind, qualifier, rate, iso, low, high, "of", key, start, "end") '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            number_rows,
+        )
     return ids
 
 
@@ -278,28 +286,42 @@ def story_sentences(db, story_id):
 
 def replace_story_analysis(db, story_id, label, alignments, claims):
     """Swap a story's alignments and claims for new ones in one transaction."""
+    replace_story_analyses(db, [(story_id, label, alignments, claims)])
+
+
+def replace_story_analyses(db, analyses):
+    """replace_story_analysis for several stories, in one transaction (one commit, not one each).
+
+    analyses: [(story_id, label, alignments, claims)].
+    """
     with db.conn:
-        db.conn.execute("DELETE FROM claim_sentences WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)", (story_id,))
-        db.conn.execute("DELETE FROM claims WHERE story_id = ?", (story_id,))
-        db.conn.execute("DELETE FROM alignments WHERE story_id = ?", (story_id,))
-        db.conn.executemany(
-            "INSERT INTO alignments (story_id, sentence_a, sentence_b, score, relation) VALUES (?, ?, ?, ?, ?)",
-            [(story_id, p["sentence_a"], p["sentence_b"], p["score"], p["relation"]) for p in alignments],
-        )
-        for claim in claims:
-            claim_id = db.conn.execute(
-                "INSERT INTO claims (story_id, sentence_id, text, n_articles, n_sentences) VALUES (?, ?, ?, ?, ?)",
-                (story_id, claim["sentence_id"], claim["text"], claim["n_articles"], len(claim["sentence_ids"])),
-            ).lastrowid
-            db.conn.executemany(
-                "INSERT INTO claim_sentences (claim_id, sentence_id) VALUES (?, ?)",
-                [(claim_id, s) for s in claim["sentence_ids"]],
-            )
-        db.conn.execute(
-            "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story_id = ?), "
-            "label = CASE WHEN forced = 1 THEN label ELSE ? END WHERE id = ?",
-            (story_id, label, story_id),
-        )
+        for story_id, label, alignments, claims in analyses:
+            _replace_story_analysis(db, story_id, label, alignments, claims)
+
+
+def _replace_story_analysis(db, story_id, label, alignments, claims):
+    db.conn.execute("DELETE FROM claim_sentences WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)", (story_id,))
+    db.conn.execute("DELETE FROM claims WHERE story_id = ?", (story_id,))
+    db.conn.execute("DELETE FROM alignments WHERE story_id = ?", (story_id,))
+    db.conn.executemany(
+        "INSERT INTO alignments (story_id, sentence_a, sentence_b, score, relation) VALUES (?, ?, ?, ?, ?)",
+        [(story_id, p["sentence_a"], p["sentence_b"], p["score"], p["relation"]) for p in alignments],
+    )
+    # Claim ids handed out as SQLite would (one more than the largest): two executemany calls.
+    next_claim = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+    claim_rows, member_rows = [], []
+    for claim_id, claim in enumerate(claims, start=next_claim):
+        claim_rows.append((claim_id, story_id, claim["sentence_id"], claim["text"], claim["n_articles"], len(claim["sentence_ids"])))
+        member_rows.extend((claim_id, s) for s in claim["sentence_ids"])
+    db.conn.executemany(
+        "INSERT INTO claims (id, story_id, sentence_id, text, n_articles, n_sentences) VALUES (?, ?, ?, ?, ?, ?)", claim_rows
+    )
+    db.conn.executemany("INSERT INTO claim_sentences (claim_id, sentence_id) VALUES (?, ?)", member_rows)
+    db.conn.execute(
+        "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story_id = ?), "
+        "label = CASE WHEN forced = 1 THEN label ELSE ? END WHERE id = ?",
+        (story_id, label, story_id),
+    )
 
 
 def story_members(db, article_ids):
