@@ -18,11 +18,14 @@ The score, in 0..1:
 Position in the article is not part of the score: rewrites reorder freely, and
 the score must stay a property of the two texts (measured in docs/alignment.md).
 """
+import math
 import re
 import unicodedata
+from collections import Counter
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from scipy.sparse import csr_matrix
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Weights and constants, measured in benchmarks/ (docs/alignment.md says how).
 WORD_WEIGHT = 0.5          # lexical = WORD_WEIGHT*word + (1-WORD_WEIGHT)*char
@@ -138,34 +141,16 @@ class Scorer:
         self.names = [names(t) for t in self.texts]
         self.embeddings = None if embeddings is None else np.asarray(embeddings, dtype=float)
         self._vecs = []
-        for vec, stop in ((TfidfVectorizer(analyzer=words, sublinear_tf=True), True),
-                          (TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True), False)):
+        for analyzer, weight in ((words, _word_weight), (char_ngrams, None)):
             try:
-                vec.fit(self.texts)
+                self._vecs.append(Tfidf(analyzer, self.texts, weight))
             except ValueError:  # empty vocabulary: nothing but punctuation, say
-                vec = None
-            w = None
-            if vec is not None and stop:
-                w = np.array([STOP_WEIGHT if t in _STOP_STEMS else 1.0
-                              for t, _ in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])])
-            self._vecs.append((vec, w))
-        self._word, self._char = self._vectors(self.texts)
+                self._vecs.append(None)
+        self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
 
     def _vectors(self, texts):
         """Unit-length (word, char) TF-IDF rows of texts under this set's weights."""
-        out = []
-        for vec, w in self._vecs:
-            if vec is None:
-                out.append(None)
-                continue
-            m = vec.transform(texts)
-            if w is not None:
-                m = m.multiply(w).tocsr()
-                norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-                norms[norms == 0] = 1
-                m = m.multiply(1 / norms[:, None]).tocsr()
-            out.append(m)
-        return out
+        return [None if vec is None else vec.transform(texts) for vec in self._vecs]
 
     def lexical_matrix(self, rows=None, cols=None):
         """Lexical similarity (n_rows x n_cols) for sentence indices rows x cols."""
@@ -235,6 +220,60 @@ class Scorer:
 
 
 _STOP_STEMS = {_stem(w) for w in ENGLISH_STOP_WORDS}
+
+
+def _word_weight(term):
+    return STOP_WEIGHT if term in _STOP_STEMS else 1.0
+
+
+def char_ngrams(text):
+    """Character 3-5-grams inside word boundaries, as scikit-learn's "char_wb" analyzer makes them."""
+    grams = []
+    for w in text.lower().split():
+        w = f" {w} "
+        for n in range(3, 6):
+            if len(w) <= n:
+                grams.append(w)  # a short word counts once, whole
+                break
+            grams.extend(w[i : i + n] for i in range(len(w) - n + 1))
+    return grams
+
+
+class Tfidf:
+    """TF-IDF rows as scikit-learn's TfidfVectorizer(sublinear_tf=True) makes them
+    (smooth idf, 1 + log tf, unit length), with an optional per-term weight folded
+    into the idf. Written out because fitting scikit-learn's vectoriser costs
+    milliseconds per call, and newsdiff_similarity fits one per pair of sentences.
+    """
+
+    def __init__(self, analyzer, texts, weight=None):
+        self.analyzer = analyzer
+        counts = [Counter(analyzer(text)) for text in texts]
+        df = Counter()
+        for c in counts:
+            df.update(c.keys())
+        if not df:
+            raise ValueError("empty vocabulary")
+        terms = sorted(df)
+        self.index = {t: i for i, t in enumerate(terms)}
+        n = len(texts)
+        self.idf = np.array([(math.log((1 + n) / (1 + df[t])) + 1) * (weight(t) if weight else 1.0) for t in terms])
+        self.fitted = self._rows(counts)
+
+    def transform(self, texts):
+        return self._rows([Counter(t for t in self.analyzer(text) if t in self.index) for text in texts])
+
+    def _rows(self, counts):
+        rows, cols, vals = [], [], []
+        for r, c in enumerate(counts):
+            if not c:
+                continue
+            idx = np.fromiter((self.index[t] for t in c), dtype=np.int64, count=len(c))
+            v = (1 + np.log(np.fromiter(c.values(), dtype=float, count=len(c)))) * self.idf[idx]
+            rows.extend([r] * len(idx))
+            cols.extend(idx.tolist())
+            vals.extend((v / np.sqrt(v @ v)).tolist())
+        return csr_matrix((vals, (rows, cols)), shape=(len(counts), len(self.index)))
 
 
 def similarity(a, b):
