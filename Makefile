@@ -42,10 +42,12 @@ browser:
 
 bench: $(VENV)/.installed $(VENV)/.semantic
 	$(VENV)/bin/python benchmarks/segmentation.py
-	$(VENV)/bin/python benchmarks/numbers.py
+	$(VENV)/bin/python benchmarks/numbers_bench.py
 	$(VENV)/bin/python benchmarks/similarity.py
 	$(VENV)/bin/python benchmarks/alignment.py
 	$(VENV)/bin/python benchmarks/stories.py
+	$(VENV)/bin/python benchmarks/scale.py
+	$(VENV)/bin/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) $(VENV_ALPHA) *.egg-info
