@@ -47,7 +47,6 @@ bench: $(VENV)/.installed $(VENV)/.semantic
 	$(VENV)/bin/python benchmarks/alignment.py
 	$(VENV)/bin/python benchmarks/stories.py
 	$(VENV)/bin/python benchmarks/scale.py
-	$(VENV)/bin/python benchmarks/scale.py
 
 clean:
 	rm -rf $(VENV) $(VENV_ALPHA) *.egg-info
