@@ -56,7 +56,8 @@ _SYM = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥
         "hk$": "HKD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR", "rmb": "CNY",
         "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
         "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
-        "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD"}
+        "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD",
+        "nt$": "TWD", "nt $": "TWD"}
 _CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
           "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD "
           "BTC").split()
@@ -120,7 +121,7 @@ for _canon, _names in {
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
     "inch": "inch inches in",
-    "yard": "yard yards yd yds",
+    "yard": "yard yards yd yds", "megapixel": "megapixel megapixels",
     "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
     "g": "g gram grams gramme grammes",
     "mg": "mg milligram milligrams",
@@ -358,7 +359,7 @@ _TEMP_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcool|weat
                            r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                            r"\bsummer|\bwinter|\bfever|\boven|°")
 _R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
-_R_OUTOF = re.compile(r"\s+(?P<w>out\s+of|in)\s+", re.I)
+_R_OUTOF = re.compile(r"\s+(?P<w>out\s+of|in)\s+(?:every\s+)?", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
 _R_POSTQ = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
                       r"(?P<hi>less|fewer|below|under|lower|smaller))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
@@ -387,7 +388,7 @@ _R_NEXTWORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 _CORE = re.compile(r"(?P<dig>" + _DIGITS + r")|(?P<spell>(?i:" + _SPELLED + r"))")
 
 # ---- patterns applied at a position, to the left of a core (searched up to it)
-_L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
+_L_SYM = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
                     r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|CHF"
                     r"|(?P<code>" + _alt(_CODES) + r")))" + _SP + r"$")
 _L_QUAL = re.compile(r"(?:(?<![\w-])(?P<q>(?i:" + _alt(w for w in _QUAL if w[0].isalpha()) + r"))\s+"
@@ -990,8 +991,9 @@ def _ordinal(text, s, e, value, out):
         nw = nxt.group("w").lower() if nxt else ""
         if low == "first" and nw == "of" and text[nxt.end():nxt.end() + 4].lower() == " all":
             return None
-        if re.search(r"(?i)(?:\bat|\ba|\bper|\bsplit|\bone|\d)\s*$", text[max(0, s - 6):s]) and low == "second":
-            return None
+        if re.search(r"(?i)(?:\bat|\ba|\bper|\bsplit|\bone|\d)\s*$", text[max(0, s - 6):s]) and low == "second" \
+                and not (text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha()):
+            return None       # "a second", "per second"; but "a second-floor office" is ordinal
         if re.search(r"(?i)\bat\s+$", text[max(0, s - 4):s]) and low == "first":
             return None
         if text[e:e + 1] == "-" and nw in ("hand", "class", "rate", "ever"):
@@ -1084,6 +1086,8 @@ def _ordword(text, m, out):
         return None
     if not prefix and last.endswith("s"):
         return None          # "some quarters", "thirds" alone: no figure
+    if last in ("half", "quarter") and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
+        return None          # "two half-brothers", "quarter-final": a compound noun
     is_frac = last in _DENOM and (last.endswith("s") or last in ("half", "quarter"))
     if last in ("half", "quarter") and not prefix:
         # "half of", "a half", "a quarter of the"; bare "half" elsewhere is too vague
@@ -1259,7 +1263,34 @@ def _extract(text):
             end = out[-1]["end"]
         if end is not None:
             pos = end
+    if out:
+        out = [f for f in out if not _context_not_figure(text, f)]
     return _bounded_ranges(text, out) if len(out) > 1 else out
+
+
+# figures that context shows to be names (found on the real-news gold): road numbers
+# ("Interstate 75", "Route 66"), street ordinals ("E. 55th St."), kinship ("first
+# cousin"), vehicle names ("four-by-four"), emergency numbers ("a 999 call"), list
+# numbering at the start of a sentence ("4. Will they...")
+_CTX_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-)$")
+_CTX_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
+                        r"|\s+cousins?\b|-by-\w)")
+_CTX_EMERGENCY = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
+
+
+def _context_not_figure(text, f):
+    s, e = f["start"], f["end"]
+    if _CTX_BEFORE.search(text, max(0, s - 12), s) and f["kind"] in ("number", "count"):
+        return True
+    if f["kind"] == "ordinal" and _CTX_AFTER.match(text, e):
+        return True
+    if f["kind"] in ("number", "count") and _CTX_AFTER.match(text, e) and text[e:e + 4] == "-by-":
+        return True
+    if f["kind"] in ("number", "count") and _CTX_EMERGENCY.match(text, s):
+        return True
+    if s == 0 and f["kind"] == "number" and re.match(r"\d{1,2}\.\s+[A-Z]", text):
+        return True
+    return False
 
 
 # "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range

@@ -328,3 +328,46 @@ def test_example_article_figures(name):
     for f, g in zip(got, want):
         for k, v in g.items():
             assert f[k] == v, (k, f, g)
+
+
+# ---------------------------------------------------------------- found on the real-news gold
+@pytest.mark.parametrize("text", [
+    "surrendering only after authorities boxed in his car on Interstate 75 in Saginaw.",
+    "the vigil site at Church Ave. and E. 55th St.",
+    "He was a first cousin of Sid Richardson.",
+    "the men drove a large four-by-four car into the store",
+    "was arrested yesterday moments after armed cops arrived following a 999 call.",
+    "4. Will they also support ARM processors?",
+])
+def test_news_names_are_not_figures(text):
+    assert extract(text) == []
+
+
+def test_news_route_keeps_other_figures():
+    assert [f["surface"] for f in extract("He finished 4th on Route 66 after 5 laps.")] == ["4th", "5 laps"]
+
+
+def test_news_new_forms():
+    check(one("shares drop NT $0.65 to close at NT$24.05.", "NT $0.65"), value=0.65, unit="TWD", kind="money")
+    check(one("shares drop NT $0.65 to close at NT$24.05.", "NT$24.05"), value=24.05, unit="TWD")
+    check(one("8 megapixel rear facing camera", "8 megapixel"), value=8.0, unit="megapixel", kind="measure")
+    check(one("his two half-brothers, 17 and 22, were also arrested", "two half-brothers"),
+          value=2.0, kind="count", unit="half-brother")
+    check(one("one in every 500 users had been exposed", "one in every 500"), value=0.002, kind="fraction")
+    check(one("she hid in a second-floor office", "second"), value=2.0, kind="ordinal", of="floor")
+    assert extract("wait a second") == [] and extract("half-time score") == []
+    check(one("Half of the roof collapsed", "Half"), value=0.5, kind="fraction")
+
+
+NEWS_GOLD = json.load(open(os.path.join(HERE, "data", "numbers_news_gold.json"), encoding="utf-8"))
+
+
+def test_news_gold_is_well_formed():
+    rows = NEWS_GOLD["sentences"]
+    assert 150 <= len(rows) <= 250
+    for r in rows:
+        for g in r["figures"]:
+            assert r["text"][g["start"]:g["end"]] == g["surface"]
+            assert (g["value"] is None) == (g["kind"] == "date") and (g["kind"] != "date" or g["iso"])
+        for f in extract(r["text"]):
+            assert r["text"][f["start"]:f["end"]] == f["surface"]
