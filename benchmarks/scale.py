@@ -465,7 +465,7 @@ def fmt_table(results, baselines):
     row("alignments / claims", [f"{r['counts']['alignments'] // 1000}k/{r['counts']['claims'] // 1000}k" for r in results])
     row("synthetic events / stories found", [f"{r['events']}/{r['stories']}" for r in results])
     row("mean / largest story", [f"{r['mean_story']:.1f}/{r['max_story']}" for r in results])
-    row("stories B-cubed P/R/F1", ["/".join(f"{x:.2f}" for x in r["bcubed"]) for r in results])
+    row("stories B-cubed P/R/F1", ["/".join(f"{x:.2f}"[1:] for x in r["bcubed"]) for r in results])
     row("incremental +100: s", [f"{r['incremental']['total']:.2f}" for r in results])
     row("incremental: articles/s", [f"{r['incremental']['added'] / r['incremental']['total']:.0f}" for r in results])
     row("incremental: story assignment, s", [f"{r['incremental']['stages'].get('stories', 0):.2f}" for r in results])
