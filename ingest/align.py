@@ -28,7 +28,6 @@ relation: "identical" (same words), "near-identical" (a few words changed),
 the other article), else "paraphrase".
 """
 import difflib
-import itertools
 
 import numpy as np
 
@@ -54,29 +53,39 @@ def _surface(text):
     return [w.lower() for w in (text or "").split()]
 
 
-def relation(text_a, text_b, partial=False):
-    """How two aligned sentences relate; `partial` when one side has several partners."""
-    wa, wb = words(text_a), words(text_b)
+def relation(text_a, text_b, partial=False, words_a=None, words_b=None):
+    """How two aligned sentences relate; `partial` when one side has several partners.
+    words_a, words_b: words() of the texts, when the caller has them already."""
+    wa = words(text_a) if words_a is None else words_a
+    wb = words(text_b) if words_b is None else words_b
     if wa == wb:
         return "identical"
-    if difflib.SequenceMatcher(None, wa, wb, autojunk=False).ratio() >= NEAR_IDENTICAL:
+    m = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    # real_quick_ratio() >= quick_ratio() >= ratio(): the cheap bounds rule most pairs out
+    if m.real_quick_ratio() >= NEAR_IDENTICAL and m.quick_ratio() >= NEAR_IDENTICAL and m.ratio() >= NEAR_IDENTICAL:
         return "near-identical"
     return "partial" if partial else "paraphrase"
+
+
+def _pair_threshold(x, y, base):
+    if x != y:
+        # outlet, byline, dateline: only with their own kind, and only when near-equal
+        return ROLE_THRESHOLD if {x, y} <= {"body", "title"} else 2.0
+    return float(base) if x in ("body", "title") else max(base, ROLE_THRESHOLD)
 
 
 def thresholds(roles_a, roles_b, base):
     """Minimum score per pair: `base` for like roles, ROLE_THRESHOLD across roles."""
     ga = [_ROLE_GROUP.get(r, r) for r in roles_a]
     gb = [_ROLE_GROUP.get(r, r) for r in roles_b]
-    t = np.full((len(ga), len(gb)), float(base))
-    for i, x in enumerate(ga):
-        for j, y in enumerate(gb):
-            if x != y:
-                # outlet, byline, dateline: only with their own kind, and only when near-equal
-                t[i, j] = ROLE_THRESHOLD if {x, y} <= {"body", "title"} else 2.0
-            elif x not in ("body", "title"):
-                t[i, j] = max(base, ROLE_THRESHOLD)
-    return t
+    # A story has a handful of role groups: one value per pair of groups, then a lookup.
+    kinds = list(dict.fromkeys(ga + gb))
+    code = {k: c for c, k in enumerate(kinds)}
+    table = np.array([[_pair_threshold(x, y, base) for y in kinds] for x in kinds], dtype=float)
+    table = table.reshape(len(kinds), len(kinds))
+    rows = np.array([code[x] for x in ga], dtype=np.int64)
+    cols = np.array([code[y] for y in gb], dtype=np.int64)
+    return table[np.ix_(rows, cols)]
 
 
 RULES = ("threshold", "mutual", "either", "either+merge")
@@ -144,26 +153,51 @@ def align(sentences, encoder=None, threshold=None, rule=None):
     scorer = Scorer(texts, nums, emb)
     if threshold is None:
         threshold = SEMANTIC_THRESHOLD if emb is not None else THRESHOLD
+    roles = [_role(s) for s in sents]
+    tokens = {}   # words() per sentence, computed once for relation()
     out = []
-    for a_id, b_id in itertools.combinations(sorted(articles), 2):
-        ia, ib = articles[a_id], articles[b_id]
-        S = scorer.matrix(ia, ib)
-        thr = thresholds([_role(sents[k]) for k in ia], [_role(sents[k]) for k in ib], threshold)
-
-        def merge_score(rows, cols):
-            if len(rows) > 1:
-                return scorer.group_score([ia[r] for r in rows], ib[cols[0]])
-            return scorer.group_score([ib[c] for c in cols], ia[rows[0]])
-
-        links = decide(S, thr, merge_score, rule=rule)
-        deg_a, deg_b = {}, {}
-        for i, j in links:
-            deg_a[i] = deg_a.get(i, 0) + 1
-            deg_b[j] = deg_b.get(j, 0) + 1
-        for i, j in sorted(links):
-            sa, sb = sents[ia[i]], sents[ib[j]]
-            lo, hi = sorted((sa["id"], sb["id"]))
-            out.append({"sentence_a": lo, "sentence_b": hi, "score": round(float(S[i, j]), 4),
-                        "relation": relation(sa["text"], sb["text"], deg_a[i] > 1 or deg_b[j] > 1)})
+    order = sorted(articles)
+    for n_a, a_id in enumerate(order):
+        # One score matrix per article against all later articles (not one per pair):
+        # fewer, larger matrix products; sliced per pair below.
+        ia = articles[a_id]
+        later = [k for b_id in order[n_a + 1:] for k in articles[b_id]]
+        if not later:
+            break
+        S_rest = scorer.matrix(ia, later)
+        thr_rest = thresholds([roles[k] for k in ia], [roles[k] for k in later], threshold)
+        start = 0
+        for b_id in order[n_a + 1:]:
+            ib = articles[b_id]
+            S = S_rest[:, start:start + len(ib)]
+            thr = thr_rest[:, start:start + len(ib)]
+            start += len(ib)
+            out.extend(_align_pair(sents, ia, ib, S, thr, scorer, tokens, rule))
     out.sort(key=lambda p: (p["sentence_a"], p["sentence_b"]))
+    return out
+
+
+def _align_pair(sents, ia, ib, S, thr, scorer, tokens, rule):
+    """Aligned pairs between articles ia and ib (sentence indices) given their scores."""
+    out = []
+
+    def merge_score(rows, cols):
+        if len(rows) > 1:
+            return scorer.group_score([ia[r] for r in rows], ib[cols[0]])
+        return scorer.group_score([ib[c] for c in cols], ia[rows[0]])
+
+    links = decide(S, thr, merge_score, rule=rule)
+    deg_a, deg_b = {}, {}
+    for i, j in links:
+        deg_a[i] = deg_a.get(i, 0) + 1
+        deg_b[j] = deg_b.get(j, 0) + 1
+    for i, j in sorted(links):
+        sa, sb = sents[ia[i]], sents[ib[j]]
+        lo, hi = sorted((sa["id"], sb["id"]))
+        for k in (ia[i], ib[j]):
+            if k not in tokens:
+                tokens[k] = words(sents[k]["text"])
+        out.append({"sentence_a": lo, "sentence_b": hi, "score": round(float(S[i, j]), 4),
+                    "relation": relation(sa["text"], sb["text"], deg_a[i] > 1 or deg_b[j] > 1,
+                                         tokens[ia[i]], tokens[ib[j]])})
     return out

@@ -18,6 +18,7 @@ The score, in 0..1:
 Position in the article is not part of the score: rewrites reorder freely, and
 the score must stay a property of the two texts (measured in docs/alignment.md).
 """
+import functools
 import math
 import re
 import unicodedata
@@ -53,9 +54,11 @@ def normalize(text):
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(w):
     # A light suffix stripper: enough to pair "acquired"/"acquire", "talks"/"talk";
     # char n-grams catch the rest of the morphology.
+    # Cached: a story repeats the same few thousand words (1.6M calls per 80 stories).
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     for suf, keep in (("ing", 4), ("ed", 4), ("es", 4), ("s", 3), ("e", 4)):
@@ -69,10 +72,14 @@ def words(text):
     return [_stem(w) for w in _WORD.findall(normalize(text).lower())]
 
 
+@functools.lru_cache(maxsize=4096)
 def names(text):
-    """Capitalised words that are not the first word and not stop words: a proxy for names."""
-    toks = _NAME.findall(normalize(text))
-    first = _WORD.match(normalize(text))
+    """Capitalised words that are not the first word and not stop words: a proxy for names.
+
+    Cached (align and claims score the same sentences); the set is shared: do not change it."""
+    text = normalize(text)
+    toks = _NAME.findall(text)
+    first = _WORD.match(text)
     out = set()
     for i, t in enumerate(toks):
         if i == 0 and first and t == first.group(0):
@@ -147,10 +154,8 @@ class Scorer:
             except ValueError:  # empty vocabulary: nothing but punctuation, say
                 self._vecs.append(None)
         self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
-
-    def _vectors(self, texts):
-        """Unit-length (word, char) TF-IDF rows of texts under this set's weights."""
-        return [None if vec is None else vec.transform(texts) for vec in self._vecs]
+        self._fig_index = _figure_index(self.figures)
+        self._name_sets, self._name_sizes = _name_index(self.names)
 
     def lexical_matrix(self, rows=None, cols=None):
         """Lexical similarity (n_rows x n_cols) for sentence indices rows x cols."""
@@ -170,22 +175,25 @@ class Scorer:
         sem = None
         if self.embeddings is not None and rows and cols:
             sem = self.embeddings[rows] @ self.embeddings[cols].T
+        # Figures and names as 0/1 matrix products, not a Python loop over pairs
+        # (same integer counts, so the same scores).
         agree = np.zeros_like(lex)
-        conflict = np.zeros_like(lex)
-        fig_cols = [(b, self.figures[j]) for b, j in enumerate(cols) if self.figures[j]]
-        for a, i in enumerate(rows):
-            if self.figures[i]:
-                for b, fb in fig_cols:
-                    agree[a, b], conflict[a, b] = figure_agreement(self.figures[i], fb)
+        shared = np.zeros_like(lex)
+        rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        for member, values in self._fig_index:
+            ra, ca = member[rows_a], member[cols_a]
+            r, c = np.nonzero(ra >= 0)[0], np.nonzero(ca >= 0)[0]
+            if r.size and c.size:
+                block = np.ix_(r, c)
+                shared[block] += 1
+                # a key agrees when the two sentences have a value of it in common
+                agree[block] += (values[ra[r]] @ values[ca[c]].T) > 0
+        conflict = shared - agree
         jac = np.zeros_like(lex)
-        name_cols = [(b, self.names[j]) for b, j in enumerate(cols) if self.names[j]]
-        for a, i in enumerate(rows):
-            na = self.names[i]
-            if na:
-                for b, nb in name_cols:
-                    inter = len(na & nb)
-                    if inter:
-                        jac[a, b] = inter / len(na | nb)
+        if self._name_sets is not None and rows and cols:
+            inter = (self._name_sets[rows] @ self._name_sets[cols].T).toarray()
+            union = self._name_sizes[rows_a][:, None] + self._name_sizes[cols_a][None, :] - inter
+            np.divide(inter, union, out=jac, where=inter > 0)
         return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
 
     @staticmethod
@@ -200,12 +208,12 @@ class Scorer:
     def group_score(self, group, j):
         """Score of sentences `group` (indices, read as one text) against sentence j,
         with this set's weights: how well a merge of several sentences matches one."""
-        text = " ".join(self.texts[i] for i in group)
-        va = self._vectors([text])
+        # The joined text's terms are the sum of its sentences' terms (joined with a
+        # space, no term crosses the seam): reuse the fitted counts, do not re-tokenise.
         lex = 0.0
-        for m, full, w in zip(va, (self._word, self._char), (WORD_WEIGHT, 1 - WORD_WEIGHT)):
-            if m is not None:
-                lex += w * float((m @ full[j].T).toarray()[0, 0])
+        for vec, w in zip(self._vecs, (WORD_WEIGHT, 1 - WORD_WEIGHT)):
+            if vec is not None:
+                lex += w * vec.group_cosine(group, j)
         fa, na = {}, set()
         for i in group:
             for k, v in self.figures[i].items():
@@ -220,6 +228,43 @@ class Scorer:
 
 
 _STOP_STEMS = {_stem(w) for w in ENGLISH_STOP_WORDS}
+
+
+@functools.lru_cache(maxsize=4096)
+def _term_counts(analyzer, text):
+    # Cached: claims fits a Scorer on the body sentences align has just tokenised, and
+    # rewrites repeat sentences. Shared Counters: read them, never change them.
+    return Counter(analyzer(text))
+
+
+def _figure_index(figures):
+    """Per figure key: (row of each sentence in a 0/1 value matrix or -1, that matrix)."""
+    out = []
+    for key in sorted({k for f in figures for k in f}, key=str):
+        members = [i for i, f in enumerate(figures) if key in f]
+        values = sorted({v for i in members for v in figures[i][key]})
+        col = {v: c for c, v in enumerate(values)}
+        member = np.full(len(figures), -1, dtype=np.int64)
+        onehot = np.zeros((len(members), len(values)))
+        for r, i in enumerate(members):
+            member[i] = r
+            onehot[r, [col[v] for v in figures[i][key]]] = 1.0
+        out.append((member, onehot))
+    return out
+
+
+def _name_index(name_sets):
+    """(0/1 sparse sentence x name matrix, names per sentence), or (None, None) without names."""
+    vocab = {}
+    rows, cols = [], []
+    for r, ns in enumerate(name_sets):
+        for name in ns:
+            rows.append(r)
+            cols.append(vocab.setdefault(name, len(vocab)))
+    if not vocab:
+        return None, None
+    m = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(name_sets), len(vocab)))
+    return m, np.array([len(ns) for ns in name_sets], dtype=float)
 
 
 def _word_weight(term):
@@ -248,7 +293,8 @@ class Tfidf:
 
     def __init__(self, analyzer, texts, weight=None):
         self.analyzer = analyzer
-        counts = [Counter(analyzer(text)) for text in texts]
+        counts = [_term_counts(analyzer, text) for text in texts]
+        self.counts = counts
         df = Counter()
         for c in counts:
             df.update(c.keys())
@@ -259,6 +305,20 @@ class Tfidf:
         n = len(texts)
         self.idf = np.array([(math.log((1 + n) / (1 + df[t])) + 1) * (weight(t) if weight else 1.0) for t in terms])
         self.fitted = self._rows(counts)
+
+    def group_cosine(self, group, j):
+        """Cosine of fitted texts `group` read as one text against fitted text j."""
+        joined = Counter()
+        for i in group:
+            joined.update(self.counts[i])
+        if not joined:
+            return 0.0
+        idx = np.fromiter((self.index[t] for t in joined), dtype=np.int64, count=len(joined))
+        v = (1 + np.log(np.fromiter(joined.values(), dtype=float, count=len(joined)))) * self.idf[idx]
+        row = self.fitted[j]
+        dense = np.zeros(len(self.index))
+        dense[row.indices] = row.data
+        return float((v / np.sqrt(v @ v)) @ dense[idx])
 
     def transform(self, texts):
         return self._rows([Counter(t for t in self.analyzer(text) if t in self.index) for text in texts])
