@@ -23,6 +23,8 @@ with it). The pipeline passes body sentences only.
    - the best direct score between the two articles' sentences must reach MIN_DIRECT
      (pair evidence that they say something alike, not just a path through others).
 """
+import heapq
+
 from ingest.similarity import Scorer, figure_agreement, _figures
 
 MIN_SUPPORT = 0.5   # share of cross article pairs with an alignment, to merge
@@ -39,6 +41,14 @@ def _conflict(side_a, side_b):
                 pool.setdefault(key, set()).update(values)
     agree, conflict = figure_agreement(fa, fb)
     return conflict > 0 and not agree
+
+
+def by_article(members, art):
+    """{article: [sentence indices]} of a cluster's members."""
+    out = {}
+    for k in members:
+        out.setdefault(art[k], []).append(k)
+    return out
 
 
 class _Find:
@@ -82,29 +92,28 @@ def claims(sentences, alignments):
     texts = [s.get("text") or "" for s in sents]
     nums = [s.get("numbers") for s in sents]
     scorer = Scorer(texts, nums if all(x is not None for x in nums) else None)
-    direct = scorer.matrix()
+    direct = scorer.matrix().tolist()   # lists: the linkage reads single cells
     figures = [_figures(x) for x in nums] if all(x is not None for x in nums) else scorer.figures
 
     clusters = {}
     for k in range(n):
         clusters.setdefault(find(k), []).append(k)
-
-    def by_article(members):
-        out = {}
-        for k in members:
-            out.setdefault(art[k], []).append(k)
-        return out
+    owner = {k: x for x, members in clusters.items() for k in members}
+    sides = {x: by_article(members, art) for x, members in clusters.items()}
+    partners_of = {}
+    for (a, b) in aligned:
+        partners_of.setdefault(a, []).append(b)
 
     def linkage(x, y):
         """Support for merging clusters x and y, or None when a veto applies."""
-        ax, ay = by_article(clusters[x]), by_article(clusters[y])
+        ax, ay = sides[x], sides[y]
         if ax.keys() & ay.keys():
             return None
         support = 0
         best_total = 0.0
         for ka, ma in ax.items():
             for kb, mb in ay.items():
-                best = max(direct[i, j] for i in ma for j in mb)
+                best = max(direct[i][j] for i in ma for j in mb)
                 if best < MIN_DIRECT:
                     return None
                 links = [aligned[(i, j)] for i in ma for j in mb if (i, j) in aligned]
@@ -116,20 +125,35 @@ def claims(sentences, alignments):
         pairs = len(ax) * len(ay)
         return support / pairs, best_total / pairs
 
-    while True:
-        owner = {k: find_root for find_root, members in clusters.items() for k in members}
-        candidates = {tuple(sorted((owner[a], owner[b]))) for (a, b) in aligned if owner[a] != owner[b]}
-        best = None
-        for x, y in sorted(candidates):
-            link = linkage(x, y)
-            if link is None or link[0] < MIN_SUPPORT:
-                continue
-            if best is None or link > best[0]:
-                best = (link, x, y)
-        if best is None:
-            break
-        _, x, y = best
+    # Merge the best supported pair of clusters until none is left. A merge changes only
+    # the linkages of the merged cluster, so every other pair's linkage stays in the heap
+    # (recomputing all of them after every merge made this quadratic in the merges).
+    # Heap order = the rule: highest (support, mean best score), ties to the lowest
+    # (x, y); an entry is stale once either cluster has changed (version).
+    version = dict.fromkeys(clusters, 0)
+    heap = []
+
+    def push(x, y):
+        x, y = min(x, y), max(x, y)
+        link = linkage(x, y)
+        if link is not None and link[0] >= MIN_SUPPORT:
+            heapq.heappush(heap, (-link[0], -link[1], x, y, version[x], version[y]))
+
+    for x, y in sorted({tuple(sorted((owner[a], owner[b]))) for (a, b) in aligned if owner[a] != owner[b]}):
+        push(x, y)
+    while heap:
+        _, _, x, y, vx, vy = heapq.heappop(heap)
+        if version.get(x) != vx or version.get(y) != vy:
+            continue
+        for k in clusters[y]:
+            owner[k] = x
         clusters[x].extend(clusters.pop(y))
+        for a, ks in sides.pop(y).items():
+            sides[x].setdefault(a, []).extend(ks)
+        del version[y]
+        version[x] += 1
+        for z in sorted({owner[b] for a in clusters[x] for b in partners_of.get(a, ())} - {x}):
+            push(x, z)
 
     out = []
     for members in clusters.values():
