@@ -19,6 +19,7 @@ Position in the article is not part of the score: rewrites reorder freely, and
 the score must stay a property of the two texts (measured in docs/alignment.md).
 """
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -275,13 +276,21 @@ def char_ngrams(text):
     """Character 3-5-grams inside word boundaries, as scikit-learn's "char_wb" analyzer makes them."""
     grams = []
     for w in text.lower().split():
-        w = f" {w} "
-        for n in range(3, 6):
-            if len(w) <= n:
-                grams.append(w)  # a short word counts once, whole
-                break
-            grams.extend(w[i : i + n] for i in range(len(w) - n + 1))
+        grams.extend(_word_grams(w))
     return grams
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _word_grams(w):
+    # Cached per word: a story's sentences share most of their words.
+    w = f" {w} "
+    grams = []
+    for n in range(3, 6):
+        if len(w) <= n:
+            grams.append(w)  # a short word counts once, whole
+            break
+        grams.extend(w[i : i + n] for i in range(len(w) - n + 1))
+    return tuple(grams)
 
 
 class Tfidf:
@@ -294,7 +303,6 @@ class Tfidf:
     def __init__(self, analyzer, texts, weight=None):
         self.analyzer = analyzer
         counts = [_term_counts(analyzer, text) for text in texts]
-        self.counts = counts
         df = Counter()
         for c in counts:
             df.update(c.keys())
@@ -306,40 +314,44 @@ class Tfidf:
         # idf depends on the document frequency only: one log per distinct frequency
         idf_of = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}
         self.idf = np.array([idf_of[df[t]] * (weight(t) if weight else 1.0) for t in terms])
-        self.fitted = self._rows(counts)
+        self.fitted, self.tf = self._rows(counts)
 
     def group_cosine(self, group, j):
         """Cosine of fitted texts `group` read as one text against fitted text j."""
-        joined = Counter()
-        for i in group:
-            joined.update(self.counts[i])
-        if not joined:
+        ptr, ind = self.tf.indptr, self.tf.indices
+        cols = np.concatenate([ind[ptr[i]:ptr[i + 1]] for i in group])
+        if not cols.size:
             return 0.0
-        idx = np.fromiter((self.index[t] for t in joined), dtype=np.int64, count=len(joined))
-        v = (1 + np.log(np.fromiter(joined.values(), dtype=float, count=len(joined)))) * self.idf[idx]
-        row = self.fitted[j]
-        dense = np.zeros(len(self.index))
-        dense[row.indices] = row.data
-        return float((v / np.sqrt(v @ v)) @ dense[idx])
+        tfs = np.concatenate([self.tf.data[ptr[i]:ptr[i + 1]] for i in group])
+        terms, where = np.unique(cols, return_inverse=True)
+        v = (1 + np.log(np.bincount(where, weights=tfs))) * self.idf[terms]
+        v = v / np.sqrt(v @ v)
+        # text j's row: sorted columns, so look the joined terms up by bisection
+        lo, hi = self.fitted.indptr[j], self.fitted.indptr[j + 1]
+        if hi == lo:
+            return 0.0
+        row_cols, row_w = self.fitted.indices[lo:hi], self.fitted.data[lo:hi]
+        pos = np.minimum(np.searchsorted(row_cols, terms), hi - lo - 1)
+        hit = row_cols[pos] == terms
+        return float(v[hit] @ row_w[pos[hit]])
 
     def transform(self, texts):
-        return self._rows([Counter(t for t in self.analyzer(text) if t in self.index) for text in texts])
+        return self._rows([Counter(t for t in self.analyzer(text) if t in self.index) for text in texts])[0]
 
     def _rows(self, counts):
-        # All rows at once (one numpy pass, not one per sentence): 1 + log tf, times idf,
+        """(unit-length TF-IDF rows, raw term counts) of counts, csr with sorted columns."""
+        sizes = [len(c) for c in counts]
+        total = sum(sizes)
+        cols = np.fromiter(map(self.index.__getitem__, itertools.chain.from_iterable(counts)), dtype=np.int64, count=total)
+        tfs = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), dtype=float, count=total)
+        tf = csr_matrix((tfs, cols, np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))), shape=(len(counts), len(self.index)))
+        tf.sort_indices()
+        # All rows in one numpy pass (not one per sentence): 1 + log tf, times idf,
         # each row scaled to unit length.
-        indptr, cols, tfs = [0], [], []
-        for c in counts:
-            cols.extend(map(self.index.__getitem__, c))
-            tfs.extend(c.values())
-            indptr.append(len(cols))
-        cols = np.array(cols, dtype=np.int64)
-        v = (1 + np.log(np.array(tfs, dtype=float))) * self.idf[cols]
-        row = np.repeat(np.arange(len(counts)), np.diff(indptr))
+        v = (1 + np.log(tf.data)) * self.idf[tf.indices]
+        row = np.repeat(np.arange(len(counts)), np.diff(tf.indptr))
         norms = np.sqrt(np.bincount(row, weights=v * v, minlength=len(counts)))
-        m = csr_matrix((v / norms[row], cols, np.array(indptr)), shape=(len(counts), len(self.index)))
-        m.sort_indices()
-        return m
+        return csr_matrix((v / norms[row], tf.indices, tf.indptr), shape=tf.shape), tf
 
 
 def similarity(a, b):
