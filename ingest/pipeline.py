@@ -140,16 +140,19 @@ def assign_stories(db, new_ids, forced_label=None):
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
     # Average linkage is over whole stories, so hand over every member of each linked story.
     docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
+    # Tokenising articles is the main cost of merges() and assign(): they share one cache
+    # of term vectors (a merge changes story ids, not texts).
+    vectors = {}
     touched = set()
     # Only articles linking two or more stored stories can merge them: skip the extra
     # clustering pass otherwise (always on a first ingest into an empty database).
     stored = {d["story_id"] for d in docs if d["story_id"] is not None}
-    merged = stories.merges(docs, links) if len(stored) > 1 else {}
+    merged = stories.merges(docs, links, vectors=vectors) if len(stored) > 1 else {}
     if merged:
         # Articles that link two stored stories show they were one story all along.
         touched |= store.merge_stories(db, merged)
         docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
-    return touched | store.apply_story_assignment(db, stories.assign(docs, links))
+    return touched | store.apply_story_assignment(db, stories.assign(docs, links, vectors=vectors))
 
 
 def analyse_story(db, story_id, encoder=None):

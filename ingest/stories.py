@@ -184,10 +184,11 @@ def candidates(new, existing):
     """For each new article id, the ids (new or existing) that may be in the same story.
 
     new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
-    returned; at most MAX_CANDIDATES per article, those sharing most bands first. Articles
-    with an empty or outdated fingerprint get an empty set. Symmetric among new articles.
-    Cost: one vectorised pass over the existing fingerprints (no index to keep); a store
-    that indexes lsh_keys() can pass only the articles sharing a key with the new ones.
+    returned; at most MAX_CANDIDATES per article, those sharing most bands first (ties: the
+    earlier in existing + new). Articles with an empty or outdated fingerprint get an empty
+    set. Symmetric among new articles. Existing articles that share no band with a new one
+    change nothing, so a store that indexes lsh_keys() can pass only those that do (in the
+    same order): the result is the same.
     """
     out = {i: set() for i, _ in new}
     ex = [(i, fp) for i, fp in existing if _valid(fp)]
@@ -197,32 +198,78 @@ def candidates(new, existing):
     ids = [i for i, _ in ex] + [i for i, _ in nw]
     n_ex = len(ex)
     K = _key_matrix([fp for _, fp in ex] + [fp for _, fp in nw]).ravel()
-    wanted = np.unique(K[n_ex * BANDS:])
-    pos = np.minimum(np.searchsorted(wanted, K), len(wanted) - 1)
-    rows = np.flatnonzero(wanted[pos] == K)          # cells whose key some new article has
-    keys, docs = K[rows], rows // BANDS
-    order = np.argsort(keys, kind="stable")
-    keys, docs = keys[order], docs[order]
-    shared = {}
-    for group in np.split(docs, np.flatnonzero(np.diff(keys)) + 1):
-        if len(group) < 2:
-            continue
-        members = group.tolist()
-        for a in members:
-            if a >= n_ex:
-                c = shared.setdefault(a, Counter())
-                for b in members:
-                    if b != a:
-                        c[b] += 1
-    for a, c in shared.items():
-        best = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]
-        out[ids[a]].update(ids[b] for b, _ in best)
+    cells = np.arange(len(K))
+    if n_ex:
+        # Only cells whose key some new article has matter: drop the others before sorting.
+        wanted = np.sort(K[n_ex * BANDS:])
+        pos = np.minimum(np.searchsorted(wanted, K), len(wanted) - 1)
+        cells = np.flatnonzero(wanted[pos] == K)
+    # Buckets: runs of equal keys after a stable sort (cells of a bucket in article order).
+    order = cells[np.argsort(K[cells], kind="stable")]
+    keys, docs = K[order], order // BANDS
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    bucket = np.repeat(np.arange(len(starts)), sizes)
+    # Each cell of a new article pairs with every other cell of its bucket; counting those
+    # pairs gives, per new article, how many bands it shares with each other article. All in
+    # numpy: a hot bucket costs its size squared in C, not in a Python loop.
+    mine = np.flatnonzero((docs >= n_ex) & (sizes[bucket] > 1))
+    mine = mine[np.argsort(docs[mine], kind="stable")]   # grouped by new article
+    lens = sizes[bucket[mine]]
+    for lo, hi in _chunks(docs[mine], lens):
+        a, b = _bucket_pairs(docs, starts[bucket[mine[lo:hi]]], lens[lo:hi], docs[mine[lo:hi]])
+        for i, js in _top_shared(a, b, len(ids)):
+            out[ids[i]].update(ids[j] for j in js)
     # Make new-new links symmetric, so grouping does not depend on input order.
     for i in list(out):
         for j in list(out[i]):
             if j in out:
                 out[j].add(i)
     return out
+
+
+_PAIRS_PER_CHUNK = 4_000_000    # bounds memory: ~100 MB of numpy arrays per chunk
+
+
+def _chunks(owner, lens):
+    """(lo, hi) slices of the cells (grouped by owner) holding about _PAIRS_PER_CHUNK pairs,
+    never splitting one owner's cells (its band counts must be complete)."""
+    if not len(owner):
+        return []
+    cum = np.cumsum(lens)
+    cuts = [0]
+    while cuts[-1] < len(owner):
+        lo = cuts[-1]
+        hi = int(np.searchsorted(cum, (cum[lo - 1] if lo else 0) + _PAIRS_PER_CHUNK, side="right"))
+        hi = max(hi, lo + 1)
+        # extend to the end of the owner's run
+        hi = int(np.searchsorted(owner, owner[hi - 1], side="right"))
+        cuts.append(hi)
+    return list(zip(cuts[:-1], cuts[1:]))
+
+
+def _bucket_pairs(docs, starts, lens, owners):
+    """Every (owner, other article) pair of the given cells' buckets, self-pairs dropped."""
+    total = int(lens.sum())
+    first = np.repeat(starts - np.r_[0, np.cumsum(lens)[:-1]], lens)
+    b = docs[first + np.arange(total)]
+    a = np.repeat(owners, lens)
+    keep = a != b
+    return a[keep], b[keep]
+
+
+def _top_shared(a, b, n):
+    """Per article a: up to MAX_CANDIDATES others, most shared bands first, ties by position."""
+    pair, count = np.unique(a.astype(np.int64) * n + b, return_counts=True)
+    a, b = pair // n, pair % n
+    order = np.lexsort((b, -count, a))
+    a, b = a[order], b[order]
+    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+    rank = np.arange(len(a)) - np.repeat(starts, np.diff(np.r_[starts, len(a)]))
+    keep = rank < MAX_CANDIDATES
+    a, b = a[keep], b[keep]
+    starts = np.flatnonzero(np.r_[True, a[1:] != a[:-1]])
+    return zip(a[starts].tolist(), (x.tolist() for x in np.split(b, starts[1:])))
 
 
 # --- 3. assign -----------------------------------------------------------------------------------
@@ -243,7 +290,8 @@ def _date(value):
 def _dot(u, v):
     if len(u) > len(v):
         u, v = v, u
-    return sum(x * v[k] for k, x in u.items() if k in v)
+    # A list, not a generator, for speed; same terms in the same order, so the same float.
+    return sum([x * v[k] for k, x in u.items() if k in v])
 
 
 def similarity(a, b):
@@ -254,14 +302,41 @@ def similarity(a, b):
     return _dot(_vector(a.get("title"), a.get("text")), _vector(b.get("title"), b.get("text")))
 
 
-class _Group:
-    __slots__ = ("key", "members", "vec", "size", "dmin", "dmax", "fixed", "_coh")
+def _doc_vector(doc, cache):
+    """The term vector of a doc dict, computed once per cache (a dict: doc id -> vector)."""
+    v = cache.get(doc["id"])
+    if v is None:
+        v = cache[doc["id"]] = _vector(doc.get("title"), doc.get("text"))
+    return v
 
-    def __init__(self, key, fixed):
+
+class _Group:
+    """Articles grouped so far: members, summed term vector, date range.
+
+    The summed vector is built on first use, with the same additions in the same order as
+    if built at once: a group that is only ever compared with groups too far apart in time
+    never has its articles tokenised (most chance LSH candidates of a large archive).
+    """
+    __slots__ = ("key", "members", "_vec", "_todo", "_cache", "size", "dmin", "dmax", "fixed", "_coh")
+
+    def __init__(self, key, fixed, cache):
         self.key, self.fixed = key, fixed
-        self.members, self.vec, self.size = [], {}, 0
+        self.members, self.size = [], 0
+        self._vec, self._todo, self._cache = {}, [], cache
         self.dmin = self.dmax = None
         self._coh = None
+
+    @property
+    def vec(self):
+        for doc in self._todo:
+            v = _doc_vector(doc, self._cache)
+            if not self._vec:
+                self._vec = dict(v)     # same keys, order and values as adding to zeros, in C
+            else:
+                for k, x in v.items():
+                    self._vec[k] = self._vec.get(k, 0.0) + x
+        self._todo = []
+        return self._vec
 
     def cohesion(self):
         """Average cosine between two different members (None for one article).
@@ -275,12 +350,11 @@ class _Group:
             self._coh = (sq - self.size) / (self.size * (self.size - 1))
         return self._coh
 
-    def add(self, doc_id, vec, day):
+    def add(self, doc, day):
         self._coh = None
-        self.members.append(doc_id)
+        self.members.append(doc["id"])
         self.size += 1
-        for k, x in vec.items():
-            self.vec[k] = self.vec.get(k, 0.0) + x
+        self._todo.append(doc)
         if day is not None:
             self.dmin = day if self.dmin is None else min(self.dmin, day)
             self.dmax = day if self.dmax is None else max(self.dmax, day)
@@ -289,8 +363,9 @@ class _Group:
         self._coh = None
         self.members.extend(other.members)
         self.size += other.size
+        vec = self.vec
         for k, x in other.vec.items():
-            self.vec[k] = self.vec.get(k, 0.0) + x
+            vec[k] = vec.get(k, 0.0) + x
         for d in (other.dmin, other.dmax):
             if d is not None:
                 self.dmin = d if self.dmin is None else min(self.dmin, d)
@@ -310,19 +385,17 @@ def _sort_key(x):
     return (0, x, "") if isinstance(x, int) else (1, 0, str(x))
 
 
-def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False):
+def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False, vectors=None):
     """Average-linkage agglomeration over the link graph. Returns (groups, doc id -> group)."""
     groups = {}             # group id -> _Group
     of = {}                 # doc id -> group id
-    vectors = {}
-    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
-        vectors[d["id"]] = _vector(d.get("title"), d.get("text"))
+    cache = {} if vectors is None else vectors
     for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
         sid = d.get("story_id")
         gid = ("s", sid) if sid is not None else ("n", d["id"])
         if gid not in groups:
-            groups[gid] = _Group(gid, fixed=sid is not None)
-        groups[gid].add(d["id"], vectors[d["id"]], _date(d.get("published")))
+            groups[gid] = _Group(gid, sid is not None, cache)
+        groups[gid].add(d, _date(d.get("published")))
         of[d["id"]] = gid
     # Which groups may be compared: those joined by at least one candidate link.
     nbrs = {g: set() for g in groups}
@@ -334,8 +407,8 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False)
                 nbrs[of[i]].add(of[j])
                 nbrs[of[j]].add(of[i])
 
-    def order(gid):
-        return (0 if gid[0] == "s" else 1, _sort_key(gid[1]))
+    # Stored stories first, then by key; as an int rank computed once (compared very often).
+    order = {g: r for r, g in enumerate(sorted(groups, key=lambda g: (0 if g[0] == "s" else 1, _sort_key(g[1]))))}
 
     # Repeatedly merge the best-linked pair above threshold (never two stored stories).
     # Heap entries carry the groups' versions; an entry is stale once either group changed.
@@ -353,12 +426,12 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False)
         coh = max((c for c in (groups[g].cohesion(), groups[h].cohesion()) if c is not None), default=None)
         if coh is not None and s < coh - margin:
             return None
-        a, b = (g, h) if order(g) < order(h) else (h, g)
-        return (-s, order(a), order(b), a, b, version[a], version[b])
+        a, b = (g, h) if order[g] < order[h] else (h, g)
+        return (-s, order[a], order[b], a, b, version[a], version[b])
 
     for g, ns in nbrs.items():
         for h in ns:
-            e = entry(g, h) if order(g) < order(h) else None
+            e = entry(g, h) if order[g] < order[h] else None
             if e:
                 heap.append(e)
     heapq.heapify(heap)
@@ -368,7 +441,7 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False)
         if g not in alive or h not in alive or version[g] != vg or version[h] != vh:
             continue
         # The stored story (else the smaller key) survives, so keys do not depend on merge order.
-        keep, gone = (g, h) if order(g) < order(h) else (h, g)
+        keep, gone = (g, h) if order[g] < order[h] else (h, g)
         groups[keep].absorb(groups[gone])
         alive.discard(gone)
         version[keep] += 1
@@ -381,14 +454,15 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False)
                 nbrs[keep].add(x)
         nbrs[keep].discard(gone)
         nbrs[keep].discard(keep)
-        for x in sorted(nbrs[keep], key=order):
+        # Any push order will do: entries are distinct and totally ordered, so the pops are too.
+        for x in nbrs[keep]:
             e = entry(keep, x)
             if e:
                 heapq.heappush(heap, e)
     return {g: groups[g] for g in alive}, of, nbrs
 
 
-def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN):
+def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
     """Decide the story of each new article.
 
     docs: dicts with "id", "title", "text", "published" (ISO 8601 or None) and "story_id"
@@ -396,12 +470,14 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN):
     candidates (ideally all stored members of the candidates' stories, so the average
     linkage to a story is over the whole story).
     links: candidates() output (new id -> ids that may share its story).
+    vectors: a dict (doc id -> term vector) that is filled as vectors are needed and
+    reused: pass the same one to merges() and assign() to tokenise each article once.
 
     Returns {new id: story_id (int) of a stored story it joins, or "new:<k>"}; new articles
     sharing a "new:<k>" key form one new story. k numbers new stories 0, 1, ... in order of
     their smallest article id, so the same input always gives the same output.
     """
-    groups, of, _ = _cluster(docs, links, threshold, margin)
+    groups, of, _ = _cluster(docs, links, threshold, margin, vectors=vectors)
     new_ids = sorted((d["id"] for d in docs if d.get("story_id") is None), key=_sort_key)
     out, keys = {}, {}
     for i in new_ids:
@@ -415,7 +491,7 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN):
     return out
 
 
-def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN):
+def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
     """Stored stories that the new articles show to be one story: {story_id: story_id to merge into}.
 
     Same inputs as assign(). Stories are grouped online, so two articles of one event that
@@ -424,21 +500,17 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN):
     story id survives. Apply the merge to the stored articles, then call assign().
     An empty dict means nothing to merge (the common case).
     """
-    groups, _, _ = _cluster(docs, links, threshold, margin, merge_stored=True)
+    groups, _, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors)
+    story = {d["id"]: d.get("story_id") for d in docs}     # once, not once per group
     out = {}
     for g in groups.values():
-        stored = sorted({d for d in _stored_keys(g, docs)}, key=_sort_key)
+        stored = sorted({story[m] for m in g.members if story[m] is not None}, key=_sort_key)
         for sid in stored[1:]:
             out[sid] = stored[0]
     return out
 
 
-def _stored_keys(group, docs):
-    story = {d["id"]: d.get("story_id") for d in docs}
-    return [story[m] for m in group.members if story[m] is not None]
-
-
-def related(docs, links, assignment=None, threshold=RELATED_THRESHOLD):
+def related(docs, links, assignment=None, threshold=RELATED_THRESHOLD, vectors=None):
     """Pairs of different stories that are loosely related (same topic, another event).
 
     Same inputs as assign(); assignment is assign()'s result (computed if omitted).
@@ -446,16 +518,17 @@ def related(docs, links, assignment=None, threshold=RELATED_THRESHOLD):
     ids or "new:<k>"), for every linked pair of different stories whose average cosine
     is at least `threshold`.
     """
+    cache = {} if vectors is None else vectors
     if assignment is None:
-        assignment = assign(docs, links)
+        assignment = assign(docs, links, vectors=cache)
     key_of = {}
     for d in docs:
         key_of[d["id"]] = d["story_id"] if d.get("story_id") is not None else assignment[d["id"]]
     groups = {}
     for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
         k = key_of[d["id"]]
-        g = groups.setdefault(k, _Group(k, fixed=True))
-        g.add(d["id"], _vector(d.get("title"), d.get("text")), _date(d.get("published")))
+        g = groups.setdefault(k, _Group(k, True, cache))
+        g.add(d, _date(d.get("published")))
     pairs = set()
     for i, js in links.items():
         for j in js:

@@ -157,3 +157,84 @@ def test_ecbplus_two_events_of_one_topic_are_separated():
         ids = [i for i in gold if gold[i] == event]
         top = max(set(out[i] for i in ids), key=lambda s: sum(out[i] == s for i in ids))
         assert sum(out[i] == top for i in ids) / len(ids) >= 0.5, event
+
+
+def reference_candidates(new, existing):
+    """candidates() as first written: a Python loop over LSH buckets (the spec it must match)."""
+    from collections import Counter
+    out = {i: set() for i, _ in new}
+    rows = [(i, fp) for i, fp in existing if stories._valid(fp)]
+    n_ex = len(rows)
+    rows += [(i, fp) for i, fp in new if stories._valid(fp)]
+    buckets = {}
+    for r, (_, fp) in enumerate(rows):
+        for key in stories.lsh_keys(fp):
+            buckets.setdefault(key, []).append(r)
+    shared = {}
+    for members in buckets.values():
+        for a in members:
+            if a >= n_ex:
+                shared.setdefault(a, Counter()).update(b for b in members if b != a)
+    for a, c in shared.items():
+        best = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:stories.MAX_CANDIDATES]
+        out[rows[a][0]].update(rows[b][0] for b, _ in best)
+    for i in list(out):
+        for j in list(out[i]):
+            if j in out:
+                out[j].add(i)
+    return out
+
+
+def synthetic_fingerprints(n, seed):
+    """Fingerprints of near-duplicate families: many shared bands, ties and hot buckets."""
+    import random
+    rng = random.Random(seed)
+    vocab = ["Name%d" % k for k in range(300)]
+    out = []
+    for i in range(n):
+        family = rng.randrange(max(1, n // 30))
+        names = vocab[family * 5:family * 5 + 12] + rng.sample(vocab, 4)
+        out.append((i, stories.fingerprint("Then " + " and ".join(names) + " met on 12 May.")))
+    return out
+
+
+@pytest.mark.parametrize("n_existing", [0, 1, 150])
+def test_candidates_match_the_reference(n_existing, monkeypatch):
+    fps = synthetic_fingerprints(400, seed=n_existing)
+    existing, new = fps[:n_existing], fps[n_existing:]
+    assert stories.candidates(new, existing) == reference_candidates(new, existing)
+    # A small cap makes the tie-break (most shared bands, then position) decide.
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 3)
+    assert stories.candidates(new, existing) == reference_candidates(new, existing)
+    # Chunked pair counting gives the same answer as one pass.
+    monkeypatch.setattr(stories, "_PAIRS_PER_CHUNK", 50)
+    assert stories.candidates(new, existing) == reference_candidates(new, existing)
+
+
+def test_candidates_edge_cases():
+    fps = synthetic_fingerprints(5, seed=1)
+    assert stories.candidates([], fps) == {}
+    assert stories.candidates([(9, b"")], fps) == {9: set()}
+    one = stories.candidates(fps[:1], [])
+    assert one == {0: set()}
+
+
+def test_shared_vectors_give_the_same_answers():
+    docs = example_docs()
+    stored = [dict(d, story_id=1 if d["id"] < 2 else None) for d in docs]
+    links = all_links(docs)
+    vectors = {}
+    assert stories.merges(stored, links, vectors=vectors) == stories.merges(stored, links)
+    assert set(vectors) == {d["id"] for d in docs}
+    assert stories.assign(stored, links, vectors=vectors) == stories.assign(stored, links)
+    assert stories.related(stored, links, vectors=vectors) == stories.related(stored, links)
+
+
+def test_groups_far_apart_in_time_are_never_tokenised():
+    docs = example_docs()
+    for d in docs:
+        d["published"] = "2025-06-01"
+    docs[4]["published"] = "2021-01-01"
+    vectors = {}
+    out = stories.assign(docs, all_links(docs), vectors=vectors)
+    assert 4 not in vectors and out[4] != out[0]
