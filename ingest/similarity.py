@@ -50,6 +50,12 @@ def normalize(text):
     """Text as compared: NFKC, straight quotes and dashes, 'U.S.' -> 'US.', one space."""
     if not isinstance(text, str):
         return ""
+    return _normalize(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalize(text):
+    # Cached: align, claims and the analyzers normalise the same sentences several times.
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _ACRONYM_DOT.sub("", text)
     return " ".join(text.split())
@@ -165,7 +171,7 @@ class Scorer:
         out = np.zeros((len(rows), len(cols)))
         for m, w in ((self._word, WORD_WEIGHT), (self._char, 1 - WORD_WEIGHT)):
             if m is not None and rows and cols:
-                out += w * (m[rows] @ m[cols].T).toarray()
+                out += w * (_take(m, rows) @ _take(m, cols).T).toarray()
         return np.clip(out, 0.0, 1.0)
 
     def matrix(self, rows=None, cols=None):
@@ -229,6 +235,14 @@ class Scorer:
 
 
 _STOP_STEMS = {_stem(w) for w in ENGLISH_STOP_WORDS}
+
+
+def _take(m, idx):
+    """Rows idx of a sparse matrix. One article's sentences are consecutive: a slice is
+    far cheaper than scipy's fancy indexing, and gives the same rows."""
+    if idx[-1] - idx[0] == len(idx) - 1 and idx == list(range(idx[0], idx[-1] + 1)):
+        return m[idx[0]:idx[-1] + 1]
+    return m[idx]
 
 
 @functools.lru_cache(maxsize=4096)
