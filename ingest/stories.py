@@ -374,10 +374,8 @@ class _Group:
 
 def _linkage(g, h):
     """Average pairwise cosine between two groups (exact: sum vectors, divided by sizes)."""
-    if g.dmin is not None and h.dmin is not None:
-        gap = max(h.dmin - g.dmax, g.dmin - h.dmax, 0)
-        if gap > MAX_GAP_DAYS:
-            return 0.0
+    if g.dmin is not None and h.dmin is not None and (h.dmin - g.dmax > MAX_GAP_DAYS or g.dmin - h.dmax > MAX_GAP_DAYS):
+        return 0.0      # more than MAX_GAP_DAYS between the two date ranges
     return _dot(g.vec, h.vec) / (g.size * h.size)
 
 
