@@ -129,15 +129,31 @@ def decide(S, thr, merge_score=None, margin=None, rule=None):
     return links
 
 
-def align(sentences, encoder=None, threshold=None, rule=None):
+def story_scorer(sentences, encoder=None):
+    """(the sentences align scores: those with text, in input order; their Scorer,
+    weights fitted on them). align() makes it itself when not given it; a caller that
+    needs the story's scores too passes it in (pipeline.story_analysis: claims)."""
+    sents = [s for s in sentences if isinstance(s.get("text"), str) and s["text"].strip()]
+    texts = [s["text"] for s in sents]
+    nums = None
+    if all("numbers" in s for s in sents):
+        nums = [s["numbers"] or [] for s in sents]
+    emb = encoder.encode(texts) if encoder is not None and texts else None
+    return sents, Scorer(texts, nums, emb)
+
+
+def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
     """Aligned sentence pairs of one story (see module doc).
 
     sentences: [{"id", "article_id", "idx", "role", "text", "numbers"}]; `numbers` is
     numbers.extract output (extracted here when the key is missing).
     encoder: optional ingest.embed.Encoder; its cosine is mixed into the score.
     threshold, rule: override THRESHOLD and RULE (for benchmarks/alignment.py).
+    scored: story_scorer(sentences, encoder), when the caller has made it already.
     """
-    sents = [s for s in sentences if isinstance(s.get("text"), str) and s["text"].strip()]
+    if scored is None:
+        scored = story_scorer(sentences, encoder)
+    sents, scorer = scored
     articles = {}
     for k, s in enumerate(sents):
         articles.setdefault(s["article_id"], []).append(k)
@@ -145,14 +161,8 @@ def align(sentences, encoder=None, threshold=None, rule=None):
         return []
     for ks in articles.values():
         ks.sort(key=lambda k: (sents[k].get("idx", 0), sents[k]["id"]))
-    texts = [s["text"] for s in sents]
-    nums = None
-    if all("numbers" in s for s in sents):
-        nums = [s["numbers"] or [] for s in sents]
-    emb = encoder.encode(texts) if encoder is not None else None
-    scorer = Scorer(texts, nums, emb)
     if threshold is None:
-        threshold = SEMANTIC_THRESHOLD if emb is not None else THRESHOLD
+        threshold = SEMANTIC_THRESHOLD if scorer.embeddings is not None else THRESHOLD
     roles = [_role(s) for s in sents]
     tokens = {}   # words() per sentence, computed once for relation()
     out = []

@@ -65,7 +65,9 @@ class _Find:
         self.p[self(a)] = self(b)
 
 
-def claims(sentences, alignments):
+def claims(sentences, alignments, scorer=None):
+    """scorer: a Scorer (no embeddings) fitted on exactly these sentences' texts and
+    numbers, in this order, e.g. Scorer.subset of the story's; made here when missing."""
     sents = [s for s in sentences if s.get("id") is not None]
     if not sents:
         return []
@@ -91,7 +93,8 @@ def claims(sentences, alignments):
 
     texts = [s.get("text") or "" for s in sents]
     nums = [s.get("numbers") for s in sents]
-    scorer = Scorer(texts, nums if all(x is not None for x in nums) else None)
+    if scorer is None:
+        scorer = Scorer(texts, nums if all(x is not None for x in nums) else None)
     direct = scorer.matrix().tolist()   # lists: the linkage reads single cells
     figures = [_figures(x) for x in nums] if all(x is not None for x in nums) else scorer.figures
 

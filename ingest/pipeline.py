@@ -163,9 +163,15 @@ def analyse_story(db, story_id, encoder=None):
 def story_analysis(db, story_id, encoder=None):
     """(story_id, label, alignments, claims) of one story, computed from the stored rows."""
     sentences = store.story_sentences(db, story_id)
-    pairs = align.align(sentences, encoder)
+    scored, scorer = align.story_scorer(sentences, encoder)
+    pairs = align.align(sentences, encoder, scored=(scored, scorer))
     body = [s for s in sentences if s["role"] == "body"]
     body_ids = {s["id"] for s in body}
-    groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids])
+    # claims scores the body sentences with weights fitted on them alone: refit align's
+    # Scorer on them rather than tokenising the story a second time (same scores)
+    row = {s["id"]: k for k, s in enumerate(scored)}
+    body_scorer = scorer.subset([row[s["id"]] for s in body]) if all(s["id"] in row for s in body) else None
+    groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids],
+                           body_scorer)
     docs = store.story_docs(db, store.story_article_ids(db, story_id))
     return story_id, stories.label(docs), pairs, groups

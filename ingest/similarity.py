@@ -160,9 +160,32 @@ class Scorer:
                 self._vecs.append(Tfidf(analyzer, self.texts, weight))
             except ValueError:  # empty vocabulary: nothing but punctuation, say
                 self._vecs.append(None)
+        self._index()
+
+    def _index(self):
         self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
         self._fig_index = _figure_index(self.figures)
         self._name_sets, self._name_sizes = _name_index(self.names)
+
+    def subset(self, indices):
+        """The Scorer of sentences `indices` alone, without embeddings: the same as
+        Scorer([texts[i] ...], [numbers[i] ...]), with the weights refitted from the
+        term counts already made (claims scores a story's body sentences this way)."""
+        new = Scorer.__new__(Scorer)
+        indices = list(indices)
+        new.texts = [self.texts[i] for i in indices]
+        new.n = len(indices)
+        new.figures = [self.figures[i] for i in indices]
+        new.names = [self.names[i] for i in indices]
+        new.embeddings = None
+        new._vecs = []
+        for vec in self._vecs:
+            try:
+                new._vecs.append(None if vec is None else vec.subset(indices))
+            except ValueError:  # none of these sentences has a term
+                new._vecs.append(None)
+        new._index()
+        return new
 
     def lexical_matrix(self, rows=None, cols=None):
         """Lexical similarity (n_rows x n_cols) for sentence indices rows x cols."""
@@ -315,20 +338,37 @@ class Tfidf:
     """
 
     def __init__(self, analyzer, texts, weight=None):
-        self.analyzer = analyzer
         counts = [_term_counts(analyzer, text) for text in texts]
-        df = Counter()
-        for c in counts:
-            df.update(c.keys())
-        if not df:
+        terms = sorted(set().union(*counts))
+        if not terms:
             raise ValueError("empty vocabulary")
-        terms = sorted(df)
         self.index = {t: i for i, t in enumerate(terms)}
-        n = len(texts)
+        self._fit(analyzer, weight, terms, self._counts_matrix(counts))
+
+    def _fit(self, analyzer, weight, terms, tf):
+        """Weights from a (texts x terms) count matrix tf with sorted columns."""
+        self.analyzer, self.weight, self.terms, self.tf = analyzer, weight, terms, tf
+        n = tf.shape[0]
+        df = np.bincount(tf.indices, minlength=len(terms)).tolist()
         # idf depends on the document frequency only: one log per distinct frequency
-        idf_of = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df.values())}
-        self.idf = np.array([idf_of[df[t]] * (weight(t) if weight else 1.0) for t in terms])
-        self.fitted, self.tf = self._rows(counts)
+        idf_of = {d: math.log((1 + n) / (1 + d)) + 1 for d in set(df)}
+        self.idf = np.array([idf_of[d] * (weight(t) if weight else 1.0) for t, d in zip(terms, df)])
+        self.fitted = self._weigh(tf)
+
+    def subset(self, rows):
+        """This vectoriser refitted on fitted texts `rows` alone (same as fitting on them)."""
+        tf = self.tf[rows]
+        used = np.unique(tf.indices)   # sorted, so the new columns keep the sorted order
+        if not used.size:
+            raise ValueError("empty vocabulary")
+        column = np.zeros(len(self.terms), dtype=np.int64)
+        column[used] = np.arange(len(used))
+        tf = csr_matrix((tf.data, column[tf.indices], tf.indptr), shape=(len(rows), len(used)))
+        new = Tfidf.__new__(Tfidf)
+        terms = [self.terms[c] for c in used.tolist()]
+        new.index = {t: i for i, t in enumerate(terms)}
+        new._fit(self.analyzer, self.weight, terms, tf)
+        return new
 
     def group_cosine(self, group, j):
         """Cosine of fitted texts `group` read as one text against fitted text j."""
@@ -350,22 +390,26 @@ class Tfidf:
         return float(v[hit] @ row_w[pos[hit]])
 
     def transform(self, texts):
-        return self._rows([Counter(t for t in self.analyzer(text) if t in self.index) for text in texts])[0]
+        return self._weigh(self._counts_matrix([Counter(t for t in self.analyzer(text) if t in self.index)
+                                                for text in texts]))
 
-    def _rows(self, counts):
-        """(unit-length TF-IDF rows, raw term counts) of counts, csr with sorted columns."""
+    def _counts_matrix(self, counts):
+        """(texts x terms) csr matrix of raw term counts, sorted columns."""
         sizes = [len(c) for c in counts]
         total = sum(sizes)
         cols = np.fromiter(map(self.index.__getitem__, itertools.chain.from_iterable(counts)), dtype=np.int64, count=total)
         tfs = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), dtype=float, count=total)
         tf = csr_matrix((tfs, cols, np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)))), shape=(len(counts), len(self.index)))
         tf.sort_indices()
-        # All rows in one numpy pass (not one per sentence): 1 + log tf, times idf,
-        # each row scaled to unit length.
+        return tf
+
+    def _weigh(self, tf):
+        """Unit-length TF-IDF rows of a count matrix, all rows in one numpy pass (not one
+        per sentence): 1 + log tf, times idf, each row scaled to unit length."""
         v = (1 + np.log(tf.data)) * self.idf[tf.indices]
-        row = np.repeat(np.arange(len(counts)), np.diff(tf.indptr))
-        norms = np.sqrt(np.bincount(row, weights=v * v, minlength=len(counts)))
-        return csr_matrix((v / norms[row], tf.indices, tf.indptr), shape=tf.shape), tf
+        row = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
+        norms = np.sqrt(np.bincount(row, weights=v * v, minlength=tf.shape[0]))
+        return csr_matrix((v / norms[row], tf.indices, tf.indptr), shape=tf.shape)
 
 
 def similarity(a, b):

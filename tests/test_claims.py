@@ -145,3 +145,13 @@ def test_no_alignments_gives_singletons_and_empty_input_nothing():
     result = claims(sents, [])
     assert [c["sentence_ids"] for c in result] == [[1], [2]]
     assert all(c["n_articles"] == 1 for c in result)
+
+
+def test_a_shared_story_scorer_gives_the_same_claims(rewrites):
+    # pipeline.story_analysis hands claims align's Scorer refitted on the body sentences
+    from ingest.align import story_scorer
+    body, pairs, result = rewrites
+    sents = body_story({"000", "001", "002", "003"})
+    scored, scorer = story_scorer(sents)
+    row = {s["id"]: k for k, s in enumerate(scored)}
+    assert claims(body, pairs, scorer.subset([row[s["id"]] for s in body])) == result

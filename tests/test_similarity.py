@@ -57,6 +57,26 @@ def test_story_scorer_scores_every_pair_in_range():
     assert m[0, 1] > m[0, 2]
 
 
+def test_subset_scorer_equals_a_scorer_fitted_on_the_subset():
+    # claims refits the story's Scorer on the body sentences: it must score exactly
+    # as a Scorer built on them would (weights, figures, names, merge test)
+    story = [A, B, UNRELATED, "...", "NATO allies met to discuss weapons worth 4 billion euros.", A]
+    full = Scorer(story)
+    for idx in ([0, 1, 4, 5], [2], [3], [1, 3, 4]):
+        sub, own = full.subset(idx), Scorer([story[i] for i in idx])
+        assert (sub.matrix() == own.matrix()).all()
+        if len(idx) > 2:
+            assert sub.group_score([0, 1], 2) == own.group_score([0, 1], 2)
+
+
+def test_merge_score_is_the_joined_text_scored():
+    # group_score adds up the sentences' term counts: the same as scoring the joined
+    # text (here also a sentence of the story; UNRELATED shares no figure or name)
+    s = Scorer([A, B, UNRELATED, A + " " + B])
+    assert s.group_score([0, 1], 2) == pytest.approx(s.score(3, 2), abs=1e-12)
+    assert s.group_score([0, 1], 2) > 0
+
+
 def test_model_path_prefers_argument_then_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("NEWSDIFF_MODEL", str(tmp_path))
     assert embed.model_path() == str(tmp_path)
