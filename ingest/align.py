@@ -53,18 +53,26 @@ def _surface(text):
     return [w.lower() for w in (text or "").split()]
 
 
-def relation(text_a, text_b, partial=False, words_a=None, words_b=None):
+def relation(text_a, text_b, partial=False, kinds=None):
     """How two aligned sentences relate; `partial` when one side has several partners.
-    words_a, words_b: words() of the texts, when the caller has them already."""
-    wa = words(text_a) if words_a is None else words_a
-    wb = words(text_b) if words_b is None else words_b
+    kinds: a dict the caller keeps per story: rewrites pair the same two texts in many
+    article pairs, and difflib is the costly part."""
+    kinds = {} if kinds is None else kinds
+    key = (text_a, text_b)   # ordered: difflib's ratio is not always symmetric
+    if key not in kinds:
+        kinds[key] = _kind(words(text_a), words(text_b))
+    return kinds[key] or ("partial" if partial else "paraphrase")
+
+
+def _kind(wa, wb):
+    """"identical", "near-identical" or None for two sentences' words."""
     if wa == wb:
         return "identical"
     m = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
     # real_quick_ratio() >= quick_ratio() >= ratio(): the cheap bounds rule most pairs out
     if m.real_quick_ratio() >= NEAR_IDENTICAL and m.quick_ratio() >= NEAR_IDENTICAL and m.ratio() >= NEAR_IDENTICAL:
         return "near-identical"
-    return "partial" if partial else "paraphrase"
+    return None
 
 
 def _pair_threshold(x, y, base):
@@ -79,10 +87,10 @@ def thresholds(roles_a, roles_b, base):
     ga = [_ROLE_GROUP.get(r, r) for r in roles_a]
     gb = [_ROLE_GROUP.get(r, r) for r in roles_b]
     # A story has a handful of role groups: one value per pair of groups, then a lookup.
-    kinds = list(dict.fromkeys(ga + gb))
-    code = {k: c for c, k in enumerate(kinds)}
-    table = np.array([[_pair_threshold(x, y, base) for y in kinds] for x in kinds], dtype=float)
-    table = table.reshape(len(kinds), len(kinds))
+    groups = list(dict.fromkeys(ga + gb))
+    code = {g: c for c, g in enumerate(groups)}
+    table = np.array([[_pair_threshold(x, y, base) for y in groups] for x in groups], dtype=float)
+    table = table.reshape(len(groups), len(groups))
     rows = np.array([code[x] for x in ga], dtype=np.int64)
     cols = np.array([code[y] for y in gb], dtype=np.int64)
     return table[np.ix_(rows, cols)]
@@ -164,7 +172,7 @@ def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
     if threshold is None:
         threshold = SEMANTIC_THRESHOLD if scorer.embeddings is not None else THRESHOLD
     roles = [_role(s) for s in sents]
-    tokens = {}   # words() per sentence, computed once for relation()
+    kinds = {}   # relation() of text pairs already compared
     out = []
     order = sorted(articles)
     for n_a, a_id in enumerate(order):
@@ -182,12 +190,12 @@ def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
             S = S_rest[:, start:start + len(ib)]
             thr = thr_rest[:, start:start + len(ib)]
             start += len(ib)
-            out.extend(_align_pair(sents, ia, ib, S, thr, scorer, tokens, rule))
+            out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds, rule))
     out.sort(key=lambda p: (p["sentence_a"], p["sentence_b"]))
     return out
 
 
-def _align_pair(sents, ia, ib, S, thr, scorer, tokens, rule):
+def _align_pair(sents, ia, ib, S, thr, scorer, kinds, rule):
     """Aligned pairs between articles ia and ib (sentence indices) given their scores."""
     out = []
 
@@ -204,10 +212,7 @@ def _align_pair(sents, ia, ib, S, thr, scorer, tokens, rule):
     for i, j in sorted(links):
         sa, sb = sents[ia[i]], sents[ib[j]]
         lo, hi = sorted((sa["id"], sb["id"]))
-        for k in (ia[i], ib[j]):
-            if k not in tokens:
-                tokens[k] = words(sents[k]["text"])
         out.append({"sentence_a": lo, "sentence_b": hi, "score": round(float(S[i, j]), 4),
                     "relation": relation(sa["text"], sb["text"], deg_a[i] > 1 or deg_b[j] > 1,
-                                         tokens[ia[i]], tokens[ib[j]])})
+                                         kinds)})
     return out
