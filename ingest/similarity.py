@@ -221,7 +221,7 @@ class Scorer:
         conflict = shared - agree
         jac = np.zeros_like(lex)
         if self._name_sets is not None and rows and cols:
-            inter = (self._name_sets[rows] @ self._name_sets[cols].T).toarray()
+            inter = (_take(self._name_sets, rows) @ _take(self._name_sets, cols).T).toarray()
             union = self._name_sizes[rows_a][:, None] + self._name_sizes[cols_a][None, :] - inter
             np.divide(inter, union, out=jac, where=inter > 0)
         return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
