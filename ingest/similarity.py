@@ -342,8 +342,15 @@ class Tfidf:
         terms = sorted(set().union(*counts))
         if not terms:
             raise ValueError("empty vocabulary")
-        self.index = {t: i for i, t in enumerate(terms)}
-        self._fit(analyzer, weight, terms, self._counts_matrix(counts))
+        self._index = {t: i for i, t in enumerate(terms)}
+        self._fit(analyzer, weight, np.array(terms, dtype=object), self._counts_matrix(counts))
+
+    @property
+    def index(self):
+        """{term: column}; built on first use (a refitted subset never looks terms up)."""
+        if self._index is None:
+            self._index = {t: i for i, t in enumerate(self.terms)}
+        return self._index
 
     def _fit(self, analyzer, weight, terms, tf):
         """Weights from a (texts x terms) count matrix tf with sorted columns."""
@@ -360,16 +367,16 @@ class Tfidf:
     def subset(self, rows):
         """This vectoriser refitted on fitted texts `rows` alone (same as fitting on them)."""
         tf = self.tf[rows]
-        used = np.unique(tf.indices)   # sorted, so the new columns keep the sorted order
+        # the terms these texts use, in the same (sorted) order
+        used = np.flatnonzero(np.bincount(tf.indices, minlength=len(self.terms)))
         if not used.size:
             raise ValueError("empty vocabulary")
         column = np.zeros(len(self.terms), dtype=np.int64)
         column[used] = np.arange(len(used))
         tf = csr_matrix((tf.data, column[tf.indices], tf.indptr), shape=(len(rows), len(used)))
         new = Tfidf.__new__(Tfidf)
-        terms = [self.terms[c] for c in used.tolist()]
-        new.index = {t: i for i, t in enumerate(terms)}
-        new._fit(self.analyzer, self.weight, terms, tf)
+        new._index = None
+        new._fit(self.analyzer, self.weight, self.terms[used], tf)
         return new
 
     def group_cosine(self, group, j):
