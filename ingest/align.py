@@ -39,6 +39,7 @@ ROLE_THRESHOLD = 0.6    # a pair of sentences with different roles (headline vs 
 HIGH_ABOVE = 0.1       # a pair this far above the threshold is kept, best match or not
 MERGE_MARGIN = 0.1      # joined sentences must beat the lone partner by this much
 NEAR_IDENTICAL = 0.8    # word-level difflib ratio for "near-identical"
+BLOCK = 100             # sentences scored per matrix call (speed only: same scores)
 
 # Roles that can stand for the same statement as a body sentence only when they really
 # say it (score >= ROLE_THRESHOLD); outlet names and datelines never align with prose.
@@ -175,22 +176,32 @@ def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
     kinds = {}   # relation() of text pairs already compared
     out = []
     order = sorted(articles)
-    for n_a, a_id in enumerate(order):
-        # One score matrix per article against all later articles (not one per pair):
-        # fewer, larger matrix products; sliced per pair below.
-        ia = articles[a_id]
-        later = [k for b_id in order[n_a + 1:] for k in articles[b_id]]
-        if not later:
-            break
-        S_rest = scorer.matrix(ia, later)
-        thr_rest = thresholds([roles[k] for k in ia], [roles[k] for k in later], threshold)
-        start = 0
-        for b_id in order[n_a + 1:]:
-            ib = articles[b_id]
-            S = S_rest[:, start:start + len(ib)]
-            thr = thr_rest[:, start:start + len(ib)]
-            start += len(ib)
-            out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds, rule))
+    first = 0
+    while first < len(order) - 1:
+        # One score matrix for a block of consecutive articles (BLOCK sentences or more)
+        # against every article after the block's first, sliced per pair below: a few
+        # large matrix products, not one per pair (scipy's cost per call dominates there).
+        last = first + 1
+        rows = list(articles[order[first]])
+        while len(rows) < BLOCK and last < len(order) - 1:
+            rows += articles[order[last]]
+            last += 1
+        col_at, cols = {}, []
+        for b_id in order[first + 1:]:
+            col_at[b_id] = len(cols)
+            cols += articles[b_id]
+        S_block = scorer.matrix(rows, cols)
+        thr_block = thresholds([roles[k] for k in rows], [roles[k] for k in cols], threshold)
+        r = 0
+        for n_a in range(first, last):
+            ia = articles[order[n_a]]
+            for b_id in order[n_a + 1:]:
+                ib, c = articles[b_id], col_at[b_id]
+                S = S_block[r:r + len(ia), c:c + len(ib)]
+                thr = thr_block[r:r + len(ia), c:c + len(ib)]
+                out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds, rule))
+            r += len(ia)
+        first = last
     out.sort(key=lambda p: (p["sentence_a"], p["sentence_b"]))
     return out
 
