@@ -27,8 +27,9 @@ def cli():
     help="Mix sentence embeddings into alignment (needs the semantic extra and a local model). Default: when installed.",
 )
 @click.option("--model", type=click.Path(exists=True, file_okay=False), help="Local sentence-transformers model folder (or NEWSDIFF_MODEL).")
+@click.option("-w", "--workers", type=click.IntRange(min=1), help="Processes that analyse stories side by side. Default: one per CPU.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def ingest(db_path, paths, story, semantic, model, quiet):
+def ingest(db_path, paths, story, semantic, model, workers, quiet):
     """Add the articles in PATH... (files, folders, globs, - for stdin) to DB.
 
     Plain text (.txt, .md), HTML (.html, .htm), JSON, JSON Lines (.jsonl) and
@@ -57,6 +58,7 @@ def ingest(db_path, paths, story, semantic, model, quiet):
         on_error=lambda error: click.echo(f"error: {error}", err=True),
         progress=progress,
         encoder=encoder,
+        workers=workers,
     )
     if show:
         click.echo("", err=True)

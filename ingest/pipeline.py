@@ -6,15 +6,19 @@ share a transaction, so that commits do not dominate on small stories).
 """
 
 import hashlib
-import time
-from datetime import date, datetime
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from . import align, claims, numbers, readers, segment, stories, store, structure
 
 BATCH = 200
-STORY_BATCH = 100           # stories whose analyses are written in one transaction ...
-STORY_BATCH_SECONDS = 2.0   # ... or fewer, when they took this long to compute
+# Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
+# longer than aligning a small story takes. A story's analysis is still all or nothing.
+STORY_BATCH = 100
+# Fewer touched stories than this are not worth starting worker processes for.
+PARALLEL_MIN = 8
 
 
 @dataclass
@@ -67,10 +71,11 @@ def iso_date(value):
     return dates[0] if dates else None
 
 
-def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, encoder=None):
+def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, encoder=None, workers=None):
     """Add the articles found in paths to db and recompute the stories they touch.
 
     encoder: an embed.Encoder to mix sentence embeddings into alignment, or None.
+    workers: processes that analyse stories side by side (default: one per CPU).
     """
     report = Report()
 
@@ -100,18 +105,9 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
     store_batch(db, batch, report, progress)
 
     if report.new_ids:
-        touched = assign_stories(db, report.new_ids, story)
-        pending, since = [], time.monotonic()
-        for story_id in sorted(touched):
-            pending.append(story_analysis(db, story_id, encoder))
-            report.stories.add(story_id)
-            # One commit per group of stories, not per story: a commit waits for the disk
-            # (~15 ms), more than aligning a small story takes. A story's analysis is still
-            # all or nothing.
-            if len(pending) >= STORY_BATCH or time.monotonic() - since > STORY_BATCH_SECONDS:
-                store.replace_story_analyses(db, pending)
-                pending, since = [], time.monotonic()
-        store.replace_story_analyses(db, pending)
+        touched = sorted(assign_stories(db, report.new_ids, story))
+        report.stories.update(touched)
+        analyse_stories(db, touched, encoder, workers)
     return report
 
 
@@ -155,14 +151,35 @@ def assign_stories(db, new_ids, forced_label=None):
     return touched | store.apply_story_assignment(db, stories.assign(docs, links, vectors=vectors))
 
 
-def analyse_story(db, story_id, encoder=None):
-    """Recompute one story's alignments, claims and label (one transaction)."""
-    store.replace_story_analyses(db, [story_analysis(db, story_id, encoder)])
+def analyse_stories(db, story_ids, encoder=None, workers=None):
+    """Recompute the alignments, claims and labels of these stories, in batches."""
+    workers = workers or os.cpu_count() or 1
+    # Stories are independent, so they are analysed in parallel; not with an encoder,
+    # whose torch threads do not survive a fork and use every core already.
+    pool = None
+    if workers > 1 and encoder is None and len(story_ids) >= PARALLEL_MIN:
+        pool = ProcessPoolExecutor(workers)
+    try:
+        for i in range(0, len(story_ids), STORY_BATCH):
+            inputs = [story_inputs(db, story_id) for story_id in story_ids[i : i + STORY_BATCH]]
+            if pool:
+                results = list(pool.map(story_analysis, inputs, chunksize=4))
+            else:
+                results = [story_analysis(one, encoder) for one in inputs]
+            store.replace_story_analyses(db, results)
+    finally:
+        if pool:
+            pool.shutdown()
 
 
-def story_analysis(db, story_id, encoder=None):
-    """(story_id, label, alignments, claims) of one story, computed from the stored rows."""
-    sentences = store.story_sentences(db, story_id)
+def story_inputs(db, story_id):
+    """What analysing a story needs from the database: (story_id, sentences, articles)."""
+    return story_id, store.story_sentences(db, story_id), store.story_docs(db, store.story_article_ids(db, story_id))
+
+
+def story_analysis(inputs, encoder=None):
+    """(story_id, label, alignments, claims) of one story from story_inputs(); pure."""
+    story_id, sentences, docs = inputs
     scored, scorer = align.story_scorer(sentences, encoder)
     pairs = align.align(sentences, encoder, scored=(scored, scorer))
     body = [s for s in sentences if s["role"] == "body"]
@@ -173,5 +190,4 @@ def story_analysis(db, story_id, encoder=None):
     body_scorer = scorer.subset([row[s["id"]] for s in body]) if all(s["id"] in row for s in body) else None
     groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids],
                            body_scorer)
-    docs = store.story_docs(db, store.story_article_ids(db, story_id))
     return story_id, stories.label(docs), pairs, groups

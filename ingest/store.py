@@ -284,13 +284,8 @@ def story_sentences(db, story_id):
     return list(sentences.values())
 
 
-def replace_story_analysis(db, story_id, label, alignments, claims):
-    """Swap a story's alignments and claims for new ones in one transaction."""
-    replace_story_analyses(db, [(story_id, label, alignments, claims)])
-
-
 def replace_story_analyses(db, analyses):
-    """replace_story_analysis for several stories, in one transaction (one commit, not one each).
+    """Swap stories' alignments, claims and labels for new ones, in one transaction.
 
     analyses: [(story_id, label, alignments, claims)].
     """

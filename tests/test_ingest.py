@@ -154,3 +154,12 @@ def test_adding_an_article_recomputes_only_its_story(tmp_path):
     assert db.execute("select count(distinct article_id) from sentences join claim_sentences on claim_sentences.sentence_id = sentences.id "
                       "join claims on claims.id = claim_sentences.claim_id where claims.story_id = ?", [rewrites]).fetchone()[0] == 4
     assert db["stories"].get(rewrites)["n_articles"] == 4
+
+
+def test_stories_analysed_in_worker_processes_match_one_process(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN", 1)  # the example has only two stories
+    build(tmp_path / "one.db", [EXAMPLE], workers=1)
+    build(tmp_path / "two.db", [EXAMPLE], workers=2)
+    one, two = dump(tmp_path / "one.db"), dump(tmp_path / "two.db")
+    assert any(line.startswith('INSERT INTO "claims"') for line in one)
+    assert one == two
