@@ -18,24 +18,14 @@ Usage (from the repository root):
 """
 import argparse
 import json
-import os
-import pathlib
-import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-# benchmarks/numbers.py would shadow the standard library's numbers module
-sys.path[:] = [p for p in sys.path if pathlib.Path(p or ".").resolve() != ROOT / "benchmarks"]
-sys.path.insert(0, str(ROOT))
+from data import BENCHMARKS, EXAMPLE, ROOT
 
 from ingest import align, numbers, segment, structure  # noqa: E402
 from ingest.similarity import normalize  # noqa: E402
 
-SHARED = pathlib.Path(os.environ.get("NEWSDIFF_SHARED", ROOT.parent.parent / "shared")).resolve()
-if not (SHARED / "benchmarks").is_dir():
-    SHARED = pathlib.Path("/work/shared")
-BENCH = SHARED / "benchmarks" / "alignment"
-EXAMPLE = ROOT / "ingest" / "example"
+BENCH = BENCHMARKS / "alignment"
 GOLD = ROOT / "tests" / "data" / "alignment_gold.json"
 
 

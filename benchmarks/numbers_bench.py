@@ -46,15 +46,9 @@ benchmark input plus the example articles' lines; and realistic news, the senten
 the five example articles plus the ECB+ news sentences (16k), shuffled. Timed in CPU
 seconds of this process (time.process_time), for both systems.
 """
-import os
-import sys
-
 # (named numbers_bench.py, not numbers.py: a numbers.py here would shadow the standard
 # library's `numbers` module for every script run from benchmarks/)
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(_HERE, ".."))
-
-import argparse  # noqa: E402
+import argparse
 import collections
 import glob
 import json
@@ -62,14 +56,15 @@ import math
 import random
 import os
 import re
-import sys
 import time
 import warnings
 
+from data import BENCHMARKS, EXAMPLE, ROOT
+
 from ingest.numbers import extract  # noqa: E402
 
-DATA = os.environ.get("NEWSDIFF_BENCH", "/work/shared/benchmarks")
-EXAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ingest", "example")
+DATA = str(BENCHMARKS)
+EXAMPLES = str(EXAMPLE)
 
 # ---------------------------------------------------------------- unit tables
 # Recognizers-Text unit names -> our canonical unit. Money uses isoCurrency when given.
@@ -275,7 +270,7 @@ def load_quantulum():
     return sets
 
 
-NEWS_GOLD = os.path.join(_HERE, "..", "tests", "data", "numbers_news_gold.json")
+NEWS_GOLD = str(ROOT / "tests" / "data" / "numbers_news_gold.json")
 NEWS_SET = "news/ECB+ and example articles (hand gold)"
 NEWS_SET_NARROW = "news/... without dates and ordinals"
 

@@ -21,15 +21,13 @@ import argparse
 import glob
 import json
 import os
-import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+from data import BENCHMARKS, ROOT
 
 from ingest.segment import segment  # noqa: E402
 
-BENCH = os.environ.get("NEWSDIFF_BENCHMARKS", "/work/shared/benchmarks")
+BENCH = str(BENCHMARKS)
 ARTICLES = sorted(glob.glob(os.path.join(ROOT, "ingest", "example", "*.txt")))
 GOLD = os.path.join(ROOT, "tests", "data", "segment_gold.json")
 SETS = [

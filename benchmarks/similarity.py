@@ -8,23 +8,14 @@
 Usage: python benchmarks/similarity.py [--semantic]   (from the repository root)
 """
 import argparse
-import os
-import pathlib
-import sys
 import time
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path[:] = [p for p in sys.path if pathlib.Path(p or ".").resolve() != ROOT / "benchmarks"]
-sys.path.insert(0, str(ROOT))
-
+from data import BENCHMARKS
 from scipy.stats import spearmanr  # noqa: E402
 
 from ingest.similarity import Scorer, similarity  # noqa: E402
 
-SHARED = pathlib.Path(os.environ.get("NEWSDIFF_SHARED", ROOT.parent.parent / "shared")).resolve()
-if not (SHARED / "benchmarks").is_dir():
-    SHARED = pathlib.Path("/work/shared")
-STS = SHARED / "benchmarks" / "stsb" / "sts-dev.csv"
+STS = BENCHMARKS / "stsb" / "sts-dev.csv"
 
 
 def load():

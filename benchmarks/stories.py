@@ -8,13 +8,6 @@ topic holding two different real-world events of the same kind (86 gold stories)
 with an odd number tune the thresholds; topics with an even number are held out. Every run
 goes through the same functions the pipeline calls: fingerprint -> candidates -> assign.
 """
-import os
-import sys
-
-# This folder holds benchmarks/numbers.py, which would shadow the standard library's
-# `numbers` (numpy imports it): take the script's folder off the import path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
 
 import argparse  # noqa: E402
 import json  # noqa: E402
@@ -24,14 +17,11 @@ from collections import Counter, defaultdict  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-ROOT = os.path.dirname(_HERE)
-sys.path.insert(0, ROOT)
+from data import BENCHMARKS  # noqa: E402
+
 from ingest import stories  # noqa: E402
 
-DATA = os.environ.get("ECBPLUS_DOCS", os.path.join(ROOT, "..", "shared", "benchmarks", "clusters",
-                                                   "ecbplus_docs.jsonl"))
-if not os.path.exists(DATA):
-    DATA = "/work/shared/benchmarks/clusters/ecbplus_docs.jsonl"
+DATA = str(BENCHMARKS / "clusters" / "ecbplus_docs.jsonl")
 
 
 def load():

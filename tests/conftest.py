@@ -1,3 +1,4 @@
+import os
 import pathlib
 
 import pytest
@@ -8,6 +9,8 @@ from ingest import pipeline, store
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "ingest" / "example"
+# The public benchmark data beside the repository (as benchmarks/data.py finds it).
+BENCHMARKS = pathlib.Path(os.environ.get("NEWSDIFF_BENCHMARKS", ROOT.parent / "shared" / "benchmarks"))
 
 
 def build(path, paths, **kwargs):

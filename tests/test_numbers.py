@@ -8,9 +8,11 @@ import pytest
 
 from ingest.numbers import extract
 
+from .conftest import BENCHMARKS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLES = os.path.join(HERE, "..", "ingest", "example")
-BENCH = "/work/shared/benchmarks"
+BENCH = str(BENCHMARKS)
 FIELDS = ("surface", "start", "end", "value", "unit", "kind", "qualifier", "rate", "iso",
           "low", "high", "of", "key")
 

@@ -8,9 +8,11 @@ import pytest
 
 from ingest.segment import segment, sentences
 
+from .conftest import BENCHMARKS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-BENCH = os.environ.get("NEWSDIFF_BENCHMARKS", "/work/shared/benchmarks")
+BENCH = str(BENCHMARKS)
 ARTICLES = sorted(glob.glob(os.path.join(ROOT, "ingest", "example", "*.txt")))
 
 

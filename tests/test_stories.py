@@ -6,10 +6,11 @@ import pytest
 
 from ingest import stories
 
+from .conftest import BENCHMARKS
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 EXAMPLE = os.path.join(HERE, "..", "ingest", "example")
-ECBPLUS = [os.path.join(HERE, "..", "..", "shared", "benchmarks", "clusters", "ecbplus_docs.jsonl"),
-           "/work/shared/benchmarks/clusters/ecbplus_docs.jsonl"]
+ECBPLUS = [str(BENCHMARKS / "clusters" / "ecbplus_docs.jsonl")]
 
 
 def example_docs():
