@@ -28,11 +28,6 @@ size always gives the same archive.
 import os
 import sys
 
-# This folder holds benchmarks/numbers.py, which would shadow the standard library's
-# `numbers` (numpy imports it): take the script's folder off the import path.
-_HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
-
 import argparse  # noqa: E402
 import datetime  # noqa: E402
 import functools  # noqa: E402
@@ -47,13 +42,9 @@ import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 
-ROOT = os.path.dirname(_HERE)
-sys.path.insert(0, ROOT)
+from data import BENCHMARKS  # noqa: E402
 
-DATA = os.environ.get("ECBPLUS_DOCS", os.path.join(ROOT, "..", "shared", "benchmarks", "clusters",
-                                                   "ecbplus_docs.jsonl"))
-if not os.path.exists(DATA):
-    DATA = "/work/shared/benchmarks/clusters/ecbplus_docs.jsonl"
+DATA = str(BENCHMARKS / "clusters" / "ecbplus_docs.jsonl")
 
 HOLD_OUT = 100          # articles kept back for the incremental run
 SEED = 20250101
