@@ -285,7 +285,7 @@ def load_news():
         return []
     full, narrow = [], []
     for row in json.load(open(NEWS_GOLD, encoding="utf-8"))["sentences"]:
-        gold, ignore = [], []
+        gold = []
         for f in row["figures"]:
             g = {"surface": f["surface"], "start": f["start"], "end": f["end"], "value": f["value"],
                  "alt": [(f["value"] + f["high"]) / 2] if f.get("high") is not None else [],

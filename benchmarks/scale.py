@@ -43,6 +43,7 @@ import time  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
 
 from data import BENCHMARKS  # noqa: E402
+from metrics import bcubed  # noqa: E402
 
 DATA = str(BENCHMARKS / "clusters" / "ecbplus_docs.jsonl")
 
@@ -259,23 +260,6 @@ def maxrss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bcubed(pred, gold):
-    """B-cubed precision, recall, F1 of a clustering (dicts item -> cluster)."""
-    pc, gc = defaultdict(set), defaultdict(set)
-    for i, c in pred.items():
-        pc[c].add(i)
-    for i, c in gold.items():
-        gc[c].add(i)
-    p = r = 0.0
-    for i in pred:
-        a, b = pc[pred[i]], gc[gold[i]]
-        inter = len(a & b)
-        p += inter / len(a)
-        r += inter / len(b)
-    p, r = p / len(pred), r / len(pred)
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
-
-
 def sample_story_analysis(k, seed=SEED):
     """Recompute only a seeded sample of k of the touched stories.
 
@@ -348,7 +332,7 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
     counts = {k: conn.execute(f"select count(*) from {k}").fetchone()[0]
               for k in ("articles", "sentences", "numbers", "alignments", "claims")}
     pred = {s: sid for s, sid in conn.execute("select url, story_id from articles")}
-    quality = bcubed(pred, {s: gold[s] for s in pred})
+    quality = bcubed({s: gold[s] for s in pred}, pred)
     peak = maxrss_mb()
 
     # Incremental: the held-out articles into the same database.
@@ -412,7 +396,7 @@ def run_baseline(n, workdir, threshold=0.16):
     labels = fcluster(linkage(dist, method="average"), t=1.0 - threshold, criterion="distance")
     link_s = time.perf_counter() - t
     pred = {r["url"]: int(c) for (r, _), c in zip(rows, labels)}
-    quality = bcubed(pred, {r["url"]: e for r, e in rows})
+    quality = bcubed({r["url"]: e for r, e in rows}, pred)
     return {"n": n, "vectorise_s": vec_s, "pairs_s": pairs_s, "linkage_s": link_s,
             "total": vec_s + pairs_s + link_s, "stories": len(set(labels)), "bcubed": quality,
             "peak_mb": maxrss_mb()}
@@ -459,7 +443,7 @@ def fmt_table(results, baselines):
     row("alignments / claims", [f"{r['counts']['alignments'] // 1000}k/{r['counts']['claims'] // 1000}k" for r in results])
     row("synthetic events / stories found", [f"{r['events']}/{r['stories']}" for r in results])
     row("mean / largest story", [f"{r['mean_story']:.1f}/{r['max_story']}" for r in results])
-    row("stories B-cubed P/R/F1", ["/".join(f"{x:.2f}"[1:] for x in r["bcubed"]) for r in results])
+    row("stories B-cubed P/R/F1", ["/".join(f"{x:.2f}" for x in r["bcubed"]) for r in results])
     row("incremental +100: s", [f"{r['incremental']['total']:.2f}" for r in results])
     row("incremental: articles/s", [f"{r['incremental']['added'] / r['incremental']['total']:.0f}" for r in results])
     row("incremental: story assignment, s", [f"{r['incremental']['stages'].get('stories', 0):.2f}" for r in results])

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict  # noqa: E402
 import numpy as np  # noqa: E402
 
 from data import BENCHMARKS  # noqa: E402
+from metrics import bcubed  # noqa: E402
 
 from ingest import stories  # noqa: E402
 
@@ -36,22 +37,6 @@ def load():
 
 
 # --- metrics ---------------------------------------------------------------------------------
-def bcubed(gold, pred):
-    """B-cubed precision, recall, F1 (Bagga & Baldwin), averaged over articles."""
-    gsets, psets = defaultdict(set), defaultdict(set)
-    for i, g in gold.items():
-        gsets[g].add(i)
-    for i, p in pred.items():
-        psets[p].add(i)
-    P = R = 0.0
-    for i in gold:
-        inter = len(gsets[gold[i]] & psets[pred[i]])
-        P += inter / len(psets[pred[i]])
-        R += inter / len(gsets[gold[i]])
-    P, R = P / len(gold), R / len(gold)
-    return P, R, 2 * P * R / (P + R)
-
-
 def scores(docs, pred):
     from sklearn.metrics import adjusted_rand_score
     gold = {d["id"]: d["gold"] for d in docs}

@@ -914,7 +914,6 @@ def _number(text, m, out, lo=0):
             start = lr.start() if not sym else min(start, lr.start())
             qual = None
         kind, unit = r2["kind"], r2["unit"]
-        money = sym or (kind == "money")
         if sym and not unit:
             kind, unit = "money", sym
         end = r2["end"]
@@ -1091,7 +1090,6 @@ def _ordword(text, m, out):
     is_frac = last in _DENOM and (last.endswith("s") or last in ("half", "quarter"))
     if last in ("half", "quarter") and not prefix:
         # "half of", "a half", "a quarter of the"; bare "half" elsewhere is too vague
-        before = text[max(0, s - 3):s].lower()
         nxt = _R_NEXTWORD.match(text, e)
         nw = nxt.group("w").lower() if nxt else ""
         a_before = _L_A.search(text, max(0, s - 5), s)

@@ -238,7 +238,7 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
     nm = _NEXT.match(text, e, le)
     if nm is None:
         return -1
-    lead, nw = nm.group(1), nm.group(2)
+    nw = nm.group(2)
     if not nw:
         # Only whitespace up to the end of the line (the line end cuts anyway), or only
         # punctuation next ("Fig. ??", "! ! !"): nothing to start a sentence with.

@@ -1,4 +1,3 @@
-import io
 import sqlite3
 
 import pytest
