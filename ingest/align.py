@@ -50,10 +50,6 @@ def _role(s):
     return s.get("role") or "body"
 
 
-def _surface(text):
-    return [w.lower() for w in (text or "").split()]
-
-
 def relation(text_a, text_b, partial=False, kinds=None):
     """How two aligned sentences relate; `partial` when one side has several partners.
     kinds: a dict the caller keeps per story: rewrites pair the same two texts in many
