@@ -1,7 +1,7 @@
 """Files, folders, globs and standard input -> raw articles.
 
-A raw article is a plain dict: text, source, and whatever metadata the input
-carried (title, outlet, byline, published, url). Problems are reported as
+A raw article is a records.RawArticle: text, source, and whatever metadata the
+input carried (title, outlet, byline, published, url). Problems are reported as
 ReadError values, never raised, so one bad file cannot stop a run.
 """
 
@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import charset_normalizer
+
+from .records import RawArticle
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -72,7 +74,7 @@ def suffix(name):
 
 
 def read(paths, stdin=None):
-    """Yield raw article dicts and ReadError values for everything in paths."""
+    """Yield RawArticle and ReadError values for everything in paths."""
     for path in expand(paths):
         if isinstance(path, ReadError):
             yield path
@@ -122,7 +124,7 @@ def parse(data, source, kind):
     elif kind in CSV_SUFFIXES:
         yield from from_csv(text, source, "\t" if kind == ".tsv" else ",")
     else:
-        yield {"source": source, "text": text}
+        yield RawArticle(source=source, text=text)
 
 
 def decode(data):
@@ -159,15 +161,15 @@ def from_html(html, source):
     if doc is None or not (doc.text or "").strip():
         yield ReadError(source, "no article text found in this HTML page")
         return
-    yield {
-        "source": doc.url or source,
-        "text": normalise(doc.text),
-        "title": doc.title,
-        "outlet": doc.sitename,
-        "byline": doc.author,
-        "published": doc.date,
-        "url": doc.url,
-    }
+    yield RawArticle(
+        source=doc.url or source,
+        text=normalise(doc.text),
+        title=doc.title,
+        outlet=doc.sitename,
+        byline=doc.author,
+        published=doc.date,
+        url=doc.url,
+    )
 
 
 def from_record(record, source, where):
@@ -186,7 +188,7 @@ def from_record(record, source, where):
     if not found.get("text", "").strip():
         return ReadError(f"{source}{where}", "record has no text field (text, content or body)")
     found["source"] = found.get("url") or f"{source}{where}"
-    return found
+    return RawArticle(**found)
 
 
 def from_json(text, source):

@@ -5,6 +5,7 @@ import unicodedata
 import pytest
 
 from ingest import readers
+from ingest.records import RawArticle
 
 
 def read_all(*paths, stdin=None):
@@ -19,8 +20,8 @@ def test_plain_text_and_markdown(tmp_path):
     (tmp_path / "b.md").write_text("# Title\n\nBody text here.\n")
     articles, errors = read_all(tmp_path / "a.txt", tmp_path / "b.md")
     assert not errors
-    assert [a["source"] for a in articles] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
-    assert articles[0]["text"].startswith("Headline\n\nFirst sentence.")
+    assert [a.source for a in articles] == [str(tmp_path / "a.txt"), str(tmp_path / "b.md")]
+    assert articles[0].text.startswith("Headline\n\nFirst sentence.")
 
 
 def test_html_main_text_and_metadata(tmp_path):
@@ -36,13 +37,13 @@ def test_html_main_text_and_metadata(tmp_path):
     )
     [article], errors = read_all(page)
     assert not errors
-    assert article["title"] == "Rutte warns Moscow"
-    assert article["outlet"] == "Daily Planet"
-    assert article["byline"] == "Lois Lane"
-    assert article["published"] == "2025-12-03"
-    assert "stark warning to Moscow" in article["text"]
-    assert "<script>alert(1)</script>" in article["text"]  # stored as text, escaped when shown
-    assert "Home | World" not in article["text"]
+    assert article.title == "Rutte warns Moscow"
+    assert article.outlet == "Daily Planet"
+    assert article.byline == "Lois Lane"
+    assert article.published == "2025-12-03"
+    assert "stark warning to Moscow" in article.text
+    assert "<script>alert(1)</script>" in article.text  # stored as text, escaped when shown
+    assert "Home | World" not in article.text
 
 
 def test_json_jsonl_csv_with_common_field_names(tmp_path):
@@ -55,12 +56,12 @@ def test_json_jsonl_csv_with_common_field_names(tmp_path):
     articles, errors = read_all(tmp_path / "a.json", tmp_path / "b.jsonl", tmp_path / "c.csv")
     assert not errors
     first, second, third, fourth, fifth = articles
-    assert first == {"title": "One", "text": "Text one.", "url": "https://example.org/1", "outlet": "Example",
-                     "published": "2025-12-03", "source": "https://example.org/1"}
-    assert second["byline"] == "Ann, Bob" and second["source"] == f"{tmp_path / 'a.json'}#2"
-    assert third["outlet"] == "Wire" and fourth["source"] == f"{tmp_path / 'b.jsonl'}#3"
-    assert fifth == {"title": "Three", "text": "Text, three.", "published": "2025-12-04", "byline": "Carol",
-                     "source": f"{tmp_path / 'c.csv'}#2"}
+    assert first == RawArticle(title="One", text="Text one.", url="https://example.org/1", outlet="Example",
+                               published="2025-12-03", source="https://example.org/1")
+    assert second.byline == "Ann, Bob" and second.source == f"{tmp_path / 'a.json'}#2"
+    assert third.outlet == "Wire" and fourth.source == f"{tmp_path / 'b.jsonl'}#3"
+    assert fifth == RawArticle(title="Three", text="Text, three.", published="2025-12-04", byline="Carol",
+                               source=f"{tmp_path / 'c.csv'}#2")
 
 
 def test_folders_and_globs(tmp_path):
@@ -70,9 +71,9 @@ def test_folders_and_globs(tmp_path):
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / ".hidden.txt").write_text("Hidden.")
     folder, _ = read_all(tmp_path)
-    assert [a["text"] for a in folder] == ["One.", "Two."]
+    assert [a.text for a in folder] == ["One.", "Two."]
     globbed, _ = read_all(tmp_path / "**" / "*.txt")
-    assert sorted(a["text"] for a in globbed) == ["One.", "Two."]
+    assert sorted(a.text for a in globbed) == ["One.", "Two."]
     _, errors = read_all(tmp_path / "*.xml")
     assert "no files match" in str(errors[0])
 
@@ -85,7 +86,7 @@ def test_folders_and_globs(tmp_path):
 def test_stdin(data, text):
     articles, errors = read_all("-", stdin=io.BytesIO(data))
     assert not errors
-    assert articles[0]["text"] == text and articles[0]["source"].startswith("stdin")
+    assert articles[0].text == text and articles[0].source.startswith("stdin")
 
 
 @pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16", "utf-8-sig"])
@@ -97,15 +98,15 @@ def test_encodings_are_detected(tmp_path, encoding):
     path.write_bytes(text.encode(encoding))
     [article], errors = read_all(path)
     assert not errors
-    assert article["text"] == text
+    assert article.text == text
 
 
 def test_text_is_nfc_normalised(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(unicodedata.normalize("NFD", "Café in Zürich.\r\nSecond line."))
     [article], _ = read_all(path)
-    assert article["text"] == "Café in Zürich.\nSecond line."
-    assert unicodedata.is_normalized("NFC", article["text"])
+    assert article.text == "Café in Zürich.\nSecond line."
+    assert unicodedata.is_normalized("NFC", article.text)
 
 
 def test_bad_input_is_reported_per_file_and_the_rest_is_read(tmp_path):
@@ -115,7 +116,7 @@ def test_bad_input_is_reported_per_file_and_the_rest_is_read(tmp_path):
     (tmp_path / "notext.jsonl").write_text('{"title": "Only a title"}\n{"text": "Good."}\nnot json\n')
     (tmp_path / "good.txt").write_text("A good article.")
     articles, errors = read_all(*sorted(tmp_path.iterdir()), tmp_path / "missing.txt")
-    assert [a["text"] for a in articles] == ["A good article.", "Good."]
+    assert [a.text for a in articles] == ["A good article.", "Good."]
     messages = sorted(str(e) for e in errors)
     assert messages == sorted([
         f"{tmp_path / 'binary.txt'}: binary file, not text",
