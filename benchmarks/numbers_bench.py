@@ -304,7 +304,7 @@ def ours(text):
              "low": f["low"], "high": f["high"], "unit": our_unit(f), "kind": f["kind"],
              "rate": f["rate"], "iso": f["iso"], "noun": f["unit"],
              "shape": ("range" if f["high"] is not None else f["qualifier"])}
-            for f in extract(text)]
+            for f in (x.reading() for x in extract(text))]
 
 
 _Q = None
@@ -556,7 +556,7 @@ def main(argv=None):
         texts += [ln for ln in open(path, encoding="utf-8").read().split("\n") if ln.strip()]
 
     # offsets must be exact on every input
-    bad = [t for t in texts for f in extract(t) if t[f["start"]:f["end"]] != f["surface"]]
+    bad = [t for t in texts for f in extract(t) if t[f.start:f.end] != f.surface]
     print("offset check: %d inputs, %d figures with surface != text[start:end]" % (len(texts), len(bad)))
 
     table, errs = run("ours", sets, ours)

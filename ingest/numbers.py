@@ -17,6 +17,8 @@ Pure: no I/O, deterministic, never raises.  See docs/numbers.md for the decision
 """
 import re
 
+from ingest.records import Figure
+
 __all__ = ["extract"]
 
 # ---------------------------------------------------------------- number words
@@ -1315,10 +1317,7 @@ def _bounded_ranges(text, out):
 
 
 def extract(text):
-    """Figures in text, in order, as dicts (see module docstring and docs/numbers.md)."""
+    """Figures in text, in order, as records.Figure (see module docstring and docs/numbers.md)."""
     if not isinstance(text, str) or not text or text.isspace():
         return []
-    try:
-        return _extract(text)
-    except Exception:  # a pure helper for SQL and ingest must never raise
-        return []
+    return [Figure(**f) for f in _extract(text)]

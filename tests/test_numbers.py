@@ -7,6 +7,7 @@ import os
 import pytest
 
 from ingest.numbers import extract
+from ingest.records import Figure
 
 from .conftest import BENCHMARKS
 
@@ -19,17 +20,18 @@ FIELDS = ("surface", "start", "end", "value", "unit", "kind", "qualifier", "rate
 
 def one(text, surface):
     """The single figure whose surface is `surface`."""
-    found = [f for f in extract(text) if f["surface"] == surface]
-    assert len(found) == 1, (surface, [f["surface"] for f in extract(text)])
+    found = [f for f in extract(text) if f.surface == surface]
+    assert len(found) == 1, (surface, [f.surface for f in extract(text)])
     return found[0]
 
 
 def check(f, **want):
     for k, v in want.items():
-        if isinstance(v, float) and f[k] is not None:
-            assert f[k] == pytest.approx(v), (k, f)
+        got = getattr(f, k)
+        if isinstance(v, float) and got is not None:
+            assert got == pytest.approx(v), (k, f)
         else:
-            assert f[k] == v, (k, f)
+            assert got == v, (k, f)
 
 
 # (text, surface, expected fields)
@@ -252,7 +254,7 @@ def test_not_a_figure(text):
 
 @pytest.mark.parametrize("text,surface", PARTIAL_NEGATIVE)
 def test_not_this_figure(text, surface):
-    assert surface not in [f["surface"] for f in extract(text)], extract(text)
+    assert surface not in [f.surface for f in extract(text)], extract(text)
 
 
 def test_relative_ordinals_are_not_figures():
@@ -271,20 +273,22 @@ def test_junk_never_raises(junk):
     assert isinstance(out, list)
     if isinstance(junk, str):
         for f in out:
-            assert junk[f["start"]:f["end"]] == f["surface"]
+            assert junk[f.start:f.end] == f.surface
 
 
 def test_interface_fields_and_json():
     out = extract("NATO plans to spend about 1 billion euros per month in 2025.")
-    assert out and all(tuple(sorted(f)) == tuple(sorted(FIELDS)) for f in out)
-    assert json.loads(json.dumps(out)) == out
+    readings = [f.reading() for f in out]
+    assert out and all(isinstance(f, Figure) for f in out)
+    assert all(tuple(sorted(r)) == tuple(sorted(FIELDS)) for r in readings)
+    assert json.loads(json.dumps(readings)) == readings
     assert extract("NATO plans to spend about 1 billion euros per month in 2025.") == out  # deterministic
 
 
 def test_rutte_third_vs_fourth_year_pair_on_key():
     a = one("As the conflict enters its third year, the stakes rise.", "third")
     b = one("as the war enters its fourth year.", "fourth")
-    assert a["key"] == b["key"] == "ordinal:year" and a["value"] != b["value"]
+    assert a.key == b.key == "ordinal:year" and a.value != b.value
 
 
 def _bench_inputs():
@@ -305,9 +309,9 @@ def test_offsets_on_every_benchmark_input():
     for t in texts:
         last = 0
         for f in extract(t):
-            assert t[f["start"]:f["end"]] == f["surface"], (t, f)
-            assert f["start"] >= last, (t, f)   # in order, no overlaps
-            last = f["end"]
+            assert t[f.start:f.end] == f.surface, (t, f)
+            assert f.start >= last, (t, f)   # in order, no overlaps
+            last = f.end
 
 
 GOLD = json.load(open(os.path.join(HERE, "data", "numbers_gold.json"), encoding="utf-8"))
@@ -323,13 +327,13 @@ def test_example_article_figures(name):
     text = open(os.path.join(EXAMPLES, name), encoding="utf-8").read()
     got = extract(text)
     for f in got:
-        assert text[f["start"]:f["end"]] == f["surface"]
+        assert text[f.start:f.end] == f.surface
     want = GOLD[name]
-    assert [(f["surface"], f["value"], f["unit"], f["kind"]) for f in got] == \
+    assert [(f.surface, f.value, f.unit, f.kind) for f in got] == \
         [(g["surface"], g["value"], g["unit"], g["kind"]) for g in want]
     for f, g in zip(got, want):
         for k, v in g.items():
-            assert f[k] == v, (k, f, g)
+            assert getattr(f, k) == v, (k, f, g)
 
 
 # ---------------------------------------------------------------- found on the real-news gold
@@ -346,7 +350,7 @@ def test_news_names_are_not_figures(text):
 
 
 def test_news_route_keeps_other_figures():
-    assert [f["surface"] for f in extract("He finished 4th on Route 66 after 5 laps.")] == ["4th", "5 laps"]
+    assert [f.surface for f in extract("He finished 4th on Route 66 after 5 laps.")] == ["4th", "5 laps"]
 
 
 def test_news_new_forms():
@@ -372,4 +376,4 @@ def test_news_gold_is_well_formed():
             assert r["text"][g["start"]:g["end"]] == g["surface"]
             assert (g["value"] is None) == (g["kind"] == "date") and (g["kind"] != "date" or g["iso"])
         for f in extract(r["text"]):
-            assert r["text"][f["start"]:f["end"]] == f["surface"]
+            assert r["text"][f.start:f.end] == f.surface
