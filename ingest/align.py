@@ -1,6 +1,6 @@
 """Align the sentences of a story: which sentences of two articles say the same thing.
 
-align(sentences, encoder=None) -> [{"sentence_a", "sentence_b", "score", "relation"}]
+align(sentences, encoder=None) -> [records.Alignment]
 
 For every pair of articles in the story, score every sentence of one against every
 sentence of the other with ingest.similarity.Scorer (weights fitted on the whole
@@ -31,6 +31,7 @@ import difflib
 
 import numpy as np
 
+from ingest.records import Alignment
 from ingest.similarity import Scorer, words
 
 THRESHOLD = 0.35        # lexical mode; measured on the example gold and the Aesop gold
@@ -44,10 +45,6 @@ BLOCK = 100             # sentences scored per matrix call (speed only: same sco
 # Roles that can stand for the same statement as a body sentence only when they really
 # say it (score >= ROLE_THRESHOLD); outlet names and datelines never align with prose.
 _ROLE_GROUP = {"body": "body", "headline": "title", "heading": "title", "tagline": "title"}
-
-
-def _role(s):
-    return s.get("role") or "body"
 
 
 def relation(text_a, text_b, partial=False, kinds=None):
@@ -93,21 +90,13 @@ def thresholds(roles_a, roles_b, base):
     return table[np.ix_(rows, cols)]
 
 
-RULES = ("threshold", "mutual", "either", "either+merge")
-RULE = "either+merge"
-
-
-def decide(S, thr, merge_score=None, margin=None, rule=None):
-    """The decision rule: a set of (row, col) links from a score matrix S.
+def decide(S, thr, merge_score):
+    """The decision rule (module doc): a set of (row, col) links from a score matrix S.
 
     S: (n_a, n_b) scores; thr: same-shaped minimum scores; merge_score(rows, cols)
     scores sentences `rows` of A joined against `cols` of B (one side has one index).
-    rule: RULE in production; the others exist to be measured against it:
-    "threshold" keeps every pair above thr, "mutual" only mutual best matches,
-    "either" one-sided best matches, "either+merge" adds the merge test.
+    benchmarks/alignment.py measures other rules against this one.
     """
-    margin = MERGE_MARGIN if margin is None else margin
-    rule = RULE if rule is None else rule
     links = set()
     if S.size == 0:
         return links
@@ -115,12 +104,9 @@ def decide(S, thr, merge_score=None, margin=None, rule=None):
     best_row = S.argmax(axis=0)   # best sentence of A for each sentence of B
     for i, j in zip(*np.nonzero(S >= thr)):
         a_best, b_best = best_col[i] == j, best_row[j] == i
-        if (a_best and b_best) or rule == "threshold" or S[i, j] >= thr[i, j] + HIGH_ABOVE:
+        if (a_best and b_best) or S[i, j] >= thr[i, j] + HIGH_ABOVE:
             links.add((int(i), int(j)))
-        elif (a_best or b_best) and rule != "mutual":
-            if merge_score is None or rule == "either":
-                links.add((int(i), int(j)))
-                continue
+        elif a_best or b_best:
             if a_best:   # b_j's own best is another a: does a_i + that a explain b_j?
                 other = int(best_row[j])
                 joined = merge_score(sorted((int(i), other)), [int(j)])
@@ -129,7 +115,7 @@ def decide(S, thr, merge_score=None, margin=None, rule=None):
                 other = int(best_col[i])
                 joined = merge_score([int(i)], sorted((int(j), other)))
                 lone = S[i, other]
-            if joined > lone + margin:
+            if joined > lone + MERGE_MARGIN:
                 links.add((int(i), int(j)))
     return links
 
@@ -138,22 +124,19 @@ def story_scorer(sentences, encoder=None):
     """(the sentences align scores: those with text, in input order; their Scorer,
     weights fitted on them). align() makes it itself when not given it; a caller that
     needs the story's scores too passes it in (pipeline.story_analysis: claims)."""
-    sents = [s for s in sentences if isinstance(s.get("text"), str) and s["text"].strip()]
-    texts = [s["text"] for s in sents]
-    nums = None
-    if all("numbers" in s for s in sents):
-        nums = [s["numbers"] or [] for s in sents]
+    sents = [s for s in sentences if isinstance(s.text, str) and s.text.strip()]
+    texts = [s.text for s in sents]
     emb = encoder.encode(texts) if encoder is not None and texts else None
-    return sents, Scorer(texts, nums, emb)
+    return sents, Scorer(texts, [s.figures for s in sents], emb)
 
 
-def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
-    """Aligned sentence pairs of one story (see module doc).
+def align(sentences, encoder=None, threshold=None, scored=None):
+    """Aligned sentence pairs of one story (see module doc), as [records.Alignment].
 
-    sentences: [{"id", "article_id", "idx", "role", "text", "numbers"}]; `numbers` is
-    numbers.extract output (extracted here when the key is missing).
+    sentences: [records.Sentence] with their figures, ids and article ids.
     encoder: optional ingest.embed.Encoder; its cosine is mixed into the score.
-    threshold, rule: override THRESHOLD and RULE (for benchmarks/alignment.py).
+    threshold: the minimum score of like roles (default THRESHOLD, or SEMANTIC_THRESHOLD
+    with an encoder).
     scored: story_scorer(sentences, encoder), when the caller has made it already.
     """
     if scored is None:
@@ -161,14 +144,14 @@ def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
     sents, scorer = scored
     articles = {}
     for k, s in enumerate(sents):
-        articles.setdefault(s["article_id"], []).append(k)
+        articles.setdefault(s.article_id, []).append(k)
     if len(articles) < 2:
         return []
     for ks in articles.values():
-        ks.sort(key=lambda k: (sents[k].get("idx", 0), sents[k]["id"]))
+        ks.sort(key=lambda k: (sents[k].idx, sents[k].id))
     if threshold is None:
         threshold = SEMANTIC_THRESHOLD if scorer.embeddings is not None else THRESHOLD
-    roles = [_role(s) for s in sents]
+    roles = [s.role for s in sents]
     kinds = {}   # relation() of text pairs already compared
     out = []
     order = sorted(articles)
@@ -195,14 +178,14 @@ def align(sentences, encoder=None, threshold=None, rule=None, scored=None):
                 ib, c = articles[b_id], col_at[b_id]
                 S = S_block[r:r + len(ia), c:c + len(ib)]
                 thr = thr_block[r:r + len(ia), c:c + len(ib)]
-                out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds, rule))
+                out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds))
             r += len(ia)
         first = last
-    out.sort(key=lambda p: (p["sentence_a"], p["sentence_b"]))
+    out.sort(key=lambda p: (p.sentence_a, p.sentence_b))
     return out
 
 
-def _align_pair(sents, ia, ib, S, thr, scorer, kinds, rule):
+def _align_pair(sents, ia, ib, S, thr, scorer, kinds):
     """Aligned pairs between articles ia and ib (sentence indices) given their scores."""
     out = []
 
@@ -211,15 +194,14 @@ def _align_pair(sents, ia, ib, S, thr, scorer, kinds, rule):
             return scorer.group_score([ia[r] for r in rows], ib[cols[0]])
         return scorer.group_score([ib[c] for c in cols], ia[rows[0]])
 
-    links = decide(S, thr, merge_score, rule=rule)
+    links = decide(S, thr, merge_score)
     deg_a, deg_b = {}, {}
     for i, j in links:
         deg_a[i] = deg_a.get(i, 0) + 1
         deg_b[j] = deg_b.get(j, 0) + 1
     for i, j in sorted(links):
         sa, sb = sents[ia[i]], sents[ib[j]]
-        lo, hi = sorted((sa["id"], sb["id"]))
-        out.append({"sentence_a": lo, "sentence_b": hi, "score": round(float(S[i, j]), 4),
-                    "relation": relation(sa["text"], sb["text"], deg_a[i] > 1 or deg_b[j] > 1,
-                                         kinds)})
+        lo, hi = sorted((sa.id, sb.id))
+        out.append(Alignment(sentence_a=lo, sentence_b=hi, score=round(float(S[i, j]), 4),
+                             relation=relation(sa.text, sb.text, deg_a[i] > 1 or deg_b[j] > 1, kinds)))
     return out

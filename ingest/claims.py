@@ -1,6 +1,6 @@
 """Group the aligned sentences of a story into claims: one claim per distinct statement.
 
-claims(sentences, alignments) -> [{"text", "sentence_id", "sentence_ids", "n_articles"}]
+claims(sentences, alignments) -> [records.Claim]
 
 Every given sentence ends up in exactly one claim (a singleton when nothing aligns
 with it). The pipeline passes body sentences only.
@@ -25,6 +25,7 @@ with it). The pipeline passes body sentences only.
 """
 import heapq
 
+from ingest.records import Claim
 from ingest.similarity import Scorer, figure_agreement, _figures
 
 MIN_SUPPORT = 0.5   # share of cross article pairs with an alignment, to merge
@@ -68,19 +69,19 @@ class _Find:
 def claims(sentences, alignments, scorer=None):
     """scorer: a Scorer (no embeddings) fitted on exactly these sentences' texts and
     numbers, in this order, e.g. Scorer.subset of the story's; made here when missing."""
-    sents = [s for s in sentences if s.get("id") is not None]
+    sents = [s for s in sentences if s.id is not None]
     if not sents:
         return []
-    index = {s["id"]: k for k, s in enumerate(sents)}
-    art = [s["article_id"] for s in sents]
+    index = {s.id: k for k, s in enumerate(sents)}
+    art = [s.article_id for s in sents]
     n = len(sents)
 
     aligned = {}
     for p in alignments:
-        a, b = index.get(p["sentence_a"]), index.get(p["sentence_b"])
+        a, b = index.get(p.sentence_a), index.get(p.sentence_b)
         if a is None or b is None or art[a] == art[b]:
             continue
-        aligned[(a, b)] = aligned[(b, a)] = float(p.get("score") or 0.0)
+        aligned[(a, b)] = aligned[(b, a)] = float(p.score or 0.0)
 
     # 1. units: partners of one sentence within one other article
     find = _Find(n)
@@ -91,12 +92,10 @@ def claims(sentences, alignments, scorer=None):
         for x in group[1:]:
             find.union(group[0], x)
 
-    texts = [s.get("text") or "" for s in sents]
-    nums = [s.get("numbers") for s in sents]
     if scorer is None:
-        scorer = Scorer(texts, nums if all(x is not None for x in nums) else None)
+        scorer = Scorer([s.text or "" for s in sents], [s.figures for s in sents])
     direct = scorer.matrix().tolist()   # lists: the linkage reads single cells
-    figures = [_figures(x) for x in nums] if all(x is not None for x in nums) else scorer.figures
+    figures = [_figures(s.figures) for s in sents]
 
     clusters = {}
     for k in range(n):
@@ -160,11 +159,11 @@ def claims(sentences, alignments, scorer=None):
 
     out = []
     for members in clusters.values():
-        members.sort(key=lambda k: sents[k]["id"])
+        members.sort(key=lambda k: sents[k].id)
         # representative: the sentence most strongly aligned within the claim
-        rep = max(members, key=lambda k: (sum(aligned.get((k, j), 0.0) for j in members), -sents[k]["id"]))
-        out.append({"text": sents[rep]["text"], "sentence_id": sents[rep]["id"],
-                    "sentence_ids": [sents[k]["id"] for k in members],
-                    "n_articles": len({art[k] for k in members})})
-    out.sort(key=lambda c: c["sentence_ids"][0])
+        rep = max(members, key=lambda k: (sum(aligned.get((k, j), 0.0) for j in members), -sents[k].id))
+        ids = [sents[k].id for k in members]
+        out.append(Claim(text=sents[rep].text, sentence_id=sents[rep].id, sentence_ids=ids,
+                         n_articles=len({art[k] for k in members}), n_sentences=len(ids)))
+    out.sort(key=lambda c: c.sentence_ids[0])
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from . import align, claims, numbers, readers, segment, stories, store, structure
+from .records import Article, StoryAnalysis, StoryInputs
 
 BATCH = 200
 # Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
@@ -35,26 +36,26 @@ def content_hash(text):
 
 
 def analyse(raw):
-    """A raw article from readers -> an article row with its sentences and their numbers."""
-    text = raw["text"]
-    known = {k: raw.get(k) for k in ("title", "outlet", "byline", "published")}
+    """A records.RawArticle from readers -> a records.Article with its sentences and figures."""
+    text = raw.text
+    known = {"title": raw.title, "outlet": raw.outlet, "byline": raw.byline, "published": raw.published}
     sentences, meta = structure.analyse(segment.segment(text), known)
     for idx, s in enumerate(sentences):
-        s["idx"] = idx
-        s["numbers"] = numbers.extract(s["text"])
-    body = " ".join(s["text"] for s in sentences if s["role"] == "body")
-    return {
-        "source": raw["source"],
-        "outlet": meta.get("outlet"),
-        "title": meta.get("title"),
-        "byline": meta.get("byline"),
-        "published": iso_date(meta.get("published")),
-        "url": raw.get("url"),
-        "text": text,
-        "content_hash": content_hash(text),
-        "fingerprint": stories.fingerprint(body or text, meta.get("title")),
-        "sentences": sentences,
-    }
+        s.idx = idx
+        s.figures = numbers.extract(s.text)
+    body = " ".join(s.text for s in sentences if s.role == "body")
+    return Article(
+        source=raw.source,
+        outlet=meta.get("outlet"),
+        title=meta.get("title"),
+        byline=meta.get("byline"),
+        published=iso_date(meta.get("published")),
+        url=raw.url,
+        text=text,
+        content_hash=content_hash(text),
+        fingerprint=stories.fingerprint(body or text, meta.get("title")),
+        sentences=sentences,
+    )
 
 
 def iso_date(value):
@@ -67,7 +68,7 @@ def iso_date(value):
             return parse(value.replace("Z", "+00:00")).isoformat()
         except ValueError:
             pass
-    dates = [n["iso"] for n in numbers.extract(value) if n["kind"] in ("date", "year") and n.get("iso")]
+    dates = [n.iso for n in numbers.extract(value) if n.kind in ("date", "year") and n.iso]
     return dates[0] if dates else None
 
 
@@ -92,12 +93,12 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
         try:
             article = analyse(item)
         except Exception as e:  # one bad article must not stop the run
-            fail(readers.ReadError(item["source"], f"could not analyse: {e}"))
+            fail(readers.ReadError(item.source, f"could not analyse: {e}"))
             continue
-        if article["content_hash"] in seen:
+        if article.content_hash in seen:
             report.duplicates += 1
             continue
-        seen.add(article["content_hash"])
+        seen.add(article.content_hash)
         batch.append(article)
         if len(batch) >= BATCH:
             store_batch(db, batch, report, progress)
@@ -114,8 +115,8 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
 def store_batch(db, batch, report, progress):
     if not batch:
         return
-    known = store.known_hashes(db, (a["content_hash"] for a in batch))
-    fresh = [a for a in batch if a["content_hash"] not in known]
+    known = store.known_hashes(db, (a.content_hash for a in batch))
+    fresh = [a for a in batch if a.content_hash not in known]
     report.duplicates += len(batch) - len(fresh)
     ids = store.insert_articles(db, fresh)
     report.added += len(ids)
@@ -142,7 +143,7 @@ def assign_stories(db, new_ids, forced_label=None):
     touched = set()
     # Only articles linking two or more stored stories can merge them: skip the extra
     # clustering pass otherwise (always on a first ingest into an empty database).
-    stored = {d["story_id"] for d in docs if d["story_id"] is not None}
+    stored = {d.story_id for d in docs if d.story_id is not None}
     merged = stories.merges(docs, links, vectors=vectors) if len(stored) > 1 else {}
     if merged:
         # Articles that link two stored stories show they were one story all along.
@@ -173,21 +174,22 @@ def analyse_stories(db, story_ids, encoder=None, workers=None):
 
 
 def story_inputs(db, story_id):
-    """What analysing a story needs from the database: (story_id, sentences, articles)."""
-    return story_id, store.story_sentences(db, story_id), store.story_docs(db, store.story_article_ids(db, story_id))
+    """What analysing a story needs from the database (records.StoryInputs)."""
+    return StoryInputs(story_id=story_id, sentences=store.story_sentences(db, story_id),
+                       docs=store.story_docs(db, store.story_article_ids(db, story_id)))
 
 
 def story_analysis(inputs, encoder=None):
-    """(story_id, label, alignments, claims) of one story from story_inputs(); pure."""
-    story_id, sentences, docs = inputs
+    """The records.StoryAnalysis of one story from its records.StoryInputs; pure."""
+    sentences = inputs.sentences
     scored, scorer = align.story_scorer(sentences, encoder)
     pairs = align.align(sentences, encoder, scored=(scored, scorer))
-    body = [s for s in sentences if s["role"] == "body"]
-    body_ids = {s["id"] for s in body}
+    body = [s for s in sentences if s.role == "body"]
+    body_ids = {s.id for s in body}
     # claims scores the body sentences with weights fitted on them alone: refit align's
     # Scorer on them rather than tokenising the story a second time (same scores)
-    row = {s["id"]: k for k, s in enumerate(scored)}
-    body_scorer = scorer.subset([row[s["id"]] for s in body]) if all(s["id"] in row for s in body) else None
-    groups = claims.claims(body, [p for p in pairs if p["sentence_a"] in body_ids and p["sentence_b"] in body_ids],
+    row = {s.id: k for k, s in enumerate(scored)}
+    body_scorer = scorer.subset([row[s.id] for s in body]) if all(s.id in row for s in body) else None
+    groups = claims.claims(body, [p for p in pairs if p.sentence_a in body_ids and p.sentence_b in body_ids],
                            body_scorer)
-    return story_id, stories.label(docs), pairs, groups
+    return StoryAnalysis(story_id=inputs.story_id, label=stories.label(inputs.docs), alignments=pairs, claims=groups)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.records import Sentence
+
 __all__ = ["segment", "sentences"]
 
 # ---------------------------------------------------------------------------------------
@@ -332,18 +334,17 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
 # Public interface
 
 
-def segment(text: str) -> list[dict]:
+def segment(text: str) -> list[Sentence]:
     """Sentences of text in order.
 
-    Each dict: {"text": str, "start": int, "end": int, "paragraph": int} with
-    text == original_text[start:end] exactly (stripped of surrounding whitespace) and
+    Each a records.Sentence with text == original_text[start:end] exactly (stripped of surrounding whitespace) and
     paragraph the 0-based index of the paragraph. Every line break ends a sentence and
     each non-empty line is a paragraph, so headings, datelines, bylines and tag lines
     without final punctuation are sentences of their own.
     """
     if not text or not isinstance(text, str):
         return []
-    out: list[dict] = []
+    out: list[Sentence] = []
     para = -1
     strip = _STRIP
     # Two whole-text passes find the few places that need more work: quotations, and
@@ -415,14 +416,14 @@ def segment(text: str) -> list[dict]:
                 if not emitted:
                     para += 1
                     emitted = True
-                out.append({"text": text[start:end], "start": start, "end": end, "paragraph": para})
+                out.append(Sentence(text=text[start:end], start=start, end=end, paragraph=para))
             prev = b
     return out
 
 
 def sentences(text: str) -> list[str]:
     """Just the sentence strings of segment(text)."""
-    return [s["text"] for s in segment(text)]
+    return [s.text for s in segment(text)]
 
 
 # Cheap pre-checks so that the list and quotation scans only run on lines that need them.

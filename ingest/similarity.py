@@ -98,12 +98,12 @@ def names(text):
 
 
 def _figures(nums):
-    """{key: set(values)} from numbers.extract output."""
+    """{key: set(values)} of a sentence's records.Figure list."""
     out = {}
     for n in nums or ():
-        if not isinstance(n, dict) or n.get("value") is None:
+        if n.value is None:
             continue
-        out.setdefault(n.get("key") or n.get("kind") or "number", set()).add(round(float(n["value"]), 6))
+        out.setdefault(n.key or n.kind or "number", set()).add(round(float(n.value), 6))
     return out
 
 
@@ -141,7 +141,7 @@ class Scorer:
     """Pairwise scores for a set of sentences, with weights fitted on that set.
 
     texts: list of sentence strings; numbers: optional list (same length) of
-    numbers.extract output per sentence (extracted here when missing);
+    records.Figure lists, one per sentence (extracted here when missing);
     embeddings: optional array (n, d) of unit vectors, e.g. from ingest.embed.
     """
 
@@ -398,10 +398,6 @@ class Tfidf:
         hit = row_cols[pos] == terms
         return float(v[hit] @ row_w[pos[hit]])
 
-    def transform(self, texts):
-        return self._weigh(self._counts_matrix([Counter(t for t in self.analyzer(text) if t in self.index)
-                                                for text in texts]))
-
     def _counts_matrix(self, counts):
         """(texts x terms) csr matrix of raw term counts, sorted columns."""
         sizes = [len(c) for c in counts]
@@ -431,7 +427,4 @@ def similarity(a, b):
         return 0.0
     if not _WORD.search(a) or not _WORD.search(b):
         return 0.0
-    try:
-        return round(Scorer([a, b]).score(0, 1), 6)
-    except Exception:  # junk must never break a SQL query
-        return 0.0
+    return round(Scorer([a, b]).score(0, 1), 6)

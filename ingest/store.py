@@ -1,96 +1,57 @@
 """The SQLite schema and every write. The only module that writes.
 
-Each write runs inside one transaction, so a failed or interrupted run never
-leaves half an article or half a story's analysis behind.
+The tables are derived from the records in ingest/records.py: a column is declared
+there once, and the CREATE TABLE, INSERT and SELECT statements here are built from
+those declarations. Each write runs inside one transaction, so a failed or
+interrupted run never leaves half an article or half a story's analysis behind.
 """
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+from .records import (SCHEMA_VERSION, TABLES, Alignment, Article, Claim, ClaimSentence, Conflict, Figure,
+                      Provenance, Sentence, StoryDoc, columns, values)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS stories (
-    id INTEGER PRIMARY KEY,
-    label TEXT,
-    n_articles INTEGER NOT NULL DEFAULT 0,
-    forced INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    source TEXT NOT NULL,
-    outlet TEXT,
-    title TEXT,
-    byline TEXT,
-    published TEXT,
-    url TEXT,
-    text TEXT NOT NULL,
-    content_hash TEXT NOT NULL UNIQUE,
-    story_id INTEGER REFERENCES stories(id),
-    n_sentences INTEGER NOT NULL DEFAULT 0,
-    fingerprint BLOB
-);
-CREATE TABLE IF NOT EXISTS sentences (
-    id INTEGER PRIMARY KEY,
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    idx INTEGER NOT NULL,
-    paragraph INTEGER NOT NULL,
-    role TEXT NOT NULL,
-    text TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS numbers (
-    id INTEGER PRIMARY KEY,
-    sentence_id INTEGER NOT NULL REFERENCES sentences(id),
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    surface TEXT NOT NULL,
-    value REAL,
-    unit TEXT,
-    kind TEXT NOT NULL,
-    qualifier TEXT,
-    rate TEXT,
-    iso TEXT,
-    low REAL,
-    high REAL,
-    "of" TEXT,
-    key TEXT,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS alignments (
-    id INTEGER PRIMARY KEY,
-    story_id INTEGER NOT NULL REFERENCES stories(id),
-    sentence_a INTEGER NOT NULL REFERENCES sentences(id),
-    sentence_b INTEGER NOT NULL REFERENCES sentences(id),
-    score REAL NOT NULL,
-    relation TEXT NOT NULL,
-    UNIQUE (sentence_a, sentence_b),
-    CHECK (sentence_a < sentence_b)
-);
-CREATE TABLE IF NOT EXISTS claims (
-    id INTEGER PRIMARY KEY,
-    story_id INTEGER NOT NULL REFERENCES stories(id),
-    sentence_id INTEGER REFERENCES sentences(id),
-    text TEXT NOT NULL,
-    n_articles INTEGER NOT NULL,
-    n_sentences INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS claim_sentences (
-    claim_id INTEGER NOT NULL REFERENCES claims(id),
-    sentence_id INTEGER NOT NULL REFERENCES sentences(id),
-    PRIMARY KEY (claim_id, sentence_id)
-);
-CREATE INDEX IF NOT EXISTS idx_articles_story_id ON articles(story_id);
-CREATE INDEX IF NOT EXISTS idx_sentences_article_id ON sentences(article_id);
-CREATE INDEX IF NOT EXISTS idx_numbers_sentence_id ON numbers(sentence_id);
-CREATE INDEX IF NOT EXISTS idx_numbers_article_id ON numbers(article_id);
-CREATE INDEX IF NOT EXISTS idx_numbers_key ON numbers(key);
-CREATE INDEX IF NOT EXISTS idx_alignments_story_id ON alignments(story_id);
-CREATE INDEX IF NOT EXISTS idx_alignments_sentence_b ON alignments(sentence_b);
-CREATE INDEX IF NOT EXISTS idx_claims_story_id ON claims(story_id);
-CREATE INDEX IF NOT EXISTS idx_claims_sentence_id ON claims(sentence_id);
-CREATE INDEX IF NOT EXISTS idx_claim_sentences_sentence_id ON claim_sentences(sentence_id);
-"""
+# The marker the plugin checks before it touches a database: only ingest writes it.
+META = "newsdiff_meta"
+
+
+def quoted(name):
+    # "end" and "of" are SQL keywords; quoting every column costs nothing.
+    return f'"{name}"'
+
+
+def create_table(record):
+    cols = [f"{quoted(f.name)} {f.metadata['sql']}" +
+            (f" REFERENCES {f.metadata['references']}(id)" if f.metadata["references"] else "")
+            for f in columns(record)]
+    body = ",\n    ".join(cols + list(getattr(record, "CONSTRAINTS", ())))
+    return f"CREATE TABLE IF NOT EXISTS {record.TABLE} (\n    {body}\n);"
+
+
+def create_indexes(record):
+    return [f"CREATE INDEX IF NOT EXISTS idx_{record.TABLE}_{f.name} ON {record.TABLE}({quoted(f.name)});"
+            for f in columns(record) if f.metadata["index"]]
+
+
+def insert_sql(record, with_id=True):
+    names = [f.name for f in columns(record) if with_id or f.name != "id"]
+    return f"INSERT INTO {record.TABLE} ({', '.join(map(quoted, names))}) VALUES ({', '.join('?' * len(names))})"
+
+
+def select_sql(record, alias):
+    return ", ".join(f"{alias}.{quoted(f.name)}" for f in columns(record))
+
+
+def from_row(record, row):
+    """A record from a row selected with select_sql(record, ...)."""
+    return record(**{f.name: v for f, v in zip(columns(record), row)})
+
+
+SCHEMA = "\n".join(
+    [create_table(t) for t in TABLES]
+    + [f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);"]
+    + [i for t in TABLES for i in create_indexes(t)]
+)
 
 # Plain SQL only: a published file must work in any SQLite client and without the plugin.
 VIEWS = {
@@ -135,64 +96,59 @@ def ensure_schema(db):
             if stored is None or stored[0] != create:
                 db.conn.execute(f"DROP VIEW IF EXISTS {name}")
                 db.conn.execute(create)
+        db.conn.executemany(f"INSERT OR REPLACE INTO {META} (key, value) VALUES (?, ?)",
+                            [("schema", "newsdiff"), ("schema_version", str(SCHEMA_VERSION))])
     if not db["sentences"].detect_fts():
         db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
+def select_in(db, sql, values):
+    values = list(values)
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        yield from db.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+
 def known_hashes(db, hashes):
     """The subset of content hashes already stored."""
-    hashes = list(hashes)
-    found = set()
-    for i in range(0, len(hashes), 500):
-        chunk = hashes[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.conn.execute(f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk))
-    return found
+    return {r[0] for r in select_in(db, "SELECT content_hash FROM articles WHERE content_hash IN ({})", hashes)}
+
+
+def figure_row(figure, sentence_id, article_id, sentence_start):
+    """The numbers row of a figure: its offsets move from the sentence to the article."""
+    return values(Figure(**{**figure.__dict__, "sentence_id": sentence_id, "article_id": article_id,
+                            "start": sentence_start + figure.start, "end": sentence_start + figure.end}))
+
+
+def figure_from_row(row, sentence_start):
+    """The figure of a numbers row, its offsets back within its sentence."""
+    figure = from_row(Figure, row)
+    figure.start -= sentence_start
+    figure.end -= sentence_start
+    return figure
 
 
 def insert_articles(db, articles):
-    """Store analysed articles with their sentences and numbers in one transaction.
-
-    articles: dicts with the articles columns plus "sentences", each sentence with
-    "numbers". Returns the new article ids in order.
-    """
+    """Store analysed articles (records.Article with sentences and their figures) in one
+    transaction. Returns the new article ids in order."""
     ids = []
-    sentence_rows, number_rows = [], []
+    sentence_rows, figure_rows = [], []
     with db.conn:
         # Sentence ids are handed out here as SQLite would (one more than the largest), so
-        # that sentences and numbers go in with one executemany each, not a statement per row.
+        # that sentences and figures go in with one executemany each, not a statement per row.
         next_sentence = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
         for article in articles:
-            row = {k: v for k, v in article.items() if k not in ("sentences",)}
-            row["n_sentences"] = len(article["sentences"])
-            cursor = db.conn.execute(
-                f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            article_id = cursor.lastrowid
+            article.n_sentences = len(article.sentences)
+            article_id = db.conn.execute(insert_sql(Article, with_id=False), values(article)[1:]).lastrowid
             ids.append(article_id)
-            for s in article["sentences"]:
-                sentence_id = next_sentence
+            for s in article.sentences:
+                s.id, s.article_id = next_sentence, article_id
                 next_sentence += 1
-                sentence_rows.append((sentence_id, article_id, s["idx"], s["paragraph"], s["role"], s["text"], s["start"], s["end"]))
-                number_rows.extend(
-                    (
-                        sentence_id, article_id, n["surface"], n.get("value"), n.get("unit"), n["kind"],
-                        n.get("qualifier"), n.get("rate"), n.get("iso"), n.get("low"), n.get("high"),
-                        n.get("of"), n.get("key"), s["start"] + n["start"], s["start"] + n["end"],
-                    )
-                    for n in s.get("numbers", ())
-                )
-        db.conn.executemany(
-            'INSERT INTO sentences (id, article_id, idx, paragraph, role, text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            sentence_rows,
-        )
-        db.conn.executemany(
-            'INSERT INTO numbers (sentence_id, article_id, surface, value, unit, kind, qualifier, rate, iso, low, high, "of", key, start, "end") '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            number_rows,
-        )
+                sentence_rows.append(values(s))
+                figure_rows.extend(figure_row(f, s.id, article_id, s.start) for f in s.figures)
+        db.conn.executemany(insert_sql(Sentence), sentence_rows)
+        db.conn.executemany(insert_sql(Figure), figure_rows)
     return ids
 
 
@@ -220,26 +176,20 @@ def fingerprints(db, ids, exclude=()):
     return [(i, f) for i, f in rows if i not in excluded]
 
 
-def select_in(db, sql, values):
-    values = list(values)
-    for i in range(0, len(values), 500):
-        chunk = values[i : i + 500]
-        yield from db.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
-
-
 def story_docs(db, ids):
-    """Article dicts for story grouping and labels: id, title, text (body only), published, story_id."""
+    """[records.StoryDoc] of these articles (body text only), by id."""
     docs = {}
     for article_id, title, published, story_id in select_in(
         db, "SELECT id, title, published, story_id FROM articles WHERE id IN ({})", ids
     ):
-        docs[article_id] = {"id": article_id, "title": title, "published": published, "story_id": story_id, "text": []}
+        docs[article_id] = StoryDoc(id=article_id, title=title, published=published, story_id=story_id)
+    body = {}
     for article_id, text in select_in(
         db, "SELECT article_id, text FROM sentences WHERE role = 'body' AND article_id IN ({}) ORDER BY article_id, idx", ids
     ):
-        docs[article_id]["text"].append(text)
-    for doc in docs.values():
-        doc["text"] = " ".join(doc["text"])
+        body.setdefault(article_id, []).append(text)
+    for article_id, doc in docs.items():
+        doc.text = " ".join(body.get(article_id, ()))
     return [docs[i] for i in sorted(docs)]
 
 
@@ -263,59 +213,64 @@ def story_article_ids(db, story_id):
 
 
 def story_sentences(db, story_id):
-    """Every sentence of a story with its numbers, as align.align() takes them."""
+    """Every sentence of a story with its figures ([records.Sentence]), by article and idx."""
     rows = db.conn.execute(
-        "SELECT s.id, s.article_id, s.idx, s.role, s.text FROM sentences s JOIN articles a ON a.id = s.article_id "
+        f"SELECT {select_sql(Sentence, 's')} FROM sentences s JOIN articles a ON a.id = s.article_id "
         "WHERE a.story_id = ? ORDER BY s.article_id, s.idx",
         (story_id,),
     )
-    sentences = {r[0]: {"id": r[0], "article_id": r[1], "idx": r[2], "role": r[3], "text": r[4], "numbers": []} for r in rows}
-    columns = ["surface", "value", "unit", "kind", "qualifier", "rate", "iso", "low", "high", "of", "key", "start", "end"]
+    sentences = {}
+    for row in rows:
+        s = from_row(Sentence, row)
+        sentences[s.id] = s
     for row in db.conn.execute(
-        'SELECT n.sentence_id, s.start, n.surface, n.value, n.unit, n.kind, n.qualifier, n.rate, n.iso, n.low, n.high, n."of", n.key, n.start, n."end" '
-        "FROM numbers n JOIN sentences s ON s.id = n.sentence_id JOIN articles a ON a.id = n.article_id WHERE a.story_id = ? ORDER BY n.id",
+        f"SELECT s.start, {select_sql(Figure, 'n')} FROM numbers n JOIN sentences s ON s.id = n.sentence_id "
+        "JOIN articles a ON a.id = n.article_id WHERE a.story_id = ? ORDER BY n.id",
         (story_id,),
     ):
-        number = dict(zip(columns, row[2:]))
-        # Stored offsets index the article; the aligner reads them within the sentence.
-        number["start"] -= row[1]
-        number["end"] -= row[1]
-        sentences[row[0]]["numbers"].append(number)
+        figure = figure_from_row(row[1:], row[0])
+        sentences[figure.sentence_id].figures.append(figure)
     return list(sentences.values())
 
 
-def replace_story_analyses(db, analyses):
-    """Swap stories' alignments, claims and labels for new ones, in one transaction.
-
-    analyses: [(story_id, label, alignments, claims)].
-    """
-    with db.conn:
-        for story_id, label, alignments, claims in analyses:
-            _replace_story_analysis(db, story_id, label, alignments, claims)
+# A story's analysis: what replace_story_analyses deletes and rewrites, children first.
+ANALYSIS_TABLES = ("claim_sentences", "claims", "alignments", "conflicts", "provenance")
 
 
-def _replace_story_analysis(db, story_id, label, alignments, claims):
+def delete_story_analysis(db, story_id):
     db.conn.execute("DELETE FROM claim_sentences WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)", (story_id,))
-    db.conn.execute("DELETE FROM claims WHERE story_id = ?", (story_id,))
-    db.conn.execute("DELETE FROM alignments WHERE story_id = ?", (story_id,))
-    db.conn.executemany(
-        "INSERT INTO alignments (story_id, sentence_a, sentence_b, score, relation) VALUES (?, ?, ?, ?, ?)",
-        [(story_id, p["sentence_a"], p["sentence_b"], p["score"], p["relation"]) for p in alignments],
-    )
+    for table in ANALYSIS_TABLES[1:]:
+        db.conn.execute(f"DELETE FROM {table} WHERE story_id = ?", (story_id,))
+
+
+def replace_story_analyses(db, analyses):
+    """Swap stories' analyses ([records.StoryAnalysis]) for new ones, in one transaction."""
+    with db.conn:
+        for analysis in analyses:
+            _replace_story_analysis(db, analysis)
+
+
+def _replace_story_analysis(db, analysis):
+    story_id = analysis.story_id
+    delete_story_analysis(db, story_id)
+    for record, rows in ((Alignment, analysis.alignments), (Conflict, analysis.conflicts),
+                         (Provenance, analysis.provenance)):
+        for row in rows:
+            row.story_id = story_id
+        db.conn.executemany(insert_sql(record, with_id=False), [values(r)[1:] for r in rows])
     # Claim ids handed out as SQLite would (one more than the largest): two executemany calls.
     next_claim = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
     claim_rows, member_rows = [], []
-    for claim_id, claim in enumerate(claims, start=next_claim):
-        claim_rows.append((claim_id, story_id, claim["sentence_id"], claim["text"], claim["n_articles"], len(claim["sentence_ids"])))
-        member_rows.extend((claim_id, s) for s in claim["sentence_ids"])
-    db.conn.executemany(
-        "INSERT INTO claims (id, story_id, sentence_id, text, n_articles, n_sentences) VALUES (?, ?, ?, ?, ?, ?)", claim_rows
-    )
-    db.conn.executemany("INSERT INTO claim_sentences (claim_id, sentence_id) VALUES (?, ?)", member_rows)
+    for claim_id, claim in enumerate(analysis.claims, start=next_claim):
+        claim.id, claim.story_id, claim.n_sentences = claim_id, story_id, len(claim.sentence_ids)
+        claim_rows.append(values(claim))
+        member_rows.extend(values(ClaimSentence(claim_id=claim_id, sentence_id=s)) for s in claim.sentence_ids)
+    db.conn.executemany(insert_sql(Claim), claim_rows)
+    db.conn.executemany(insert_sql(ClaimSentence), member_rows)
     db.conn.execute(
         "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story_id = ?), "
         "label = CASE WHEN forced = 1 THEN label ELSE ? END WHERE id = ?",
-        (story_id, label, story_id),
+        (story_id, analysis.label, story_id),
     )
 
 
@@ -332,8 +287,6 @@ def merge_stories(db, mapping):
     with db.conn:
         for old, new in mapping.items():
             db.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
-            db.conn.execute("DELETE FROM claim_sentences WHERE claim_id IN (SELECT id FROM claims WHERE story_id = ?)", (old,))
-            db.conn.execute("DELETE FROM claims WHERE story_id = ?", (old,))
-            db.conn.execute("DELETE FROM alignments WHERE story_id = ?", (old,))
+            delete_story_analysis(db, old)
             db.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
     return set(mapping.values())

@@ -9,9 +9,7 @@ docs/stories.md, benchmarks/stories.py):
    better than common words: on ECB+ they give a story-mate to as many
    articles with fewer false candidates than a bag of all words.
 2. ``candidates(new, existing)``: LSH banding of those signatures. Only articles
-   that share a whole band are compared, never all pairs. ``lsh_keys(fp)`` gives
-   the band keys as integers, for a store that indexes them and passes only the
-   stored articles that share a key.
+   that share a whole band are compared, never all pairs.
 3. ``assign(docs, links)``: average-linkage agglomerative clustering over the
    candidate graph, with cosine similarity of entity-weighted word vectors.
    The average cosine between two groups equals the dot product of their summed
@@ -34,8 +32,7 @@ from datetime import datetime
 
 import numpy as np
 
-__all__ = ["fingerprint", "lsh_keys", "candidates", "similarity", "assign", "merges", "related",
-           "label", "JOIN_THRESHOLD", "RELATED_THRESHOLD"]
+__all__ = ["fingerprint", "candidates", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
 
 # --- tuning (benchmarks/stories.py measures these on ECB+) -------------------------------
 # LSH: 128 bands of 3 rows. A pair with Jaccard J over name/number sets becomes a candidate
@@ -53,7 +50,6 @@ JOIN_THRESHOLD = 0.24       # average cosine to join a story or merge two groups
 # one batch, nothing when ingesting in batches.
 COHESION_MARGIN = 0.2
 MIN_COHESION_SIZE = 3
-RELATED_THRESHOLD = 0.16    # average cosine for "same topic, different event": 89% same ECB+ topic
 # Articles further apart than this from every article of a story never join it. ECB+ has
 # no dates, so this is a judgement, not a measurement: rewrites appear within days.
 MAX_GAP_DAYS = 14
@@ -153,18 +149,6 @@ def fingerprint(text, title=None):
     return bytes([_VERSION]) + sig.tobytes()
 
 
-def lsh_keys(fp):
-    """The LSH bucket keys of a fingerprint, as integers below 2**55 (one per band).
-
-    Two articles are candidates when they share a key. A store can keep these in an
-    indexed table and pass candidates() only the stored articles sharing a key with a
-    new one, so finding candidates no longer reads the whole archive.
-    """
-    if not _valid(fp):
-        return []
-    return [int(k) for k in _key_matrix([fp])[0]]
-
-
 # --- 2. candidates -----------------------------------------------------------------------------
 def _valid(fp):
     return isinstance(fp, (bytes, bytearray, memoryview)) and len(fp) == _FP_LEN and fp[0] == _VERSION
@@ -187,8 +171,8 @@ def candidates(new, existing):
     returned; at most MAX_CANDIDATES per article, those sharing most bands first (ties: the
     earlier in existing + new). Articles with an empty or outdated fingerprint get an empty
     set. Symmetric among new articles. Existing articles that share no band with a new one
-    change nothing, so a store that indexes lsh_keys() can pass only those that do (in the
-    same order): the result is the same.
+    change nothing, so a store that indexed band keys could pass only those that do (in
+    the same order) and get the same result (measured and not done: docs/stories.md).
     """
     out = {i: set() for i, _ in new}
     ex = [(i, fp) for i, fp in existing if _valid(fp)]
@@ -297,16 +281,16 @@ def _dot(u, v):
 def similarity(a, b):
     """Cosine similarity (0..1) of two articles' entity-weighted word vectors.
 
-    a, b: dicts with "title" and "text". The same score assign() uses between two articles.
+    a, b: records.StoryDoc (or anything with title and text). The same score assign() uses between two articles.
     """
-    return _dot(_vector(a.get("title"), a.get("text")), _vector(b.get("title"), b.get("text")))
+    return _dot(_vector(a.title, a.text), _vector(b.title, b.text))
 
 
 def _doc_vector(doc, cache):
     """The term vector of a doc dict, computed once per cache (a dict: doc id -> vector)."""
-    v = cache.get(doc["id"])
+    v = cache.get(doc.id)
     if v is None:
-        v = cache[doc["id"]] = _vector(doc.get("title"), doc.get("text"))
+        v = cache[doc.id] = _vector(doc.title, doc.text)
     return v
 
 
@@ -352,7 +336,7 @@ class _Group:
 
     def add(self, doc, day):
         self._coh = None
-        self.members.append(doc["id"])
+        self.members.append(doc.id)
         self.size += 1
         self._todo.append(doc)
         if day is not None:
@@ -388,13 +372,13 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
     groups = {}             # group id -> _Group
     of = {}                 # doc id -> group id
     cache = {} if vectors is None else vectors
-    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
-        sid = d.get("story_id")
-        gid = ("s", sid) if sid is not None else ("n", d["id"])
+    for d in sorted(docs, key=lambda d: _sort_key(d.id)):
+        sid = d.story_id
+        gid = ("s", sid) if sid is not None else ("n", d.id)
         if gid not in groups:
             groups[gid] = _Group(gid, sid is not None, cache)
-        groups[gid].add(d, _date(d.get("published")))
-        of[d["id"]] = gid
+        groups[gid].add(d, _date(d.published))
+        of[d.id] = gid
     # Which groups may be compared: those joined by at least one candidate link.
     nbrs = {g: set() for g in groups}
     for i, js in links.items():
@@ -463,7 +447,7 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
 def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
     """Decide the story of each new article.
 
-    docs: dicts with "id", "title", "text", "published" (ISO 8601 or None) and "story_id"
+    docs: records.StoryDoc: id, title, text, published (ISO 8601 or None) and story_id
     (int for stored articles, None for new ones), covering the new articles and their
     candidates (ideally all stored members of the candidates' stories, so the average
     linkage to a story is over the whole story).
@@ -476,7 +460,7 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     their smallest article id, so the same input always gives the same output.
     """
     groups, of, _ = _cluster(docs, links, threshold, margin, vectors=vectors)
-    new_ids = sorted((d["id"] for d in docs if d.get("story_id") is None), key=_sort_key)
+    new_ids = sorted((d.id for d in docs if d.story_id is None), key=_sort_key)
     out, keys = {}, {}
     for i in new_ids:
         gid = of[i]
@@ -499,7 +483,7 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     An empty dict means nothing to merge (the common case).
     """
     groups, _, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors)
-    story = {d["id"]: d.get("story_id") for d in docs}     # once, not once per group
+    story = {d.id: d.story_id for d in docs}     # once, not once per group
     out = {}
     for g in groups.values():
         stored = sorted({story[m] for m in g.members if story[m] is not None}, key=_sort_key)
@@ -508,54 +492,21 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     return out
 
 
-def related(docs, links, assignment=None, threshold=RELATED_THRESHOLD, vectors=None):
-    """Pairs of different stories that are loosely related (same topic, another event).
-
-    Same inputs as assign(); assignment is assign()'s result (computed if omitted).
-    Returns [(story_a, story_b, score)] sorted by story, keys as in assign() (stored story
-    ids or "new:<k>"), for every linked pair of different stories whose average cosine
-    is at least `threshold`.
-    """
-    cache = {} if vectors is None else vectors
-    if assignment is None:
-        assignment = assign(docs, links, vectors=cache)
-    key_of = {}
-    for d in docs:
-        key_of[d["id"]] = d["story_id"] if d.get("story_id") is not None else assignment[d["id"]]
-    groups = {}
-    for d in sorted(docs, key=lambda d: _sort_key(d["id"])):
-        k = key_of[d["id"]]
-        g = groups.setdefault(k, _Group(k, True, cache))
-        g.add(d, _date(d.get("published")))
-    pairs = set()
-    for i, js in links.items():
-        for j in js:
-            if i in key_of and j in key_of and key_of[i] != key_of[j]:
-                pairs.add(tuple(sorted((key_of[i], key_of[j]), key=_sort_key)))
-    out = []
-    for a, b in pairs:
-        s = _linkage(groups[a], groups[b])
-        if s >= threshold:
-            out.append((a, b, round(s, 4)))
-    return sorted(out, key=lambda t: (_sort_key(t[0]), _sort_key(t[1])))
-
-
 # --- label ----------------------------------------------------------------------------------------
 def label(docs):
     """A short human label for a story: the most central headline, else its top names.
 
-    docs: the story's articles (dicts with "title" and "text").
+    docs: the story's articles (records.StoryDoc).
     """
-    docs = [d for d in docs if isinstance(d, dict)]
     if not docs:
         return ""
-    vecs = [_vector(d.get("title"), d.get("text")) for d in docs]
+    vecs = [_vector(d.title, d.text) for d in docs]
     centroid = {}
     for v in vecs:
         for k, x in v.items():
             centroid[k] = centroid.get(k, 0.0) + x
-    titled = [(i, d["title"].strip()) for i, d in enumerate(docs)
-              if isinstance(d.get("title"), str) and d["title"].strip()]
+    titled = [(i, d.title.strip()) for i, d in enumerate(docs)
+              if isinstance(d.title, str) and d.title.strip()]
     if titled:
         # Most central = highest similarity to the story's centroid; ties to the shorter title.
         i, t = max(titled, key=lambda it: (_dot(vecs[it[0]], centroid), -len(it[1])))
@@ -563,6 +514,6 @@ def label(docs):
         return t if len(t) <= 120 else t[:117].rstrip() + "..."
     ents = set()
     for d in docs:
-        ents |= _terms(d.get("text"))[1]
+        ents |= _terms(d.text)[1]
     top = sorted(centroid.items(), key=lambda kv: (-(kv[1] * (2 if kv[0] in ents else 1)), kv[0]))[:4]
     return ", ".join(k for k, _ in top)

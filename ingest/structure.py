@@ -8,6 +8,7 @@ role and the article gets the metadata those lines carry.
 """
 
 import re
+from dataclasses import replace
 
 from . import numbers
 
@@ -35,16 +36,16 @@ def is_body(line):
 
 def dateline_date(line):
     """The ISO date of a dateline such as "Dec 3, 2025 World News", or None."""
-    found = [n for n in numbers.extract(line) if n["kind"] == "date" and n.get("iso")]
-    if found and found[0]["start"] <= 2 and words(line) <= 8 and not TERMINAL.search(line):
-        return found[0]["iso"]
+    found = [n for n in numbers.extract(line) if n.kind == "date" and n.iso]
+    if found and found[0].start <= 2 and words(line) <= 8 and not TERMINAL.search(line):
+        return found[0].iso
     return None
 
 
 def analyse(sentences, known=None):
     """Give each sentence a role and return (sentences, metadata).
 
-    sentences: segment.segment() output; a new list of dicts with "role" added is returned.
+    sentences: segment.segment() output; a new list of Sentence records with their role is returned.
     known: metadata the reader already had (title, outlet, byline, published); it wins
     over what the lines suggest, and a first line repeating the known title is a headline.
     """
@@ -52,8 +53,8 @@ def analyse(sentences, known=None):
     meta = {}
     paragraphs = {}
     for s in sentences:
-        paragraphs.setdefault(s["paragraph"], []).append(s)
-    lines = {p: " ".join(s["text"] for s in group) for p, group in paragraphs.items()}
+        paragraphs.setdefault(s.paragraph, []).append(s)
+    lines = {p: " ".join(s.text for s in group) for p, group in paragraphs.items()}
     order = sorted(lines)
     first_body = next((p for p in order if is_body(lines[p])), None)
     roles = {}
@@ -95,4 +96,4 @@ def analyse(sentences, known=None):
             roles[p] = "body"
 
     meta.update(known)
-    return [dict(s, role=roles[s["paragraph"]]) for s in sentences], meta
+    return [replace(s, role=roles[s.paragraph]) for s in sentences], meta

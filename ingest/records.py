@@ -1,0 +1,230 @@
+"""The records that pass between the stages, declared once.
+
+Every stage takes and returns these dataclasses. A field declared with `column()` is a
+column of the record's table: ingest/store.py derives the schema, its INSERT and SELECT
+statements from these declarations, so a column is named here and nowhere else. Fields
+without `column()` travel between stages only (an article's sentences, a claim's
+members).
+
+Offsets: a Sentence's start/end index its article's text; a Figure's start/end index
+the text it was extracted from (its sentence). The store converts figure offsets to and
+from article offsets in one place (store.figure_row / store.figure_from_row), because
+the table promises offsets into articles.text.
+"""
+
+from dataclasses import asdict, dataclass, field, fields
+
+# Bumped whenever a table or view changes shape; stored in newsdiff_meta and user_version.
+SCHEMA_VERSION = 2
+
+
+def column(sql, references=None, default=None, index=False):
+    """A stored field: its SQL type and constraints, the table it references (which is
+    indexed, as every foreign key is), and whether it needs an index of its own."""
+    return field(default=default, metadata={"sql": sql, "references": references, "index": index or bool(references)})
+
+
+def columns(record):
+    """The stored fields of a record class, in declaration order."""
+    return [f for f in fields(record) if "sql" in f.metadata]
+
+
+def values(record):
+    """A record's column values, in columns() order (for an INSERT)."""
+    return tuple(getattr(record, f.name) for f in columns(type(record)))
+
+
+@dataclass(kw_only=True)
+class Story:
+    TABLE = "stories"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    label: str | None = column("TEXT")
+    n_articles: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
+    forced: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
+
+
+@dataclass(kw_only=True)
+class Figure:
+    """One figure a sentence states (ingest.numbers.extract makes them)."""
+
+    TABLE = "numbers"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    sentence_id: int | None = column("INTEGER NOT NULL", references="sentences")
+    article_id: int | None = column("INTEGER NOT NULL", references="articles")
+    surface: str = column("TEXT NOT NULL")
+    value: float | None = column("REAL")
+    unit: str | None = column("TEXT")
+    kind: str = column("TEXT NOT NULL")
+    qualifier: str | None = column("TEXT")
+    rate: str | None = column("TEXT")
+    iso: str | None = column("TEXT")
+    low: float | None = column("REAL")
+    high: float | None = column("REAL")
+    of: str | None = column("TEXT")
+    # Pairs the same quantity across articles: kind plus unit (or counted noun) plus rate.
+    key: str | None = column("TEXT", index=True)
+    start: int = column("INTEGER NOT NULL")
+    end: int = column("INTEGER NOT NULL")
+
+    def reading(self):
+        """What newsdiff_numbers() returns for this figure: everything but the row ids."""
+        out = asdict(self)
+        for name in ("id", "sentence_id", "article_id"):
+            del out[name]
+        return out
+
+
+@dataclass(kw_only=True)
+class Sentence:
+    TABLE = "sentences"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    article_id: int | None = column("INTEGER NOT NULL", references="articles")
+    idx: int = column("INTEGER NOT NULL", default=0)
+    paragraph: int = column("INTEGER NOT NULL", default=0)
+    # body, headline, heading, byline, dateline, outlet, section, tagline (ingest/structure.py)
+    role: str = column("TEXT NOT NULL", default="body")
+    text: str = column("TEXT NOT NULL")
+    start: int = column("INTEGER NOT NULL", default=0)
+    end: int = column("INTEGER NOT NULL", default=0)
+    figures: list = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class RawArticle:
+    """What a reader found: the text and whatever metadata the input carried."""
+
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass(kw_only=True)
+class Article:
+    TABLE = "articles"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    source: str = column("TEXT NOT NULL")
+    outlet: str | None = column("TEXT")
+    title: str | None = column("TEXT")
+    byline: str | None = column("TEXT")
+    published: str | None = column("TEXT")
+    url: str | None = column("TEXT")
+    text: str = column("TEXT NOT NULL")
+    content_hash: str = column("TEXT NOT NULL UNIQUE")
+    story_id: int | None = column("INTEGER", references="stories")
+    n_sentences: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
+    fingerprint: bytes | None = column("BLOB")
+    sentences: list = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class StoryDoc:
+    """An article as story grouping and labels see it: its body text only."""
+
+    id: int
+    title: str | None = None
+    published: str | None = None
+    story_id: int | None = None
+    text: str = ""
+
+
+@dataclass(kw_only=True)
+class Alignment:
+    TABLE = "alignments"
+    CONSTRAINTS = ("UNIQUE (sentence_a, sentence_b)", "CHECK (sentence_a < sentence_b)")
+    id: int | None = column("INTEGER PRIMARY KEY")
+    story_id: int | None = column("INTEGER NOT NULL", references="stories")
+    sentence_a: int = column("INTEGER NOT NULL", references="sentences")
+    sentence_b: int = column("INTEGER NOT NULL", references="sentences")
+    score: float = column("REAL NOT NULL")
+    # identical, near-identical, paraphrase, partial (ingest/align.py)
+    relation: str = column("TEXT NOT NULL")
+
+
+@dataclass(kw_only=True)
+class Claim:
+    TABLE = "claims"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    story_id: int | None = column("INTEGER NOT NULL", references="stories")
+    # the representative sentence, whose text is the claim's text
+    sentence_id: int | None = column("INTEGER", references="sentences")
+    text: str = column("TEXT NOT NULL")
+    n_articles: int = column("INTEGER NOT NULL")
+    n_sentences: int = column("INTEGER NOT NULL")
+    sentence_ids: list = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ClaimSentence:
+    TABLE = "claim_sentences"
+    CONSTRAINTS = ("PRIMARY KEY (claim_id, sentence_id)",)
+    claim_id: int = column("INTEGER NOT NULL", references="claims")
+    sentence_id: int = column("INTEGER NOT NULL", references="sentences")
+
+
+@dataclass(kw_only=True)
+class Conflict:
+    """Two sentences of one story that disagree (ingest/conflicts.py)."""
+
+    TABLE = "conflicts"
+    id: int | None = column("INTEGER PRIMARY KEY")
+    story_id: int | None = column("INTEGER NOT NULL", references="stories")
+    # number, attribution, acronym, quote, date, spelling
+    kind: str = column("TEXT NOT NULL", index=True)
+    sentence_a: int | None = column("INTEGER NOT NULL", references="sentences")
+    sentence_b: int | None = column("INTEGER NOT NULL", references="sentences")
+    value_a: str | None = column("TEXT")
+    value_b: str | None = column("TEXT")
+    # one line a reader understands without the table
+    detail: str = column("TEXT NOT NULL")
+    # strong, or weak where qualifiers or ranges make the disagreement uncertain
+    strength: str = column("TEXT NOT NULL DEFAULT 'strong'", default="strong")
+
+
+@dataclass(kw_only=True)
+class Provenance:
+    """How much of one article of a story is found in another (ingest/provenance.py)."""
+
+    TABLE = "provenance"
+    CONSTRAINTS = ("UNIQUE (article_id, source_id)",)
+    id: int | None = column("INTEGER PRIMARY KEY")
+    story_id: int | None = column("INTEGER NOT NULL", references="stories")
+    article_id: int = column("INTEGER NOT NULL", references="articles")
+    source_id: int = column("INTEGER NOT NULL", references="articles")
+    # share of article_id's body found in source_id, 0..1
+    containment: float = column("REAL NOT NULL")
+    # wholly, partially, independent: article_id derived from source_id
+    derivation: str = column("TEXT NOT NULL")
+    # JSON array of rare strings both carry
+    shared_rare: str = column("TEXT NOT NULL DEFAULT '[]'", default="[]")
+    # 1 when source_id was published first, 0 when after, null when a date is unknown
+    source_first: int | None = column("INTEGER")
+    evidence: str = column("TEXT NOT NULL")
+
+
+@dataclass(kw_only=True)
+class StoryInputs:
+    """What analysing one story needs from the database (pipeline.story_inputs)."""
+
+    story_id: int
+    sentences: list   # [Sentence] with figures, every role, by article then idx
+    docs: list        # [StoryDoc]
+
+
+@dataclass(kw_only=True)
+class StoryAnalysis:
+    """Everything computed for one story, replaced in the database in one transaction."""
+
+    story_id: int
+    label: str
+    alignments: list  # [Alignment]
+    claims: list      # [Claim]
+    conflicts: list = field(default_factory=list)   # [Conflict]
+    provenance: list = field(default_factory=list)  # [Provenance]
+
+
+# The stored records, in the order their tables are created (references first).
+TABLES = (Story, Article, Sentence, Figure, Alignment, Claim, ClaimSentence, Conflict, Provenance)
