@@ -10,6 +10,8 @@ import glob
 import io
 import json
 import os
+import re
+import statistics
 import sys
 import unicodedata
 from dataclasses import dataclass
@@ -124,7 +126,7 @@ def parse(data, source, kind):
     elif kind in CSV_SUFFIXES:
         yield from from_csv(text, source, "\t" if kind == ".tsv" else ",")
     else:
-        yield RawArticle(source=source, text=text)
+        yield RawArticle(source=source, text=unwrap(text))
 
 
 def decode(data):
@@ -152,6 +154,85 @@ def decode(data):
 def normalise(text):
     # NFC before anything computes offsets, so stored offsets index the stored text.
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# Hard-wrapped copy (agency wires, e-mail, old archives) breaks lines at a fixed width.
+# segment.py ends a sentence at every line break, by design, so such text must be joined
+# back into one line per paragraph before anything computes offsets.
+WRAP_MIN, WRAP_MAX = 30, 120   # widths agencies and mailers wrap at
+WRAP_SLACK = 2                 # a wrapped line may stop this short of the width
+WRAP_MIN_LINES = 3             # fewer wrapped-looking lines than this: leave the text alone
+_TERMINAL = tuple(".!?…:;\"'’”»)")
+_HYPHENATED = re.compile(r"[^\W\d_]-$")
+_ITEM = re.compile(r"\s*(?:[-*•–—]\s|\d{1,3}[.)]\s|#{1,6}\s)")
+
+
+def unwrap(text):
+    """Join the hard-wrapped lines of each paragraph with a space; other text unchanged.
+
+    Text is hard-wrapped when most lines that run on into another line stop near one
+    width W (the next word would not have fitted: greedy wrapping) and mostly stop
+    without terminal punctuation. Then a line break is removed where the line is full
+    (its length plus the next line's first word exceeds W) and the next line continues
+    the paragraph: not blank, not indented deeper (an indent marks a new paragraph),
+    not a list item or heading. Normally formatted text (one paragraph per line, short
+    headline and byline lines) has no such run of full lines and is returned as is.
+    """
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    if width is None:
+        return text
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        if continues(prev, line, width):
+            # A compound broken at its hyphen ("scary-/skinny") keeps the hyphen, no space.
+            glue = "" if _HYPHENATED.search(prev.rstrip()) and line.lstrip()[:1].islower() else " "
+            out[-1] = out[-1].rstrip() + glue + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def wrap_width(lines):
+    """The width the text is hard-wrapped at, or None when it is not hard-wrapped."""
+    runs = [(a.rstrip(), b) for a, b in zip(lines, lines[1:]) if a.strip() and b.strip()]
+    if len(runs) < WRAP_MIN_LINES:
+        return None
+    lengths = sorted(len(a) for a, _ in runs)
+    # The width: the length most run-on lines reach (a high percentile, so that one
+    # over-long line such as a URL does not set it).
+    width = lengths[min(len(lengths) - 1, int(0.9 * len(lengths)))]
+    if not WRAP_MIN <= width <= WRAP_MAX:
+        return None
+    full = sum(is_full(a, b, width) for a, b in runs)
+    open_ended = sum(not a.endswith(_TERMINAL) for a, _ in runs)
+    if full < WRAP_MIN_LINES or full < 0.6 * len(runs) or open_ended < 0.5 * len(runs):
+        return None
+    # Lines of wrapped text rarely exceed the width; most of the text must be in the runs.
+    if statistics.median(len(line.rstrip()) for line in lines if line.strip()) > width:
+        return None
+    return width
+
+
+def is_full(line, following, width):
+    """Greedy wrapping broke this line: the next word would not have fitted after it."""
+    first = following.split(None, 1)[0] if following.split() else ""
+    return len(line.rstrip()) + 1 + len(first) > width - WRAP_SLACK
+
+
+def indent(line):
+    return len(line) - len(line.lstrip())
+
+
+def continues(prev, line, width):
+    if not prev.strip() or not line.strip():
+        return False
+    # A list item starts a new line, unless a dash merely fell at a line start mid-sentence.
+    if _ITEM.match(line) and (prev.rstrip().endswith(_TERMINAL) or _ITEM.match(prev) or line.lstrip()[:1] in "#*•"):
+        return False
+    if indent(line) > indent(prev):
+        return False
+    return is_full(prev, line, width)
 
 
 def from_html(html, source):
@@ -187,6 +268,7 @@ def from_record(record, source, where):
                 break
     if not found.get("text", "").strip():
         return ReadError(f"{source}{where}", "record has no text field (text, content or body)")
+    found["text"] = unwrap(found["text"])
     found["source"] = found.get("url") or f"{source}{where}"
     return RawArticle(**found)
 

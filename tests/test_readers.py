@@ -1,5 +1,6 @@
 import io
 import json
+import pathlib
 import unicodedata
 
 import pytest
@@ -127,3 +128,75 @@ def test_bad_input_is_reported_per_file_and_the_rest_is_read(tmp_path):
         f"{tmp_path / 'missing.txt'}: cannot read: No such file or directory",
     ])
     assert all("\n" not in m for m in messages)
+
+
+WIRE = """\
+NATO chief warns Moscow as peace talks stall
+
+By Jane Doe
+
+BRUSSELS, Dec 3 (Wire) - NATO Secretary General Mark Rutte said on
+Wednesday the alliance would keep arming Ukraine if peace talks with
+Russia fail, speaking after a meeting of foreign ministers in Brussels.
+
+"If there is no success, it is necessary, first of all, to make sure
+that Ukraine has weapons for waging war," he told reporters, adding
+that sanctions against Russia must continue.
+
+Hungarian Foreign Minister Peter Siyarto did not attend the meeting.
+"""
+
+WIRE_PARAGRAPHS = [
+    "NATO chief warns Moscow as peace talks stall",
+    "By Jane Doe",
+    "BRUSSELS, Dec 3 (Wire) - NATO Secretary General Mark Rutte said on Wednesday the alliance would "
+    "keep arming Ukraine if peace talks with Russia fail, speaking after a meeting of foreign ministers in Brussels.",
+    "\"If there is no success, it is necessary, first of all, to make sure that Ukraine has weapons for "
+    "waging war,\" he told reporters, adding that sanctions against Russia must continue.",
+    "Hungarian Foreign Minister Peter Siyarto did not attend the meeting.",
+]
+
+
+def test_hard_wrapped_wire_copy_becomes_one_line_per_paragraph():
+    assert [p for p in readers.unwrap(WIRE).split("\n") if p] == WIRE_PARAGRAPHS
+
+
+def test_indented_paragraphs_without_blank_lines_stay_apart():
+    text = "\n".join([
+        "   The central bank raised its main interest rate by a quarter point on",
+        "Thursday, the third increase this year, citing stubborn inflation in",
+        "services and wages.",
+        "   Economists had expected the move, which takes the rate to its highest",
+        "level since 2008, and markets barely reacted to the announcement.",
+    ])
+    assert readers.unwrap(text).split("\n") == [
+        "   The central bank raised its main interest rate by a quarter point on Thursday, the third "
+        "increase this year, citing stubborn inflation in services and wages.",
+        "   Economists had expected the move, which takes the rate to its highest level since 2008, "
+        "and markets barely reacted to the announcement.",
+    ]
+
+
+def test_wrapped_text_is_unwrapped_when_read_from_files_and_records(tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "wire.jsonl").write_text(json.dumps({"title": "T", "text": WIRE}) + "\n")
+    articles, errors = read_all(tmp_path / "wire.txt", tmp_path / "wire.jsonl")
+    assert not errors
+    for article in articles:
+        assert [p for p in article.text.split("\n") if p] == WIRE_PARAGRAPHS
+
+
+@pytest.mark.parametrize("path", sorted((pathlib.Path(__file__).parent.parent / "ingest" / "example").glob("*.txt")))
+def test_normally_formatted_articles_are_left_byte_identical(path):
+    text = path.read_text(encoding="utf-8")
+    assert readers.unwrap(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\nBy Ann Smith\n3 December 2025\n\nOne paragraph on one line, as most sites publish it.\n",
+    "Short lines\nof a poem\nor a list\nstay as they are\n",
+    "- first item of a list\n- second item of a list\n- third item of a list\n",
+    "",
+])
+def test_text_that_is_not_hard_wrapped_is_unchanged(text):
+    assert readers.unwrap(text) == text
