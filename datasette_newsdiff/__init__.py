@@ -1,11 +1,16 @@
 from datasette import hookimpl
 
 from . import functions, render
+from .marker import is_newsdiff
 from .queries import QUERIES
+
+# Every hook but the SQL functions acts only on databases that carry the newsdiff marker
+# (marker.py): any other database is left exactly as Datasette renders it.
 
 
 @hookimpl
 def prepare_connection(conn):
+    # Functions, not pages: harmless on any database, and ad-hoc SQL may want them anywhere.
     functions.register(conn)
 
 
@@ -17,26 +22,34 @@ def register_commands(cli):
 
 
 @hookimpl
-def extra_css_urls(datasette):
-    return [datasette.urls.static_plugins("datasette_newsdiff", "newsdiff.css")]
+def extra_css_urls(database, datasette):
+    async def inner():
+        if await is_newsdiff(datasette, database):
+            return [datasette.urls.static_plugins("datasette_newsdiff", "newsdiff.css")]
+        return []
+
+    return inner
 
 
 @hookimpl
-def render_cell(row, value, column, table):
-    return render.cell(row, value, column, table)
+def render_cell(row, value, column, table, database, datasette):
+    html = render.cell(row, value, column, table)
+    if html is None:
+        return None
 
+    async def inner():
+        if await is_newsdiff(datasette, database):
+            return await html(datasette.get_database(database))
+        return None
 
-async def is_newsdiff(db):
-    return await db.table_exists("articles") and await db.table_exists("sentences")
+    return inner
 
 
 @hookimpl
 def canned_queries(datasette, database):
     # Datasette 0.65: queries come through this hook. The 1.0 alphas drop it (see startup).
     async def inner():
-        if await is_newsdiff(datasette.get_database(database)):
-            return QUERIES
-        return {}
+        return QUERIES if await is_newsdiff(datasette, database) else {}
 
     return inner
 
@@ -48,8 +61,8 @@ def startup(datasette):
         return None
 
     async def inner():
-        for name, db in datasette.databases.items():
-            if name.startswith("_") or not await is_newsdiff(db):
+        for name in list(datasette.databases):
+            if not await is_newsdiff(datasette, name):
                 continue
             for query_name, query in QUERIES.items():
                 await datasette.add_query(

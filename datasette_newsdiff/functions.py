@@ -15,23 +15,29 @@ def text_arg(value):
 
 
 def null_safe(function):
-    """NULL in any argument gives NULL out, as SQL's own functions do."""
+    """NULL in any argument gives NULL out, as SQL's own functions do; so does any error
+    inside the analysis code. The analysis modules raise (ingest must hear of a failure,
+    and reports the article), but in SQL one odd value must never abort a whole query
+    over a table: NULL is SQL's own way to say "no answer for this row"."""
 
     def wrapped(*args):
         args = [text_arg(a) for a in args]
         if any(a is None for a in args):
             return None
-        return function(*args)
+        try:
+            return function(*args)
+        except Exception:
+            return None
 
     return wrapped
 
 
 def sentences_json(text):
-    return json.dumps([s["text"] for s in segment.segment(text)], ensure_ascii=False)
+    return json.dumps([s.text for s in segment.segment(text)], ensure_ascii=False)
 
 
 def numbers_json(text):
-    return json.dumps(numbers.extract(text), ensure_ascii=False)
+    return json.dumps([f.reading() for f in numbers.extract(text)], ensure_ascii=False)
 
 
 FUNCTIONS = {

@@ -1,13 +1,15 @@
 import html
 import json
 import re
+import sqlite3
 
 import pytest
+import yaml
 from datasette.app import Datasette
 
 from ingest import diff, numbers, segment, similarity
 
-from .conftest import sql
+from .conftest import ROOT, build, sql
 
 @pytest.mark.asyncio
 async def test_sql_functions_return_what_ingest_computes(ds):
@@ -18,11 +20,11 @@ async def test_sql_functions_return_what_ingest_computes(ds):
         "select newsdiff_sentences(:t) as s, newsdiff_numbers(:t) as n, newsdiff_similarity(:a, :b) as sim, newsdiff_diff(:a, :b) as d",
         t=text, a=a, b=b,
     )
-    assert json.loads(row["s"]) == [s["text"] for s in segment.segment(text)] == [
+    assert json.loads(row["s"]) == [s.text for s in segment.segment(text)] == [
         "«If there is no success, it is necessary,» he said.",
         "Allies plan to spend 1 billion euros per month.",
     ]
-    assert json.loads(row["n"]) == numbers.extract(text)
+    assert json.loads(row["n"]) == [f.reading() for f in numbers.extract(text)]
     assert any(n["value"] == 1e9 and n["unit"] == "EUR" and n["rate"] == "month" for n in json.loads(row["n"]))
     assert row["sim"] == pytest.approx(similarity.similarity(a, b)) and 0 < row["sim"] < 1
     assert row["d"] == diff.diff_html(a, b)
@@ -150,3 +152,130 @@ async def test_aligned_pairs_page_shows_word_diffs(ds):
     page = (await ds.client.get("/newsdiff-demo/aligned_pairs", params={"id": pair["id"]})).text
     assert f'<span class="newsdiff-diff">{diff.diff_html(pair["text_a"], pair["text_b"])}</span>' in page
     assert "<del>" in page and "<ins>" in page
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("target, call", [
+    ("ingest.numbers.extract", "newsdiff_numbers('Allies spend 5 billion euros.')"),
+    ("ingest.segment.segment", "newsdiff_sentences('One. Two.')"),
+    ("ingest.similarity.Scorer", "newsdiff_similarity('the war enters its third year', 'the war enters its fourth year')"),
+])
+async def test_an_error_inside_the_analysis_code_is_null_in_sql(ds, monkeypatch, target, call):
+    def broken(*args, **kwargs):
+        raise RuntimeError("internal error")
+
+    monkeypatch.setattr(target, broken)
+    # The query still runs, over a whole table too: the broken call is NULL on every row.
+    assert await sql(ds, f"select {call} as v") == [{"v": None}]
+    rows = await sql(ds, f"select {call} as v, id from sentences limit 3")
+    assert [r["v"] for r in rows] == [None, None, None]
+
+
+def test_ingest_reports_an_article_whose_analysis_fails(tmp_path, monkeypatch):
+    # Where SQL says NULL, ingest must say "error": never an article silently stored without figures.
+    (tmp_path / "a.txt").write_text("Allies plan to spend 5 billion euros on weapons for Ukraine this year.")
+
+    def broken(text):
+        raise RuntimeError("internal error")
+
+    monkeypatch.setattr("ingest.numbers.extract", broken)
+    report = build(tmp_path / "a.db", [tmp_path / "a.txt"])
+    assert report.added == 0
+    assert len(report.errors) == 1 and "a.txt" in str(report.errors[0]) and "internal error" in str(report.errors[0])
+
+
+@pytest.mark.asyncio
+async def test_sentence_pages_show_the_stored_figures(hostile_db, tmp_path):
+    # The marks come from the numbers table, not from extracting again: change the rows
+    # and the page follows them.
+    path = tmp_path / "edited.db"
+    with sqlite3.connect(hostile_db) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("update numbers set kind = 'count', unit = null where surface = '5 billion euros'").rowcount == 1
+    conn.close()
+    ds = Datasette(immutables=[str(path)])
+    page = (await ds.client.get("/edited/sentences/2")).text
+    assert '<mark class="newsdiff-figure" title="count: 5,000,000,000">5 billion euros</mark>' in page
+    with sqlite3.connect(path) as conn:
+        conn.execute("delete from numbers")
+    conn.close()
+    ds = Datasette(immutables=[str(path)])
+    page = (await ds.client.get("/edited/sentences/2")).text
+    assert "newsdiff-figure" not in page
+    assert " things about 5 billion euros today." in page and "&lt;img src=x" in page
+
+
+# A database that is not newsdiff's, with the same table and column names: a blog.
+BLOG = {
+    "articles": ("create table articles (id integer primary key, title text, text text)",
+                 "insert into articles values (1, 'Hello', 'First line <b>bold</b>\nWe raised 5 billion euros.')"),
+    "sentences": ('create table sentences (id integer primary key, article_id integer, text text, start integer, "end" integer)',
+                  "insert into sentences values (1, 1, 'We raised 5 billion euros <i>today</i>.', 0, 39)"),
+    "numbers": ('create table numbers (id integer primary key, sentence_id integer, surface text, value real, unit text, kind text, rate text, iso text, start integer, "end" integer)',
+                "insert into numbers values (1, 1, '5 billion euros', 5e9, 'EUR', 'money', null, null, 10, 25)"),
+    "aligned_pairs": ("create table aligned_pairs (id integer primary key, text_a text, text_b text)",
+                      "insert into aligned_pairs values (1, 'the third year', 'the fourth year')"),
+}
+BLOG_PAGES = ["/blog", "/blog/articles", "/blog/articles/1", "/blog/sentences", "/blog/sentences/1", "/blog/aligned_pairs"]
+QUERY_NAMES = ["search_sentences", "story_figures", "figure_disagreements", "shared_claims", "unique_sentences"]
+
+
+@pytest.fixture(scope="module")
+def blog_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("blog") / "blog.db"
+    with sqlite3.connect(path) as conn:
+        for create, insert in BLOG.values():
+            conn.execute(create)
+            conn.execute(insert)
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def ds_with_blog(demo_db, blog_db):
+    # One Datasette serving both, as datasette-cluster-map tests a map-less table beside a map.
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
+    return Datasette([str(blog_db)], immutables=[str(demo_db)], metadata=metadata)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", BLOG_PAGES)
+async def test_a_database_with_the_same_table_names_is_left_alone(ds_with_blog, path):
+    response = await ds_with_blog.client.get(path)
+    assert response.status_code == 200
+    page = response.text
+    for newsdiff_markup in ("newsdiff.css", "newsdiff-article", "newsdiff-figure", "newsdiff-diff", "<mark", "<del>", "<ins>"):
+        assert newsdiff_markup not in page
+    for name in QUERY_NAMES:
+        assert f"/blog/{name}" not in page
+    # The cells are Datasette's own: escaped text.
+    if path == "/blog/articles/1":
+        assert "First line &lt;b&gt;bold&lt;/b&gt;" in page
+    if path == "/blog/sentences/1":
+        assert "We raised 5 billion euros &lt;i&gt;today&lt;/i&gt;." in page
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", QUERY_NAMES)
+async def test_no_newsdiff_canned_queries_on_other_databases(ds_with_blog, name):
+    assert (await ds_with_blog.client.get(f"/blog/{name}")).status_code == 404
+    assert (await ds_with_blog.client.get(f"/newsdiff-demo/{name}", params={"q": "NATO", "story": "1"})).status_code == 200
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path, markup", [
+    ("/newsdiff-demo/articles/1", '<div class="newsdiff-article">'),
+    ("/newsdiff-demo/sentences", '<mark class="newsdiff-figure"'),
+    ("/newsdiff-demo/aligned_pairs", '<span class="newsdiff-diff">'),
+    ("/newsdiff-demo", "/newsdiff-demo/story_figures"),
+])
+async def test_the_newsdiff_database_beside_it_keeps_its_pages(ds_with_blog, path, markup):
+    page = (await ds_with_blog.client.get(path)).text
+    assert markup in page and "newsdiff.css" in page
+
+
+@pytest.mark.asyncio
+async def test_no_newsdiff_css_outside_a_newsdiff_database(ds_with_blog):
+    for path in ("/", "/-/versions", "/blog/articles"):
+        assert "newsdiff.css" not in (await ds_with_blog.client.get(path)).text

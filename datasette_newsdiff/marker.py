@@ -1,0 +1,41 @@
+"""Which databases are newsdiff's: the one check every hook makes.
+
+ingest/store.py writes the marker: a table newsdiff_meta(key, value) holding
+('schema', 'newsdiff') and ('schema_version', n). Table names alone prove nothing: a
+blog database may well have `articles` and `sentences`, and it must be left exactly as
+Datasette renders it.
+"""
+
+import sqlite3
+import weakref
+
+# Database object -> True/False, so a page asks SQLite once, not once per cell.
+_known = weakref.WeakKeyDictionary()
+
+
+async def is_newsdiff(datasette, database):
+    """True when the database named `database` carries the newsdiff marker."""
+    if not database or database.startswith("_"):
+        return False
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        return False
+    if db not in _known:
+        found = await _has_marker(db)
+        # A mutable database may be ingested into while it is served: only a yes, or
+        # the answer of an immutable file, is final.
+        if found or not db.is_mutable:
+            _known[db] = found
+        return found
+    return _known[db]
+
+
+async def _has_marker(db):
+    try:
+        if not await db.table_exists("newsdiff_meta"):
+            return False
+        rows = await db.execute("select value from newsdiff_meta where key = 'schema'")
+    except sqlite3.DatabaseError:  # a newsdiff_meta table of some other shape
+        return False
+    return [tuple(r) for r in rows.rows] == [("newsdiff",)]
