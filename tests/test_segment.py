@@ -46,12 +46,12 @@ def _check_offsets(text):
     out = segment(text)
     prev_end = 0
     for s in out:
-        assert text[s["start"] : s["end"]] == s["text"]
-        assert s["text"] == s["text"].strip()
-        assert s["text"]
-        assert s["start"] >= prev_end
-        prev_end = s["end"]
-    paras = [s["paragraph"] for s in out]
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+        assert s.text
+        assert s.start >= prev_end
+        prev_end = s.end
+    paras = [s.paragraph for s in out]
     assert paras == sorted(paras)
     if paras:
         assert paras[0] == 0
@@ -142,7 +142,7 @@ def test_news_sentences(text, expected):
 def test_lines_without_punctuation_are_sentences_and_paragraphs():
     text = "KLAS News\n\nNATO Warns Moscow\n\nDec 3, 2025 World News\nBy Editorial Staff\nFirst line. Second line.\n\npoliticswar"
     out = _check_offsets(text)
-    assert [s["text"] for s in out] == [
+    assert [s.text for s in out] == [
         "KLAS News",
         "NATO Warns Moscow",
         "Dec 3, 2025 World News",
@@ -151,7 +151,7 @@ def test_lines_without_punctuation_are_sentences_and_paragraphs():
         "Second line.",
         "politicswar",
     ]
-    assert [s["paragraph"] for s in out] == [0, 1, 2, 3, 4, 4, 5]
+    assert [s.paragraph for s in out] == [0, 1, 2, 3, 4, 4, 5]
 
 
 def test_windows_and_unicode_line_breaks():
@@ -170,7 +170,7 @@ with open(os.path.join(HERE, "data", "segment_gold.json"), encoding="utf-8") as 
 def test_articles_match_gold(path):
     text = _read(path)
     out = _check_offsets(text)
-    assert [s["text"] for s in out] == GOLD[os.path.basename(path)]
+    assert [s.text for s in out] == GOLD[os.path.basename(path)]
 
 
 def test_gold_covers_all_articles():
@@ -214,7 +214,7 @@ def test_offsets_exact_on_all_benchmark_texts():
 )
 def test_junk_is_safe(text):
     out = _check_offsets(text)
-    assert sentences(text) == [s["text"] for s in out]
+    assert sentences(text) == [s.text for s in out]
     assert segment(text) == out  # deterministic
 
 
@@ -232,9 +232,9 @@ def test_none_and_non_strings_give_nothing():
 def test_offsets_with_surrounding_whitespace():
     text = "  \u00a0Hello there.   How are you?  \n\n  Fine. "
     out = _check_offsets(text)
-    assert [s["text"] for s in out] == ["Hello there.", "How are you?", "Fine."]
-    assert out[0]["start"] == 3
-    assert [s["paragraph"] for s in out] == [0, 0, 1]
+    assert [s.text for s in out] == ["Hello there.", "How are you?", "Fine."]
+    assert out[0].start == 3
+    assert [s.paragraph for s in out] == [0, 0, 1]
 
 
 def test_json_of_sentences_is_what_sql_returns():

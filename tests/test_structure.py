@@ -5,13 +5,16 @@ from ingest import segment, structure
 from .conftest import EXAMPLE
 
 
+ROLES = {"body", "headline", "heading", "byline", "dateline", "outlet", "section", "tagline"}
+
+
 def article(stem):
     path = next(EXAMPLE.glob(f"{stem}_*.txt"))
     return structure.analyse(segment.segment(path.read_text()))
 
 
 def roles(sentences, role):
-    return [s["text"] for s in sentences if s["role"] == role]
+    return [s.text for s in sentences if s.role == role]
 
 
 def test_outlet_dateline_and_repeated_headline():
@@ -39,7 +42,7 @@ def test_section_byline_and_subheadings():
         "Rutte’s Stance: “More Weapons, Fewer Discussions”",
         "Ukraine’s NATO Aspirations",
     ]
-    assert all(s["role"] == "body" for s in sentences[sentences.index(next(s for s in sentences if s["text"].startswith("At a recent"))):] if s["text"] not in roles(sentences, "heading"))
+    assert all(s.role == "body" for s in sentences[sentences.index(next(s for s in sentences if s.text.startswith("At a recent"))):] if s.text not in roles(sentences, "heading"))
 
 
 @pytest.mark.parametrize("stem, title", [
@@ -51,17 +54,18 @@ def test_headline_or_none(stem, title):
     sentences, meta = article(stem)
     assert meta.get("title") == title
     # Everything after the headline is body text in these articles.
-    assert all(s["role"] == "body" for s in sentences[1 if title else 0:])
+    assert all(s.role == "body" for s in sentences[1 if title else 0:])
 
 
 def test_known_metadata_wins_and_marks_the_repeated_title():
     text = "Rutte warns Moscow\nNATO Secretary General Mark Rutte has delivered a stark warning to Moscow today."
     sentences, meta = structure.analyse(segment.segment(text), {"title": "Rutte warns Moscow", "outlet": "Daily Planet"})
     assert meta == {"title": "Rutte warns Moscow", "outlet": "Daily Planet"}
-    assert [s["role"] for s in sentences] == ["headline", "body"]
+    assert [s.role for s in sentences] == ["headline", "body"]
 
 
 def test_empty_and_junk():
     assert structure.analyse([]) == ([], {})
     sentences, _ = structure.analyse(segment.segment("\x00\x01 ???\n\n..."))
-    assert all("role" in s for s in sentences)
+    # every sentence got a role (records.Sentence defaults to "body", so check it is a known one)
+    assert sentences and all(s.role in ROLES for s in sentences)
