@@ -23,8 +23,7 @@ with it). The pipeline passes body sentences only.
    - the best direct score between the two articles' sentences must reach MIN_DIRECT
      (pair evidence that they say something alike, not just a path through others).
 """
-import heapq
-
+from ingest.linkage import agglomerate
 from ingest.records import Claim
 from ingest.similarity import Scorer, figure_agreement, _figures
 
@@ -102,9 +101,6 @@ def claims(sentences, alignments, scorer=None):
         clusters.setdefault(find(k), []).append(k)
     owner = {k: x for x, members in clusters.items() for k in members}
     sides = {x: by_article(members, art) for x, members in clusters.items()}
-    partners_of = {}
-    for (a, b) in aligned:
-        partners_of.setdefault(a, []).append(b)
 
     def linkage(x, y):
         """Support for merging clusters x and y, or None when a veto applies."""
@@ -127,35 +123,24 @@ def claims(sentences, alignments, scorer=None):
         pairs = len(ax) * len(ay)
         return support / pairs, best_total / pairs
 
-    # Merge the best supported pair of clusters until none is left. A merge changes only
-    # the linkages of the merged cluster, so every other pair's linkage stays in the heap
-    # (recomputing all of them after every merge made this quadratic in the merges).
-    # Heap order = the rule: highest (support, mean best score), ties to the lowest
-    # (x, y); an entry is stale once either cluster has changed (version).
-    version = dict.fromkeys(clusters, 0)
-    heap = []
+    # Merge the best supported pair of clusters until none is left: highest (support, mean
+    # best score), ties to the lowest keys; the lower key survives.
+    def link(x, y):
+        value = linkage(x, y)
+        return value if value is not None and value[0] >= MIN_SUPPORT else None
 
-    def push(x, y):
-        x, y = min(x, y), max(x, y)
-        link = linkage(x, y)
-        if link is not None and link[0] >= MIN_SUPPORT:
-            heapq.heappush(heap, (-link[0], -link[1], x, y, version[x], version[y]))
-
-    for x, y in sorted({tuple(sorted((owner[a], owner[b]))) for (a, b) in aligned if owner[a] != owner[b]}):
-        push(x, y)
-    while heap:
-        _, _, x, y, vx, vy = heapq.heappop(heap)
-        if version.get(x) != vx or version.get(y) != vy:
-            continue
+    def merge(x, y):
         for k in clusters[y]:
             owner[k] = x
         clusters[x].extend(clusters.pop(y))
         for a, ks in sides.pop(y).items():
             sides[x].setdefault(a, []).extend(ks)
-        del version[y]
-        version[x] += 1
-        for z in sorted({owner[b] for a in clusters[x] for b in partners_of.get(a, ())} - {x}):
-            push(x, z)
+
+    neighbours = {x: set() for x in clusters}
+    for (a, b) in aligned:
+        if owner[a] != owner[b]:
+            neighbours[owner[a]].add(owner[b])
+    agglomerate({x: x for x in clusters}, neighbours, link, merge)
 
     out = []
     for members in clusters.values():

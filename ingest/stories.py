@@ -24,13 +24,14 @@ whether it is ingested in one batch or one article at a time, and adding
 articles never changes earlier scores.
 """
 import hashlib
-import heapq
 import math
 import re
 from collections import Counter
 from datetime import datetime
 
 import numpy as np
+
+from .linkage import agglomerate
 
 __all__ = ["fingerprint", "candidates", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
 
@@ -393,11 +394,7 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
     order = {g: r for r, g in enumerate(sorted(groups, key=lambda g: (0 if g[0] == "s" else 1, _sort_key(g[1]))))}
 
     # Repeatedly merge the best-linked pair above threshold (never two stored stories).
-    # Heap entries carry the groups' versions; an entry is stale once either group changed.
-    version = {g: 0 for g in groups}
-    heap = []
-
-    def entry(g, h):
+    def link(g, h):
         if groups[g].fixed and groups[h].fixed and not merge_stored:
             return None
         s = _linkage(groups[g], groups[h])
@@ -408,40 +405,16 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
         coh = max((c for c in (groups[g].cohesion(), groups[h].cohesion()) if c is not None), default=None)
         if coh is not None and s < coh - margin:
             return None
-        a, b = (g, h) if order[g] < order[h] else (h, g)
-        return (-s, order[a], order[b], a, b, version[a], version[b])
+        return (s,)
 
-    for g, ns in nbrs.items():
-        for h in ns:
-            e = entry(g, h) if order[g] < order[h] else None
-            if e:
-                heap.append(e)
-    heapq.heapify(heap)
-    alive = set(groups)
-    while heap:
-        _, _, _, g, h, vg, vh = heapq.heappop(heap)
-        if g not in alive or h not in alive or version[g] != vg or version[h] != vh:
-            continue
-        # The stored story (else the smaller key) survives, so keys do not depend on merge order.
-        keep, gone = (g, h) if order[g] < order[h] else (h, g)
+    def merge(keep, gone):
+        # The stored story (else the smaller key) survives: it ranks first.
         groups[keep].absorb(groups[gone])
-        alive.discard(gone)
-        version[keep] += 1
         for m in groups[gone].members:
             of[m] = keep
-        for x in nbrs.pop(gone):
-            nbrs[x].discard(gone)
-            if x != keep:
-                nbrs[x].add(keep)
-                nbrs[keep].add(x)
-        nbrs[keep].discard(gone)
-        nbrs[keep].discard(keep)
-        # Any push order will do: entries are distinct and totally ordered, so the pops are too.
-        for x in nbrs[keep]:
-            e = entry(keep, x)
-            if e:
-                heapq.heappush(heap, e)
-    return {g: groups[g] for g in alive}, of, nbrs
+
+    alive = agglomerate(order, nbrs, link, merge)
+    return {g: groups[g] for g in alive}, of
 
 
 def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
@@ -459,7 +432,7 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     sharing a "new:<k>" key form one new story. k numbers new stories 0, 1, ... in order of
     their smallest article id, so the same input always gives the same output.
     """
-    groups, of, _ = _cluster(docs, links, threshold, margin, vectors=vectors)
+    groups, of = _cluster(docs, links, threshold, margin, vectors=vectors)
     new_ids = sorted((d.id for d in docs if d.story_id is None), key=_sort_key)
     out, keys = {}, {}
     for i in new_ids:
@@ -482,7 +455,7 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     story id survives. Apply the merge to the stored articles, then call assign().
     An empty dict means nothing to merge (the common case).
     """
-    groups, _, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors)
+    groups, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors)
     story = {d.id: d.story_id for d in docs}     # once, not once per group
     out = {}
     for g in groups.values():
