@@ -1,0 +1,212 @@
+"""Who copied whom: for each ordered pair of articles of a story, how much of one is
+found in the other, and whether it was derived from it.
+
+story_provenance(articles, alignments) -> [records.Provenance]
+likely_source(rows) -> {article_id: records.Provenance}
+
+Pure: records in, records out (docs/provenance.md has the method and the figures).
+
+containment (0..1) is the share of article A's body, weighted by words, found in source
+S. A body sentence of A is found to the degree that
+
+  * its word trigrams occur in S (verbatim copying, also across merged or split
+    sentences, since S's trigrams are pooled), or
+  * the aligner paired it with a sentence of S (ingest/align.py): a rewrite that swaps
+    synonyms or turns clauses around keeps few trigrams but still aligns. An aligned
+    sentence counts for its alignment score, not fully, because two independent reports
+    of one event also align a few sentences that state the same fact.
+
+The better of the two counts for each sentence. Sets of trigrams per article keep time
+and memory linear in the articles' length; pairs are only formed between articles.
+
+derivation: "wholly" when most of A is found in S (WHOLLY), "partially" when a real
+share is (PARTIALLY) and at least one sentence is copied near verbatim (COPIED): two
+independent reports of one event share names, facts and paraphrases, rarely whole
+sentences. A source published after A cannot be A's source: the row says
+"independent" and the evidence says which way the copying probably went.
+"""
+
+import functools
+import json
+import re
+
+from .records import Provenance
+
+WHOLLY = 0.6        # share of A's body found in S for "wholly derived"
+PARTIALLY = 0.2     # ... for "partially derived" (with at least one copied sentence)
+COPIED = 0.6        # a sentence whose trigrams are this much in S was copied, not retold
+N = 3               # word n-grams: trigrams (shorter sentences use all their words)
+RARE_ZIPF = 2.5     # wordfreq Zipf below this (about 1 in 3 million words) is rare
+RARE_NAME_ZIPF = 3.0  # ... and for a capitalised word inside a sentence (a name): 1 in a million
+RARE_MIN_LENGTH = 3  # shorter tokens (initials, "Mr") are not telling even when rare
+MAX_RARE = 20       # shared rare strings kept per row, rarest first
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+
+
+def tokens(text):
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text or "")]
+
+
+def ngrams(words, n=N):
+    if len(words) < n:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+@functools.lru_cache(maxsize=65536)
+def zipf(word):
+    from wordfreq import zipf_frequency   # loads its word lists on first use only
+
+    return zipf_frequency(word, "en")
+
+
+def rare_strings(sentences):
+    """{key: surface form} of the rare words of some sentences (first seen), keyed by the
+    lowercased word without a possessive ("Rutte's" and "Rutte" are one string)."""
+    found = {}
+    for s in sentences:
+        for n, surface in enumerate(_WORD.findall(s.text or "")):
+            surface = _POSSESSIVE.sub("", surface)
+            word = surface.lower()
+            if word in found or len(word) < RARE_MIN_LENGTH or any(c.isdigit() for c in word):
+                continue
+            # a capitalised word inside a sentence is a name: names count up to a
+            # higher frequency, because a named person is telling even when well known
+            name = n > 0 and surface[:1].isupper()
+            if zipf(word) < (RARE_NAME_ZIPF if name else RARE_ZIPF):
+                found[word] = surface
+    return found
+
+
+class _Doc:
+    """What provenance needs of one article, computed once per story."""
+
+    def __init__(self, article):
+        self.id = article.id
+        self.published = article.published or None
+        self.sentences = list(article.sentences or [])
+        self.body = [s for s in self.sentences if s.role == "body" and (s.text or "").strip()]
+        self.body_grams = [ngrams(tokens(s.text)) for s in self.body]
+        self.body_words = [len(tokens(s.text)) for s in self.body]
+        # The source side: all its text (a fact taken from a headline is still taken).
+        self.grams = set()
+        for s in self.sentences:
+            self.grams |= ngrams(tokens(s.text))
+        self.rare = rare_strings(self.body)
+
+
+def story_provenance(articles, alignments):
+    """One Provenance row per ordered pair of articles of one story, by (article, source).
+    story_id is left None for the caller to set."""
+    docs = sorted((_Doc(a) for a in articles), key=lambda d: d.id)
+    article_of = {s.id: d.id for d in docs for s in d.sentences}
+    # best alignment score of each sentence with each other article
+    aligned = {}
+    for al in alignments:
+        a, b = article_of.get(al.sentence_a), article_of.get(al.sentence_b)
+        if a is None or b is None or a == b:
+            continue
+        for sentence, other in ((al.sentence_a, b), (al.sentence_b, a)):
+            key = (sentence, other)
+            aligned[key] = max(aligned.get(key, 0.0), float(al.score))
+    rows = []
+    for doc in docs:
+        for source in docs:
+            if source.id != doc.id:
+                rows.append(_row(doc, source, aligned))
+    return rows
+
+
+def _row(doc, source, aligned):
+    covered = copied = 0
+    weighted = 0.0
+    for s, grams, n_words in zip(doc.body, doc.body_grams, doc.body_words):
+        verbatim = len(grams & source.grams) / len(grams) if grams else 0.0
+        share = max(verbatim, min(1.0, aligned.get((s.id, source.id), 0.0)))
+        weighted += share * n_words
+        copied += verbatim >= COPIED
+        covered += share >= 0.5
+    total = sum(doc.body_words)
+    containment = round(weighted / total, 4) if total else 0.0
+    shared = sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE]
+    first = source_first(doc.published, source.published)
+    derivation = derive(containment, copied, first)
+    return Provenance(
+        article_id=doc.id,
+        source_id=source.id,
+        containment=containment,
+        derivation=derivation,
+        shared_rare=json.dumps([doc.rare[w] for w in shared], ensure_ascii=False),
+        source_first=first,
+        evidence=evidence(doc, source, containment, covered, len(doc.body), first, derivation,
+                          [doc.rare[w] for w in shared]),
+    )
+
+
+def source_first(published, source_published):
+    """1 when the source was published first, 0 when after, None when unknown or equal.
+    ISO strings of one form compare in time order; a date alone is compared as a date."""
+    if not published or not source_published:
+        return None
+    a, b = str(published), str(source_published)
+    if "T" in a or "T" in b:   # a date against a timestamp: compare the days
+        if len(a) == 10 or len(b) == 10:
+            a, b = a[:10], b[:10]
+    if a == b:
+        return None
+    return 1 if b < a else 0
+
+
+def derive(containment, copied, first):
+    """The derivation label of article A from source S (module doc)."""
+    if first == 0:
+        return "independent"
+    if containment >= WHOLLY:
+        return "wholly"
+    if containment >= PARTIALLY and copied >= 1:
+        return "partially"
+    return "independent"
+
+
+def evidence(doc, source, containment, covered, n_body, first, derivation, shared):
+    a, s = f"article {doc.id}", f"article {source.id}"
+    if not n_body:
+        return f"{a} has no body text to compare"
+    line = f"{containment:.0%} of {a}'s body is found in {s} ({covered} of {n_body} sentences)"
+    if first == 1:
+        line += ", which was published first"
+    elif first == 0:
+        line += f", but {s} was published later"
+        if containment >= PARTIALLY:
+            line += f": {a} is more likely its source"
+    else:
+        line += "; which came first is unknown"
+    if shared:
+        quoted = ", ".join(f"'{w}'" for w in shared[:3])
+        line += f"; both carry the rare {quoted}"
+        if len(shared) > 3:
+            line += f" and {len(shared) - 3} more"
+    if derivation == "independent" and first != 0 and containment >= PARTIALLY:
+        line += "; no sentence is copied near verbatim, so likely written separately"
+    return line
+
+
+def likely_source(rows):
+    """Each article's most likely source: {article_id: Provenance}, absent when the
+    article is independent of all others. Where two articles look derived from each
+    other (dates unknown), the one more contained in the other is the copy."""
+    by_pair = {(r.article_id, r.source_id): r for r in rows}
+    best = {}
+    for r in sorted(rows, key=lambda r: (r.article_id, -r.containment, r.source_id)):
+        if r.derivation == "independent" or r.article_id in best:
+            continue
+        back = by_pair.get((r.source_id, r.article_id))
+        if back is not None and back.derivation != "independent" and r.source_first is None:
+            # mutual: the direction with the higher containment is the copy; ties go to
+            # the later-stored article being the copy
+            if (back.containment, r.article_id) > (r.containment, r.source_id):
+                continue
+        best[r.article_id] = r
+    return best
