@@ -32,7 +32,8 @@ import difflib
 import numpy as np
 
 from ingest.records import Alignment
-from ingest.similarity import Scorer, words
+from ingest.similarity import Scorer
+from ingest.text import stems
 
 THRESHOLD = 0.35        # lexical mode; measured on the example gold and the Aesop gold
 SEMANTIC_THRESHOLD = 0.5  # when an encoder mixes in embeddings (cosines run higher)
@@ -54,7 +55,7 @@ def relation(text_a, text_b, partial=False, kinds=None):
     kinds = {} if kinds is None else kinds
     key = (text_a, text_b)   # ordered: difflib's ratio is not always symmetric
     if key not in kinds:
-        kinds[key] = _kind(words(text_a), words(text_b))
+        kinds[key] = _kind(stems(text_a), stems(text_b))
     return kinds[key] or ("partial" if partial else "paraphrase")
 
 

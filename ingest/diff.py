@@ -22,7 +22,7 @@ def opcodes(a_tokens, b_tokens):
     merged = []
     for i, op in enumerate(ops):
         # Equal runs never neighbour each other, so an inner one sits between two changes.
-        gap = op[0] == "equal" and 0 < i < len(ops) - 1 and words(a_tokens[op[1] : op[2]]) <= ABSORB
+        gap = op[0] == "equal" and 0 < i < len(ops) - 1 and count_words(a_tokens[op[1] : op[2]]) <= ABSORB
         if op[0] == "equal" and not gap:
             merged.append(op)
         elif merged and merged[-1][0] != "equal":
@@ -33,7 +33,8 @@ def opcodes(a_tokens, b_tokens):
     return merged
 
 
-def words(run):
+def count_words(run):
+    """Tokens of a run that are not whitespace (punctuation counts: it is a change too)."""
     return sum(1 for t in run if not t.isspace())
 
 

@@ -9,10 +9,10 @@ import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from . import align, claims, numbers, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
+from .text import parse_iso
 
 BATCH = 200
 # Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
@@ -60,14 +60,11 @@ def analyse(raw):
 
 def iso_date(value):
     """ISO 8601 for what a reader or dateline gave, or None when it cannot be read."""
+    parsed = parse_iso(value)
+    if parsed is not None:
+        return parsed.isoformat()
     if not value:
         return None
-    value = value.strip()
-    for parse in (date.fromisoformat, datetime.fromisoformat):
-        try:
-            return parse(value.replace("Z", "+00:00")).isoformat()
-        except ValueError:
-            pass
     dates = [n.iso for n in numbers.extract(value) if n.kind in ("date", "year") and n.iso]
     return dates[0] if dates else None
 

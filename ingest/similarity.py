@@ -22,12 +22,12 @@ import functools
 import itertools
 import math
 import re
-import unicodedata
 from collections import Counter
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ingest.text import STOP_WORDS, WORD, normalize, stem, stems
 
 # Weights and constants, measured in benchmarks/ (docs/alignment.md says how).
 WORD_WEIGHT = 0.5          # lexical = WORD_WEIGHT*word + (1-WORD_WEIGHT)*char
@@ -38,45 +38,7 @@ NUMBER_CONFLICT = 0.2      # push towards 0 when all shared figure keys disagree
 NAME_AGREE = 0.1           # pull towards 1 by the Jaccard of capitalised names
 STOP_WEIGHT = 0.3          # stop words count this much (IDF does the rest in a story)
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
-                         "„": '"', "«": '"', "»": '"', "‹": "'", "›": "'",
-                         "–": "-", "—": "-", "−": "-", "\u00a0": " "})
-_ACRONYM_DOT = re.compile(r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)")
-_WORD = re.compile(r"\w+")
 _NAME = re.compile(r"\b[A-Z][\w'-]*[a-z]\w*|\b[A-Z]{2,}\b")
-
-
-def normalize(text):
-    """Text as compared: NFKC, straight quotes and dashes, 'U.S.' -> 'US.', one space."""
-    if not isinstance(text, str):
-        return ""
-    return _normalize(text)
-
-
-@functools.lru_cache(maxsize=4096)
-def _normalize(text):
-    # Cached: align, claims and the analyzers normalise the same sentences several times.
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _ACRONYM_DOT.sub("", text)
-    return " ".join(text.split())
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _stem(w):
-    # A light suffix stripper: enough to pair "acquired"/"acquire", "talks"/"talk";
-    # char n-grams catch the rest of the morphology.
-    # Cached: a story repeats the same few thousand words (1.6M calls per 80 stories).
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    for suf, keep in (("ing", 4), ("ed", 4), ("es", 4), ("s", 3), ("e", 4)):
-        if w.endswith(suf) and len(w) - len(suf) >= keep - 1 and not w.endswith("ss"):
-            return w[: -len(suf)]
-    return w
-
-
-def words(text):
-    """Lower-cased, lightly stemmed word tokens of a sentence."""
-    return [_stem(w) for w in _WORD.findall(normalize(text).lower())]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -86,14 +48,14 @@ def names(text):
     Cached (align and claims score the same sentences); the set is shared: do not change it."""
     text = normalize(text)
     toks = _NAME.findall(text)
-    first = _WORD.match(text)
+    first = WORD.match(text)
     out = set()
     for i, t in enumerate(toks):
         if i == 0 and first and t == first.group(0):
             continue
-        if t.lower() in ENGLISH_STOP_WORDS:
+        if t.lower() in STOP_WORDS:
             continue
-        out.add(_stem(t.lower()))
+        out.add(stem(t.lower()))
     return out
 
 
@@ -155,7 +117,7 @@ class Scorer:
         self.names = [names(t) for t in self.texts]
         self.embeddings = None if embeddings is None else np.asarray(embeddings, dtype=float)
         self._vecs = []
-        for analyzer, weight in ((words, _word_weight), (char_ngrams, None)):
+        for analyzer, weight in ((stems, _word_weight), (char_ngrams, None)):
             try:
                 self._vecs.append(Tfidf(analyzer, self.texts, weight))
             except ValueError:  # empty vocabulary: nothing but punctuation, say
@@ -257,7 +219,7 @@ class Scorer:
         return self._combine(fa, self.figures[j], na, self.names[j], min(lex, 1.0), sem)
 
 
-_STOP_STEMS = {_stem(w) for w in ENGLISH_STOP_WORDS}
+_STOP_STEMS = {stem(w) for w in STOP_WORDS}
 
 
 def _take(m, idx):
@@ -425,6 +387,6 @@ def similarity(a, b):
     """
     if not isinstance(a, str) or not isinstance(b, str):
         return 0.0
-    if not _WORD.search(a) or not _WORD.search(b):
+    if not WORD.search(a) or not WORD.search(b):
         return 0.0
     return round(Scorer([a, b]).score(0, 1), 6)

@@ -27,11 +27,11 @@ import hashlib
 import math
 import re
 from collections import Counter
-from datetime import datetime
 
 import numpy as np
 
 from .linkage import agglomerate
+from .text import STOP_WORDS, parse_iso
 
 __all__ = ["fingerprint", "candidates", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
 
@@ -76,25 +76,6 @@ def _perm_params():
 _A, _B = _perm_params()
 
 # --- tokens ---------------------------------------------------------------------------------
-_STOP = frozenset("""
-a about above after again against all almost alone along already also although always am
-among an and another any anyone anything anywhere are around as at back be became because
-become becomes been before being below beside besides between beyond both but by can cannot
-could did do does doing done down during each either else enough even ever every few for
-former from further had has have having he her here hers herself him himself his how however
-i if in into is it its itself just last least less like made make many may me meanwhile
-might mine more moreover most mostly much must my myself neither never nevertheless next no
-nobody none nor not nothing now of off often on once one only onto or other others otherwise
-our ours ourselves out over own per perhaps please put rather re same see seem seemed seems
-several she should since so some somehow someone something sometime sometimes still such than
-that the their theirs them themselves then there thereby therefore these they this those
-though through throughout thus to together too toward towards under until up upon us very via
-was we well were what whatever when where whether which while who whoever whole whom whose
-why will with within without would yet you your yours yourself yourselves
-said says say saying told tell according reported reports report added adding new news
-mr mrs ms dr st inc ltd co
-""".split())
-
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # A capitalised word inside a sentence (after a word character or comma and one space):
 # a name, place or organisation. Words opening a sentence, line or quotation are not.
@@ -111,7 +92,7 @@ def _terms(text):
     # All work in C (replace, sub, findall, Counter) except one pass over distinct words.
     text = _POSSESSIVE.sub("", text.replace("’", "'"))
     counts = Counter({w: n for w, n in Counter(_WORD.findall(text.lower())).items()
-                      if w not in _STOP and (len(w) >= 3 or w[0].isdigit() or w[-1].isdigit())})
+                      if w not in STOP_WORDS and (len(w) >= 3 or w[0].isdigit() or w[-1].isdigit())})
     ents = {w for w in map(str.lower, set(_CAP.findall(text))) if w in counts}
     ents.update(w for w in counts if w[0].isdigit())
     return counts, ents
@@ -259,17 +240,8 @@ def _top_shared(a, b, n):
 
 # --- 3. assign -----------------------------------------------------------------------------------
 def _date(value):
-    if not isinstance(value, str) or not value.strip():
-        return None
-    s = value.strip().replace("Z", "+00:00")
-    try:
-        d = datetime.fromisoformat(s)
-    except ValueError:
-        try:
-            d = datetime.fromisoformat(s[:10])
-        except ValueError:
-            return None
-    return d.replace(tzinfo=None).toordinal()
+    d = parse_iso(value)
+    return None if d is None else d.toordinal()
 
 
 def _dot(u, v):

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from . import numbers
+from .text import word_count
 
 # Words that mark a short leading line as the publication's name rather than a section.
 OUTLET_WORDS = re.compile(
@@ -25,19 +26,15 @@ TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 TAGLINE = re.compile(r"^#?[\w-]+(?:(?:\s*[,|·]\s*|\s+)#?[\w-]+){0,15}$")
 
 
-def words(line):
-    return len(line.split())
-
-
 def is_body(line):
     """A paragraph that reads as running prose rather than a label."""
-    return bool(TERMINAL.search(line)) and words(line) >= 6
+    return bool(TERMINAL.search(line)) and word_count(line) >= 6
 
 
 def dateline_date(line):
     """The ISO date of a dateline such as "Dec 3, 2025 World News", or None."""
     found = [n for n in numbers.extract(line) if n.kind == "date" and n.iso]
-    if found and found[0].start <= 2 and words(line) <= 8 and not TERMINAL.search(line):
+    if found and found[0].start <= 2 and word_count(line) <= 8 and not TERMINAL.search(line):
         return found[0].iso
     return None
 
@@ -66,17 +63,17 @@ def analyse(sentences, known=None):
         line = lines[p]
         if title and line.strip() == title.strip():
             roles[p] = "headline"
-        elif BYLINE.match(line) and words(line) <= 8:
+        elif BYLINE.match(line) and word_count(line) <= 8:
             roles[p] = "byline"
             meta.setdefault("byline", re.sub(r"^\s*(by|from|written by|reporting by)\s+", "", line, flags=re.I))
         elif (iso := dateline_date(line)) is not None:
             roles[p] = "dateline"
             meta.setdefault("published", iso)
-        elif title is None and words(line) >= 4:
+        elif title is None and word_count(line) >= 4:
             roles[p] = "headline"
             title = line
             meta["title"] = line
-        elif words(line) <= 4 and title is None:
+        elif word_count(line) <= 4 and title is None:
             roles[p] = "outlet" if OUTLET_WORDS.search(line) else "section"
             if roles[p] == "outlet":
                 meta.setdefault("outlet", line)
@@ -90,7 +87,7 @@ def analyse(sentences, known=None):
         line = lines[p]
         if p == last and p != first_body and TAGLINE.match(line) and not TERMINAL.search(line):
             roles[p] = "tagline"
-        elif not is_body(line) and words(line) <= 14 and not TERMINAL.search(line):
+        elif not is_body(line) and word_count(line) <= 14 and not TERMINAL.search(line):
             roles[p] = "heading"
         else:
             roles[p] = "body"
