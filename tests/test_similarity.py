@@ -3,8 +3,9 @@ import os
 
 import pytest
 
-from ingest import embed
+from ingest import embed, numbers
 from ingest.align import align
+from ingest.records import Sentence
 from ingest.similarity import Scorer, similarity
 
 A = "To date, allies have already acquired American weapons worth 4 billion euros."
@@ -42,10 +43,10 @@ def test_context_free_score_is_the_scorer_fitted_on_the_pair():
 
 
 def test_aligner_stores_the_sql_score_for_a_two_sentence_story():
-    pairs = align([{"id": 1, "article_id": 1, "idx": 0, "role": "body", "text": A},
-                   {"id": 2, "article_id": 2, "idx": 0, "role": "body", "text": B}])
+    pairs = align([Sentence(id=1, article_id=1, idx=0, role="body", text=A, figures=numbers.extract(A)),
+                   Sentence(id=2, article_id=2, idx=0, role="body", text=B, figures=numbers.extract(B))])
     assert len(pairs) == 1
-    assert pairs[0]["score"] == pytest.approx(similarity(A, B), abs=1e-4)
+    assert pairs[0].score == pytest.approx(similarity(A, B), abs=1e-4)
 
 
 def test_story_scorer_scores_every_pair_in_range():
