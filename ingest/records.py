@@ -66,6 +66,17 @@ class Figure:
     start: int = column("INTEGER NOT NULL")
     end: int = column("INTEGER NOT NULL")
 
+    # The one definition of "the same quantity with a different value": two figures state
+    # the same quantity when their keys are equal, and agree when their amounts are. SQL
+    # views and queries use AMOUNT_SQL, the same amount in SQL (a test holds them equal).
+    AMOUNT_SQL = "coalesce({t}.iso, round({t}.value, 6))"
+
+    def amount(self):
+        """What is compared between figures of one key: the ISO date or year, else the value."""
+        if self.iso is not None:
+            return self.iso
+        return None if self.value is None else round(float(self.value), 6)
+
     def reading(self):
         """What newsdiff_numbers() returns for this figure: everything but the row ids."""
         out = asdict(self)

@@ -63,9 +63,8 @@ def _figures(nums):
     """{key: set(values)} of a sentence's records.Figure list."""
     out = {}
     for n in nums or ():
-        if n.value is None:
-            continue
-        out.setdefault(n.key or n.kind or "number", set()).add(round(float(n.value), 6))
+        if n.amount() is not None:
+            out.setdefault(n.key or n.kind, set()).add(n.amount())
     return out
 
 
@@ -242,7 +241,7 @@ def _figure_index(figures):
     out = []
     for key in sorted({k for f in figures for k in f}, key=str):
         members = [i for i, f in enumerate(figures) if key in f]
-        values = sorted({v for i in members for v in figures[i][key]})
+        values = sorted({v for i in members for v in figures[i][key]}, key=str)
         col = {v: c for c, v in enumerate(values)}
         member = np.full(len(figures), -1, dtype=np.int64)
         onehot = np.zeros((len(members), len(values)))
