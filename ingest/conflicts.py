@@ -20,6 +20,7 @@ one disagreement, reported once with every holder named in `detail`.
 Pure: records in, records out; deterministic; never raises on text.  See docs/conflicts.md.
 """
 import datetime as _dt
+import functools
 import re
 from collections import defaultdict
 
@@ -42,6 +43,8 @@ MAX_CHARS = 20000
 CTX_WEIGHT = 0.6
 SAME_MIN = 0.2        # an equal reading pairs (and is then off the table) from this score
 CONFLICT_MIN = 0.3    # a different reading is the same fact from this score
+CTX_MIN = 0.2         # ... and the clauses around the two figures share this much (dice)
+CTX_ALONE = 0.4       # ... or, when no word right beside the figures is shared, this much
 APPROX = 0.15         # "about 5" covers 4.25..5.75
 STATEMENT_MIN = 0.45  # dice of content words for "the same statement" (attribution)
 
@@ -144,7 +147,7 @@ class _Mention:
     """A figure or a date in a sentence, with the words around it."""
 
     __slots__ = ("sent", "surface", "start", "end", "key", "kind", "value", "low", "high",
-                 "qual", "ctx", "near", "date")
+                 "qual", "ctx", "near", "date", "casualty")
 
     def __init__(self, sent, surface, start, end, key, kind, value=None, low=None, high=None,
                  qual=None, date=None):
@@ -156,7 +159,11 @@ class _Mention:
         left = _content(text[lo:start])
         right = _content(text[end:hi])
         self.ctx = frozenset(left[-8:] + right[:8])
-        self.near = frozenset(left[-2:] + right[:2])
+        # a bare number is only what the word right beside it says ("24 dead", "magnitude 6.1")
+        w = 1 if kind in ("number", "ordinal") and ":" not in (key or "") else 2
+        self.near = frozenset(left[-w:] + right[:w])
+        # the dead and the injured are two quantities even when both are "people"
+        self.casualty = frozenset(left[-2:] + right[:2]) & {"kill", "injur"}
 
 
 def _interval(m):
@@ -186,6 +193,8 @@ def _num_relation(a, b):
 
 
 def _compatible_keys(a, b):
+    if a.casualty != b.casualty and a.casualty and b.casualty:
+        return False
     if a.kind == "date" or b.kind == "date":
         return a.kind == b.kind
     if a.key == b.key:
@@ -318,8 +327,11 @@ def _match(mentions_by_art, relation):
                     if s < SAME_MIN:
                         continue
                     rel = relation(a, b)
-                    if rel != "same" and s < CONFLICT_MIN:
-                        continue
+                    if rel != "same":
+                        # a different reading needs the clause, not just the sentence, to agree
+                        c = _dice(a.ctx, b.ctx)
+                        if s < CONFLICT_MIN or c < CTX_MIN or c < CTX_ALONE and not a.near & b.near:
+                            continue
                     # equal readings first: they explain a figure before a different one can
                     cands.append((s + (0.2 if rel == "same" else 0.0), a.sent.pos, a.start, b.sent.pos, b.start, a, b, rel, s))
             cands.sort(key=lambda c: (-c[0], c[1], c[2], c[3], c[4]))
@@ -335,14 +347,39 @@ def _match(mentions_by_art, relation):
 
 
 def _group(pairs):
-    """Join pairs of mentions across articles; the groups holding a disagreement, in order."""
+    """Join pairs of mentions across articles into facts; the facts holding a disagreement.
+
+    Best pairs first, and two facts join only if no article states both and their keys
+    agree: one mention per article and fact, so that a chain of pairs cannot run from
+    the injured to the dead to the magnitude."""
     uf = _UF()
-    ids = {}
+    arts, keys, near = {}, {}, {}
     for a, b, _, _ in pairs:
-        ids[id(a)], ids[id(b)] = a, b
-        uf.union(id(a), id(b))
+        for m in (a, b):
+            arts.setdefault(id(m), {m.sent.art})
+            keyed = ":" in (m.key or "") or m.kind == "date"
+            keys.setdefault(id(m), {(m.key, *sorted(m.casualty))} if keyed else set())
+            near.setdefault(id(m), None if keyed else m.near)
+    kept = []
+    for p in sorted(pairs, key=lambda p: (-p[3], p[0].sent.pos, p[0].start, p[1].sent.pos, p[1].start)):
+        ra, rb = uf(id(p[0])), uf(id(p[1]))
+        if ra == rb:
+            kept.append(p)
+            continue
+        if arts[ra] & arts[rb] or len(keys[ra] | keys[rb]) > 1:
+            continue
+        na, nb = near[ra], near[rb]
+        both = na & nb if na is not None and nb is not None else (na if nb is None else nb)
+        if both is not None and not both:
+            continue      # bare numbers join only while one measured word is common to all
+        uf.union(ra, rb)
+        r = uf(ra)
+        arts[r] = arts[ra] | arts[rb]
+        keys[r] = keys[ra] | keys[rb]
+        near[r] = both
+        kept.append(p)
     groups = defaultdict(list)
-    for p in pairs:
+    for p in kept:
         groups[uf(id(p[0]))].append(p)
     out = [g for g in groups.values() if any(p[2] != "same" for p in g)]
     out.sort(key=lambda g: min((p[0].sent.pos, p[0].start) for p in g))
@@ -372,7 +409,8 @@ def _classes(group, same):
 def _quantity_conflicts(pairs, relation, kind, show, labels):
     rows = []
     for group in _group(pairs):
-        classes = _classes(group, lambda x, y: relation(x, y) == "same")
+        classes = _classes(group, lambda x, y: relation(x, y) == "same" or show(x).lower() == show(y).lower()
+                           or x.value is not None and x.value == y.value)
         diff = [p for p in group if p[2] != "same"]
         rep = max(diff, key=lambda p: (p[3], -p[0].sent.pos))
         a, b = sorted((rep[0], rep[1]), key=lambda m: (m.sent.pos, m.start))
@@ -425,7 +463,7 @@ def _name_runs(text, lower_vocab):
         start = m.start()
         # the first word of a sentence is capitalised anyway: a name only if never lower-case
         while toks and (toks[0].lower().strip("’'.") in STOP_WORDS
-                        or start == 0 and toks[0].lower() in lower_vocab):
+                        or start == 0 and (toks[0].lower() in lower_vocab or _zipf(toks[0].lower()) >= 4.0)):
             start += len(toks[0]) + 1
             toks = toks[1:]
         if not toks:
@@ -768,6 +806,7 @@ def _acronyms(sents, labels):
 _COMMON = frozenset(_WEEKDAYS + _MONTHS)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _zipf(w):
     try:
         from wordfreq import zipf_frequency
@@ -809,8 +848,8 @@ def _spelling(sents, runs, labels):
             wx, wy = ctx[names[i]] - {x, y}, ctx[names[j]] - {x, y}
             if not (neigh[names[i]] & neigh[names[j]]) and _dice(wx, wy) < 0.25:
                 continue      # nothing says they are the same person or place
-            if _zipf(x) >= 3.5 and _zipf(y) >= 3.5:
-                continue      # two established words (Austria / Australia)
+            if _zipf(x) >= 3.5 and _zipf(y) >= 3.5 or max(_zipf(x), _zipf(y)) >= 4.2:
+                continue      # two established words (Austria / Australia), or a common one (Valley)
             cand.append((names[i], names[j]))
     uf = _UF()
     for x, y in cand:
