@@ -20,9 +20,9 @@ The better of the two counts for each sentence. Sets of trigrams per article kee
 and memory linear in the articles' length; pairs are only formed between articles.
 
 derivation: "wholly" when most of A is found in S (WHOLLY), "partially" when a real
-share is (PARTIALLY) and at least one sentence is copied near verbatim (COPIED): two
-independent reports of one event share names, facts and paraphrases, rarely whole
-sentences. A source published after A cannot be A's source: the row says
+share is (PARTIALLY) and at least one sentence is copied near verbatim (COPIED) outside
+its quotations: two independent reports of one event share names, facts, paraphrases
+and the quotes they both took down, rarely whole sentences of the reporter's own words. A source published after A cannot be A's source: the row says
 "independent" and the evidence says which way the copying probably went.
 """
 
@@ -42,6 +42,8 @@ RARE_MIN_LENGTH = 3  # shorter tokens (initials, "Mr") are not telling even when
 MAX_RARE = 20       # shared rare strings kept per row, rarest first
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A quotation: "…", “…”, «…», „…“ (straight quotes pair up in order).
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 
@@ -126,7 +128,10 @@ def _row(doc, source, aligned):
         verbatim = len(grams & source.grams) / len(grams) if grams else 0.0
         share = max(verbatim, min(1.0, aligned.get((s.id, source.id), 0.0)))
         weighted += share * n_words
-        copied += verbatim >= COPIED
+        if verbatim >= COPIED:
+            # words outside quotation marks: independent reports quote the same words
+            own = ngrams(tokens(_QUOTED.sub(" ", s.text)))
+            copied += len(own) >= 2 and len(own & source.grams) / len(own) >= COPIED
         covered += share >= 0.5
     total = sum(doc.body_words)
     containment = round(weighted / total, 4) if total else 0.0
