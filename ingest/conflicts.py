@@ -158,6 +158,13 @@ class _Mention:
         lo, hi = _clause(text, start, end)
         left = _content(text[lo:start])
         right = _content(text[end:hi])
+        if kind == "date" and len(left) + len(right) < 2:
+            # "On December 3, Hungary's minister said...": a date's clause of its own says
+            # nothing, so the one next to it stands in
+            lo2, _ = _clause(text, max(0, lo - 1), max(0, lo - 1)) if lo else (lo, hi)
+            _, hi2 = _clause(text, hi + 1, hi + 1) if hi < len(text) else (lo, hi)
+            left = _content(text[lo2:start])
+            right = _content(text[end:hi2])
         self.ctx = frozenset(left[-8:] + right[:8])
         # a bare number is only what the word right beside it says ("24 dead", "magnitude 6.1")
         w = 1 if kind in ("number", "ordinal") and ":" not in (key or "") else 2
@@ -411,7 +418,10 @@ def _quantity_conflicts(pairs, relation, kind, show, labels):
     for group in _group(pairs):
         classes = _classes(group, lambda x, y: relation(x, y) == "same" or show(x).lower() == show(y).lower()
                            or x.value is not None and x.value == y.value)
-        diff = [p for p in group if p[2] != "same"]
+        # qualifier-only differences ("230,000" / "about 230,000") are not worth a row
+        diff = [p for p in group if p[2] != "same" and (p[0].value != p[1].value or p[0].value is None)]
+        if not diff:
+            continue
         rep = max(diff, key=lambda p: (p[3], -p[0].sent.pos))
         a, b = sorted((rep[0], rep[1]), key=lambda m: (m.sent.pos, m.start))
         ca = next(c for c in classes if any(m is a for m in c))
@@ -510,7 +520,9 @@ def _stem1(w):
 
 
 def _same_person(x, y):
-    return x.lower() == y.lower() or JaroWinkler.similarity(x.lower(), y.lower()) >= 0.9
+    # spelling variants of one name (Siyarto / Szijjarto) are one person: _spelling reports them
+    x, y = x.lower(), y.lower()
+    return x == y or JaroWinkler.similarity(x, y) >= 0.84 and fuzz.ratio(x, y) >= 70
 
 
 def _statement_pairs(sents, by_id, alignments, claims, fig_pairs):
@@ -562,6 +574,8 @@ def _attributions(sents, runs, agents, pairs, labels):
             continue
         if any(_same_person(x, y) for x in ga for y in gb):
             continue
+        if _has_quote(a.text) and _has_quote(b.text):
+            continue      # a quotation given to another speaker is reported as a quote
         # each credits someone the other never names as the actor
         if any(_same_person(x, r[2]) and not r[3] for x in ga for r in runs[q]):
             continue
@@ -596,6 +610,11 @@ def _attributions(sents, runs, agents, pairs, labels):
 # ---------------------------------------------------------------- quotations
 _QUOTE = re.compile(r"«([^«»]{3,800})»|“([^“”]{3,800})”|(?<![\w])\"([^\"]{3,800})\"|"
                     r"(?<![\w’'])‘(.{3,800}?)’(?![\w])|(?<![\w'])'([^']{3,800}?)'(?![\w])")
+
+
+def _has_quote(text):
+    return any(len(re.findall(r"\w+", next(g for g in m.groups() if g is not None))) >= 4
+               for m in _QUOTE.finditer(text))
 
 
 class _Quote:
