@@ -7,10 +7,11 @@ share a transaction, so that commits do not dominate on small stories).
 
 import hashlib
 import os
+from urllib.parse import urlsplit
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from . import align, claims, numbers, readers, segment, stories, store, structure
+from . import align, claims, conflicts, numbers, provenance, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
 from .text import parse_iso
 
@@ -54,8 +55,30 @@ def analyse(raw):
         text=text,
         content_hash=content_hash(text),
         fingerprint=stories.fingerprint(body or text, meta.get("title")),
+        name=article_name(meta.get("outlet"), raw.source),
         sentences=sentences,
     )
+
+
+def article_name(outlet, source):
+    """A short name a reader tells articles apart by: the outlet, else the web site, else
+    the file name without its extension ("feed#3" for the third record of feed.jsonl)."""
+    if outlet and outlet.strip():
+        return " ".join(outlet.split())[:60]
+    parts = urlsplit(source)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return parts.netloc.removeprefix("www.")
+    name, _, record = os.path.basename(source).partition("#")
+    name = os.path.splitext(name)[0] or name
+    return f"{name}#{record}" if record else name
+
+
+def story_labels(docs):
+    """{article id: name} for one story's details; names two articles share get their ids."""
+    counts = {}
+    for d in docs:
+        counts[d.name] = counts.get(d.name, 0) + 1
+    return {d.id: d.name if d.name and counts[d.name] == 1 else f"{d.name or 'article'} #{d.id}" for d in docs}
 
 
 def iso_date(value):
@@ -172,8 +195,12 @@ def analyse_stories(db, story_ids, encoder=None, workers=None):
 
 def story_inputs(db, story_id):
     """What analysing a story needs from the database (records.StoryInputs)."""
-    return StoryInputs(story_id=story_id, sentences=store.story_sentences(db, story_id),
-                       docs=store.story_docs(db, store.story_article_ids(db, story_id)))
+    sentences = store.story_sentences(db, story_id)
+    docs = store.story_docs(db, store.story_article_ids(db, story_id))
+    of = {d.id: d for d in docs}
+    for s in sentences:
+        of[s.article_id].sentences.append(s)
+    return StoryInputs(story_id=story_id, sentences=sentences, docs=docs)
 
 
 def story_analysis(inputs, encoder=None):
@@ -189,4 +216,11 @@ def story_analysis(inputs, encoder=None):
     body_scorer = scorer.subset([row[s.id] for s in body]) if all(s.id in row for s in body) else None
     groups = claims.claims(body, [p for p in pairs if p.sentence_a in body_ids and p.sentence_b in body_ids],
                            body_scorer)
-    return StoryAnalysis(story_id=inputs.story_id, label=stories.label(inputs.docs), alignments=pairs, claims=groups)
+    return StoryAnalysis(
+        story_id=inputs.story_id,
+        label=stories.label(inputs.docs),
+        alignments=pairs,
+        claims=groups,
+        conflicts=conflicts.story_conflicts(sentences, pairs, groups, inputs.docs, story_labels(inputs.docs)),
+        provenance=provenance.story_provenance(inputs.docs, pairs),
+    )

@@ -128,18 +128,24 @@ class Article:
     story_id: int | None = column("INTEGER", references="stories")
     n_sentences: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
     fingerprint: bytes | None = column("BLOB")
+    # Short name for pages and conflict details: the outlet, else the source's file name
+    # or web address (ingest/pipeline.article_name).
+    name: str | None = column("TEXT")
     sentences: list = field(default_factory=list)
 
 
 @dataclass(kw_only=True)
 class StoryDoc:
-    """An article as story grouping and labels see it: its body text only."""
+    """An article as story grouping and labels see it: its body text only (and, when a
+    story is analysed, its name and sentences)."""
 
     id: int
     title: str | None = None
     published: str | None = None
     story_id: int | None = None
     text: str = ""
+    name: str | None = None
+    sentences: list = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -179,10 +179,10 @@ def fingerprints(db, ids, exclude=()):
 def story_docs(db, ids):
     """[records.StoryDoc] of these articles (body text only), by id."""
     docs = {}
-    for article_id, title, published, story_id in select_in(
-        db, "SELECT id, title, published, story_id FROM articles WHERE id IN ({})", ids
+    for article_id, title, published, story_id, name in select_in(
+        db, "SELECT id, title, published, story_id, name FROM articles WHERE id IN ({})", ids
     ):
-        docs[article_id] = StoryDoc(id=article_id, title=title, published=published, story_id=story_id)
+        docs[article_id] = StoryDoc(id=article_id, title=title, published=published, story_id=story_id, name=name)
     body = {}
     for article_id, text in select_in(
         db, "SELECT article_id, text FROM sentences WHERE role = 'body' AND article_id IN ({}) ORDER BY article_id, idx", ids
