@@ -377,3 +377,32 @@ def test_news_gold_is_well_formed():
             assert (g["value"] is None) == (g["kind"] == "date") and (g["kind"] != "date" or g["iso"])
         for f in extract(r["text"]):
             assert r["text"][f.start:f.end] == f.surface
+
+
+# ---------------------------------------------------------------- the package
+def test_package_docstrings_run():
+    import doctest
+
+    from ingest import numbers
+    from ingest.numbers import nouns, words
+    for mod in (numbers, nouns, words):
+        result = doctest.testmod(mod)
+        assert result.attempted and not result.failed, mod.__name__
+
+
+def test_import_paths_and_offsets_index_the_text():
+    from ingest import numbers
+    text = "Around 10-15 exabytes, about €5bn a month, and the third year of war."
+    got = numbers.extract(text)
+    assert got == extract(text) and [f.surface for f in got] == ["10-15 exabytes", "€5bn a month", "third"]
+    for f in got:
+        assert text[f.start:f.end] == f.surface
+
+
+@pytest.mark.parametrize("word,want", [
+    ("States", "state"), ("casualties", "casualty"), ("churches", "church"), ("people", "people"),
+    ("crisis", "crisis"), ("troops", "troop"), ("Putin’s", "putin's"), ("bus", "bus"), ("boxes", "box"),
+])
+def test_singular(word, want):
+    from ingest.numbers.nouns import singular
+    assert singular(word) == want

@@ -1,0 +1,257 @@
+"""Figures of digit and spelled-number cores ("5", "1,200", "twenty-five"): signs,
+spelled decimals, proportions ("one in five"), ranges ("from 5 to 10"), years, and what
+the number counts or measures."""
+import re
+
+from .figure import figure
+from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
+from .lexicon import ONES, PRONOUN_ONE_NEXT, SCALE_WORDS, UNIT_LOOKALIKES
+from .ordinals import ordinal
+from .patterns import (
+    CLOSERS,
+    CORE,
+    L_MINUS,
+    L_NOT_ONE,
+    L_RANGE,
+    L_VAGUE,
+    L_YEAR_CONTEXT,
+    R_CURRENCY,
+    R_NEXT_WORD,
+    R_OUT_OF,
+    R_PERCENT,
+    R_POINT,
+    R_RANGE,
+    R_SCALE,
+    R_UNIT,
+    WORD,
+)
+from .qualifiers import bound_after, rate_after
+from .words import core_value, spelled_value
+
+
+def cardinal(text, m, out, lo=0):
+    """The figure of a digit or spelled-number core m (group dig or spell), grown left
+    and right, appended to out. Returns its end, or None when the core states no figure.
+    Nothing before `lo` (the end of the previous figure) is looked at."""
+    s = m.start()
+    digits = None             # the digits as written, for a digit core
+    if m.lastgroup == "dig":
+        value, e = core_value(m), m.end()
+        digits = surface = m.group(0)
+        if e < len(text) and (text[e].isalpha() or text[e] == "_"):
+            # digits glued to letters that are no unit ("5G", "3D", "4x4") are names, not figures
+            sufm = re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3])
+            if sufm and "." not in digits and "," not in digits:
+                return ordinal(text, s, e + sufm.end(), value, out)
+            if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"1\d\d0|20\d0", digits):
+                out.append(figure(text, s, e + 1, value, "year", iso=digits[:3], of="decade"))
+                return e + 1
+            if not _suffix_glued(text, e):
+                return None
+    else:
+        spelled = _read_spelled(text, m)
+        if spelled is None:
+            return None
+        value, e, surface = spelled
+    sym, qual, start = grow_left(text, s, lo)
+    if not sym:
+        mm = L_MINUS.search(text, max(lo, s - 10), s)
+        if mm and value > 0:
+            value, start, s = -value, mm.start(), mm.start()
+    end = _proportion(text, start if not sym else s, e, value, qual, out)
+    if end is not None:
+        return end
+    g = grow_right(text, e, value, bool(sym))
+    rng = _range(text, g, lo, start, sym)
+    if rng:
+        return _range_figure(text, rng, start, sym, qual, digits, out)
+    return _single_figure(text, s, start, g, sym, qual, digits, surface, out)
+
+
+def _suffix_glued(text, e):
+    """Do the letters glued to digits at e start a unit, scale, currency code or percent?"""
+    um = R_UNIT.match(text, e)
+    if um and um.group("u") in UNIT_LOOKALIKES:
+        um = None
+    sm = R_SCALE.match(text, e)
+    cm = R_CURRENCY.match(text, e)
+    pm = R_PERCENT.match(text, e)
+    return bool(um or sm or (cm and cm.group("code")) or pm)
+
+
+def _read_spelled(text, m):
+    """(value, end, surface) of a spelled-number core, or None when the words state no
+    number ("one of", "no one", "dozens", "several hundred")."""
+    s, e = m.start(), m.end()
+    surface = m.group(0)
+    value = core_value(m)
+    if value is None:
+        # "one two three": not one number; keep the longest prefix that reads as one
+        ends = [w.end() for w in WORD.finditer(surface)]
+        for k in range(len(ends) - 1, 0, -1):
+            if surface[:ends[k - 1]].lower().endswith("and"):
+                continue              # "ten and fifteen": "ten", not "ten and"
+            v = spelled_value(surface[:ends[k - 1]])
+            if v is not None:
+                value, e, surface = v, s + ends[k - 1], surface[:ends[k - 1]]
+                break
+        else:
+            return None
+    low = surface.lower()
+    if low in ("one", "a", "an"):
+        nxt = R_NEXT_WORD.match(text, e)
+        if nxt and nxt.group("w").lower() in PRONOUN_ONE_NEXT:
+            return None
+        if L_NOT_ONE.search(text, max(0, s - 12), s):
+            return None
+    if low in ("dozen", "dozens"):
+        return None
+    if low.split()[0].rstrip("-") in SCALE_WORDS and L_VAGUE.search(text, max(0, s - 10), s):
+        return None       # "several hundred years", "a few thousand": no number stated
+    # spelled decimals: "five point five", "two hundred point seventy-one"
+    pm = R_POINT.match(text, e)
+    if pm and value == int(value):
+        ws = [w for w in WORD.findall(pm.group("d").lower()) if w != "and"]
+        if all(w in ONES and ONES[w] < 10 for w in ws):
+            frac = "".join(str(ONES[w]) for w in ws)
+        else:
+            fv = spelled_value(pm.group("d"))
+            frac = str(int(fv)) if fv is not None and fv == int(fv) else None
+        if frac:
+            value = float("%d.%s" % (value, frac))
+            e = pm.end()
+            surface = text[s:e]
+    return value, e, surface
+
+
+def _proportion(text, start, e, value, qual, out):
+    """ "one in five", "two out of three", "5 out of 10" after a number ending at e: the
+    fraction figure's end, or None."""
+    om = None if text[e:e + 1] in CLOSERS else R_OUT_OF.match(text, e)
+    if not (om and value == int(value) and value > 0):
+        return None
+    m2 = CORE.match(text, om.end())
+    if not m2:
+        return None
+    d = core_value(m2)
+    d_end = m2.end()
+    ok = d is not None and d == int(d) and value < d
+    if ok and om.group("w").lower() == "in":
+        # "one in five": not "3 in 2020", "5 in 10 days", "1 in 3D"
+        ok = d <= 1000 and not (d_end < len(text) and text[d_end].isalnum()) and not (
+            R_UNIT.match(text, d_end) or R_PERCENT.match(text, d_end) or R_SCALE.match(text, d_end))
+    if not ok:
+        return None
+    phrase, _ = counted_noun(text, d_end, True)
+    out.append(figure(text, start, d_end, value / d, "fraction", qualifier=qual, of=phrase))
+    return d_end
+
+
+def _range(text, g, lo, start, sym):
+    """A second number after the grown first (g): "from X to Y", "between X and Y",
+    "X-Y", "$5 to $10". (low, high, growth of the second, "from"/"between" match) or None."""
+    rm = None if text[g.end:g.end + 1] in CLOSERS else R_RANGE.match(text, g.end)
+    if not rm:
+        return None
+    sep = rm.group("sep").strip().lower()
+    lr = L_RANGE.search(text, max(lo, start - 10), start)
+    if sep == "and" and not (lr and lr.group("w").lower() == "between"):
+        return None
+    p2 = rm.end()
+    # an optional currency sign before the second number: "$5 to $10"
+    cm2 = re.match(r"(?:US|A|C|HK)?\$|[€£¥₽₴₹]", text[p2:p2 + 3])
+    if cm2:
+        p2 += cm2.end()
+    m2 = CORE.match(text, p2)
+    if not (m2 and (m2.group("dig") or spelled_value(m2.group("spell") or "") is not None)):
+        return None
+    v2 = core_value(m2)
+    if m2.group("dig") and m2.end() < len(text) and text[m2.end()].isalpha():
+        um = R_UNIT.match(text, m2.end()) or R_SCALE.match(text, m2.end()) or R_PERCENT.match(text, m2.end())
+        if not um:
+            return None
+    g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
+    same = (g.kind is None or (g.kind == g2.kind and g.unit == g2.unit))
+    v1 = g.value
+    if g2.scaled and not g.scaled:
+        v1 = v1 * (g2.value / v2 if v2 else 1)   # "$5-10 million": the scale applies to both
+    if same and v1 <= g2.value:
+        return v1, g2.value, g2, lr
+    return None
+
+
+def _range_figure(text, rng, start, sym, qual, digits, out):
+    """Append the figure of a range found by _range; return its end."""
+    v1, v2, g2, lr = rng
+    if lr:
+        start = lr.start() if not sym else min(start, lr.start())
+        qual = None
+    kind, unit = g2.kind, g2.unit
+    if sym and not unit:
+        kind, unit = "money", sym
+    end = g2.end
+    rate = None
+    if kind in (None, "money", "measure", "percent"):
+        rate, end2 = rate_after(text, end)
+        if rate:
+            end = end2
+    of = None
+    if kind is None:
+        if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= v1 <= 2199 and 1000 <= v2 <= 2199:
+            out.append(figure(text, start, end, v1, "year", iso="%d/%d" % (v1, v2), low=v1, high=v2))
+            return end
+        phrase, e2 = counted_noun(text, end, True)
+        if phrase:
+            kind, unit, end = "count", phrase, e2
+        else:
+            kind = "number"
+    elif kind == "percent":
+        of = of_noun(text, end)
+    out.append(figure(text, start, end, v1, kind, unit, qual, rate, low=v1, high=v2, of=of))
+    return end
+
+
+def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
+    """Append the figure of one number grown to g (no range); return its end or None.
+    A bare number becomes a year, a count of the noun after it, or a plain number."""
+    value, end, kind, unit = g.value, g.end, g.kind, g.unit
+    rate, of = None, None
+    if sym:
+        if kind in (None, "money"):
+            kind, unit = "money", unit or sym
+        s = start
+    if kind == "money" or kind == "measure":
+        rate, end2 = rate_after(text, end)
+        if rate:
+            end = end2
+    elif kind == "percent":
+        of = of_noun(text, end)
+    elif kind == "duration":
+        if g.hyphen or g.old:
+            of = noun_after(text, end) if not g.old else "age"
+        elif re.match(r"\s+old\b", text[end:end + 5]):
+            end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
+            of = "age"
+    elif kind is None:
+        # years: four digits, no sign, no separator
+        if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2199 and not g.scaled:
+            ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
+            phrase, e2 = counted_noun(text, end, True)
+            if ctx or not phrase or 1900 <= value <= 2100 and text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–"):
+                out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
+                return end
+            out.append(figure(text, s, e2, value, "count", phrase, qual))
+            return e2
+        phrase, e2 = counted_noun(text, end, value != 1)
+        if phrase:
+            kind, unit, end = "count", phrase, e2
+            rate, e3 = rate_after(text, end)
+            if rate:
+                end = e3
+        else:
+            kind = "number"
+            if surface.lower() in ("a", "an"):
+                return None
+    qual = bound_after(text, end, qual)
+    out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
+    return end

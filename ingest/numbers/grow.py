@@ -1,0 +1,341 @@
+"""Growing a core to the left and right: what turns "5" into "about €5bn a month".
+
+Left of a core: a currency sign or code, "minus", a qualifier (qualifiers.py).  Right of
+it: "and a half" or "1/2", a scale ("billion", "bn"), then one of percent, a currency, "N
+times", a unit or time unit; and, for bare numbers, the counted noun ("32 member states"
+-> "member state") or the noun an ordinal orders ("its fourth year" -> "year").
+"""
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    CURRENCY_NAMES,
+    CURRENCY_SIGNS,
+    DOLLAR_COUNTRIES,
+    DROPPED_ADJECTIVES,
+    FRACTION_SIGNS,
+    HUNDREDTHS,
+    MEASURES,
+    MONEY_NOUNS,
+    NATIONAL_CURRENCIES,
+    NOT_NOUNS,
+    SCALES,
+    SHORT_UNITS,
+    STOP_WORDS,
+    TIME_UNITS,
+    UNIT_LOOKALIKES,
+)
+from .nouns import is_plural, singular
+from .patterns import (
+    CLOSERS,
+    CURRENCY_ENDS,
+    L_CURRENCY,
+    R_AND_FRACTION,
+    R_CURRENCY,
+    R_HALF,
+    R_INCHES,
+    R_MIXED,
+    R_NEXT_WORD,
+    R_OF,
+    R_PERCENT,
+    R_SCALE,
+    R_TIMES,
+    R_UNIT,
+    R_WORDS,
+    TEMPERATURE_CONTEXT,
+)
+from .qualifiers import qualifier_before
+from .words import and_fraction, round_scale
+
+
+@dataclass(slots=True)
+class Growth:
+    """What grow_right found after a core."""
+
+    value: float              # after "and a half", "1/2", the scale, cents
+    end: int                  # where the grown figure ends
+    scaled: bool = False      # a scale word or letter applied ("5bn", "3 million")
+    unit: str | None = None
+    kind: str | None = None   # percent, money, measure, duration, multiplier, count; None: bare
+    hyphen: bool = False      # the unit was joined by a hyphen ("a two-day summit")
+    old: bool = False         # "-old" or "-long" followed the unit ("10-year-old")
+
+
+def grow_right(text, pos, value, money, allow_scale=True):
+    """Grow a number of `value` ending at pos to the right: fraction, scale, then percent,
+    currency, "times", unit. `money`: a currency sign was found on the left, so only a
+    scale can follow."""
+    g = Growth(value, pos)
+    if text[pos:pos + 1] in CLOSERS and not text[pos + 1:pos + 2].isdigit():
+        return g              # "in 2019.", "(5)", "20,": nothing can follow (cheap exit)
+    pos = _add_fraction(text, pos, value, g)
+    if allow_scale:
+        pos = _scale(text, pos, g, money)
+    if _percent(text, pos, g) or _currency(text, pos, g, money) or money:
+        return g
+    if not _times(text, pos, g):
+        _unit(text, pos, g)
+    return g
+
+
+def _add_fraction(text, pos, value, g):
+    """ "two and a half", "3 million and a third" (of the round scale), "2 1/2", "3½"."""
+    m = R_AND_FRACTION.match(text, pos)
+    fr = and_fraction(text, m) if m else None
+    if fr is not None:
+        g.value += (fr if value >= 0 else -fr) * round_scale(value)
+        pos = g.end = m.end()
+        return pos
+    if R_HALF.match(text, pos) and value == int(value):
+        m = R_MIXED.match(text, pos)
+        if m and m.group(1):
+            n, d = int(m.group(1)), int(m.group(2))
+            if 0 < n < d:
+                g.value += n / d if value >= 0 else -n / d
+                pos = g.end = m.end()
+        elif m:
+            g.value += FRACTION_SIGNS[m.group(3)]
+            pos = g.end = m.end()
+    return pos
+
+
+def _scale(text, pos, g, money):
+    """ "billion", "bn", "m", "lakh crore" after the number, then "and a half"."""
+    m = R_SCALE.match(text, pos)
+    if not m:
+        return pos
+    sc = m.group("sc")
+    lsc = re.sub(r"\s+", " ", sc.lower())
+    attached = not m.group("sp")
+    ok = True
+    if len(lsc) == 1:
+        # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
+        # a non-money number is more likely metres / tonnes unless a noun follows
+        ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
+                                                   or R_WORDS.match(text, m.end()) is not None
+                                                   and lsc in ("m", "b"))
+        if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
+                                                 r"below|above|under|in\s+(?:height|length|diameter))\b",
+                                                 text[m.end():m.end() + 20]):
+            ok = False        # "1.8m tall": metres
+        if lsc == "t" and not money:
+            ok = False
+    if m.group("sp") == "-" and len(lsc) > 2:
+        ok = True
+    elif m.group("sp") == "-":
+        ok = False
+    if not ok:
+        return pos
+    g.value *= SCALES[lsc]
+    g.scaled = True
+    pos = g.end = m.end()
+    # "3 million and a half"
+    m = R_AND_FRACTION.match(text, pos)
+    fr = and_fraction(text, m) if m else None
+    if fr is not None and fr in (0.5, 0.25, 0.75):
+        g.value += fr * SCALES[lsc]
+        pos = g.end = m.end()
+    return pos
+
+
+def _percent(text, pos, g):
+    """ "%", "per cent", "percentage points" (pp), "basis points" (bp). True when found."""
+    m = R_PERCENT.match(text, pos)
+    if not m:
+        return False
+    if m.group("pp"):
+        low = m.group("pp").lower()
+        g.unit = "bp" if low.startswith(("b", "bp")) else "pp"
+    else:
+        g.unit = "%"
+    g.kind = "percent"
+    g.end = m.end()
+    return True
+
+
+def _currency(text, pos, g, money):
+    """A currency name, code or sign after the number ("5 billion euros", "10 USD", "5€");
+    "pounds" may be a weight. True when the figure is complete."""
+    m = R_CURRENCY.match(text, pos)
+    if not m:
+        return False
+    if m.group("cw"):
+        w = re.sub(r"\s+", " ", m.group("cw").lower())
+        if w in HUNDREDTHS:
+            g.value *= 0.01
+            g.unit = HUNDREDTHS[w]
+        else:
+            g.unit = CURRENCY_NAMES[w]
+            adj = re.sub(r"\s+", " ", m.group("adj").lower()) if m.group("adj") else None
+            if adj and w.startswith("dollar"):
+                g.unit = DOLLAR_COUNTRIES.get(adj, "USD")
+            elif adj and (adj, w) in NATIONAL_CURRENCIES:
+                g.unit = NATIONAL_CURRENCIES[(adj, w)]
+            if w in ("pound", "pounds") and not money and not g.scaled and (
+                    _weighty(text, pos, m.end()) or _hyphen_weight(text, pos, m.end())):
+                g.unit, g.kind, g.end = "lb", "measure", m.end()
+                return True
+        # "won", "real", "rand", "lei" are too often words: only after a scale or money sign
+        if w in ("won", "real", "rand", "lei", "leu", "quid") and not (g.scaled or money):
+            g.unit = None
+            return False
+        g.kind = "money"
+        g.end = m.end()
+        return True
+    if m.group("code"):
+        g.unit, g.kind, g.end = m.group("code"), "money", m.end()
+        sm = R_SCALE.match(text, m.end())
+        if sm and sm.group("sp") and len(sm.group("sc")) > 2 and not g.scaled:
+            g.value *= SCALES[sm.group("sc").lower()]
+            g.end = sm.end()
+        return True
+    if m.group("sym") and not money:
+        g.unit, g.kind, g.end = CURRENCY_SIGNS[m.group("sym")], "money", m.end()
+        return True
+    return False
+
+
+def _times(text, pos, g):
+    """ "three times as many" (a multiplier), "won 5 times" (a count of `time`)."""
+    m = R_TIMES.match(text, pos)
+    if not m:
+        return False
+    if m.group("t").lower() == "fold" or m.group("cmp"):
+        g.kind, g.end = "multiplier", m.end("t")
+    else:
+        g.kind, g.unit, g.end = "count", "time", m.end("t")
+    return True
+
+
+def _unit(text, pos, g):
+    """A measure or time unit, also hyphenated ("200-mile", "two-day", "10-year-old");
+    feet and inches add up."""
+    m = R_UNIT.match(text, pos)
+    if not m:
+        return
+    u = re.sub(r"\s+", " ", m.group("u")).lower()
+    glued = not m.group("sp")
+    if m.group("u") in UNIT_LOOKALIKES:
+        return                # "5G", "3D": names, not grams
+    if u == "in":
+        # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
+        if not (glued or re.match(r"\s*(?:[.,;:)]|$)|\s+(?:thick|long|wide|high|deep|tall|across)\b",
+                                  text[m.end():m.end() + 8])):
+            return
+    elif u in ("c", "f"):
+        # "30C", "86F" are temperatures in a sentence about weather or heat; "5c",
+        # "Grade 5 F", "a Boeing 777F", "the 13F filing", "14.7C/ per unit" are not
+        if m.group("u") not in ("C", "F") or not glued or re.match(r"[\w/-]", text[m.end():m.end() + 1]) \
+                or not TEMPERATURE_CONTEXT.search(text):
+            return
+    elif u in SHORT_UNITS and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
+            and m.group("u") not in ("L", "t"):
+        return
+    if u in TIME_UNITS:
+        g.unit, g.kind = TIME_UNITS[u], "duration"
+    else:
+        g.unit, g.kind = MEASURES[u], "measure"
+        if m.group("u") in ("MB", "GB", "TB", "KB", "MW", "GW", "kW"):
+            g.unit = m.group("u")
+    g.end = m.end("u")
+    if m.group("old"):
+        g.end = m.end("old")
+        g.old = True
+    g.hyphen = m.group("sp") == "-"
+    if g.unit == "foot" and not g.hyphen:
+        # heights: "5 feet 2 inches", "6ft 2in", "5 ft and 2 in"
+        im = R_INCHES.match(text, g.end)
+        if im and int(im.group(1)) < 12:
+            g.value += int(im.group(1)) / 12.0
+            g.end = im.end()
+
+
+def _hyphen_weight(text, s, e):
+    """ "a 500-pound bomb", "a twenty-pound bag" weigh; "a 10-pound note" is money."""
+    if text[s:s + 1] != "-":
+        return False
+    nxt = R_NEXT_WORD.match(text, e)
+    return bool(nxt and nxt.group("w").lower() not in MONEY_NOUNS and nxt.group("w").lower() not in STOP_WORDS)
+
+
+def _weighty(text, s, e):
+    """Is "pounds" here a weight? ("2,000 pounds of cocaine", "it weighs 5 pounds")"""
+    return (re.match(r"\s+of\s", text[e:e + 5]) is not None
+            or re.search(r"(?i)weigh|heav|lbs?\b|\bkg\b|mass|load|\bbaby|\bborn\b|\bton|\bkilo|"
+                         r"\bounces?\b|\b(?:lost|gained|lose|gain|shed)\b", text[max(0, s - 40):s]) is not None)
+
+
+def grow_left(text, s, lo=0):
+    """(currency, qualifier, start) before a core at s: the ISO code of a sign or code
+    right before it ("US$", "€", "USD 5"), the qualifier before that, and where the figure
+    then starts. Nothing before `lo` (the end of the previous figure) is looked at."""
+    sym, start = None, s
+    k = s - 1
+    while k >= lo and text[k] in " \t\u00a0":
+        k -= 1
+    # a symbol or code ends in "$", a sign, or a capital ("USD", "Rs", "Rs."): skip the
+    # search for the usual lowercase word or punctuation before a number
+    m = L_CURRENCY.search(text, max(lo, s - 8), s) if k >= lo and text[k] in CURRENCY_ENDS else None
+    if m:
+        k = m.group("s") or m.group("code")
+        sym = m.group("code") or CURRENCY_SIGNS.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
+        start = m.start()
+    return sym, qualifier_before(text, start, lo), start
+
+
+def counted_noun(text, pos, plural):
+    """The counted thing after a number: ("member state", end offset) or (None, pos)."""
+    m = R_WORDS.match(text, pos)
+    if not m:
+        return None, pos
+    run = []
+    for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)):
+        lw = w.group(0).lower()
+        if lw in STOP_WORDS or lw.endswith("ly") or lw in NOT_NOUNS:
+            break
+        run.append((w, lw))
+        if plural and is_plural(lw):
+            break
+        if len(run) >= 4:
+            break
+    if not run:
+        return None, pos
+    last, lw = run[-1]
+    if plural and not is_plural(lw):
+        return None, pos
+    if not plural and len(run) > 2:
+        return None, pos
+    words = [x for _, x in run]
+    # drop leading adjectives and proper names, keep noun modifiers ("member", "air defense")
+    i = 0
+    while i < len(words) - 1 and (words[i] in DROPPED_ADJECTIVES or run[i][0].group(0)[:1].isupper()
+                                  or words[i].endswith(("ed", "ing"))):
+        i += 1
+    phrase = " ".join(words[i:-1] + [singular(words[-1])])
+    if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing"))):
+        return None, pos
+    return phrase, m.start() + last.end()
+
+
+def noun_after(text, pos):
+    """The noun an ordinal orders: "its fourth [consecutive] year" -> "year", or None."""
+    m = R_NEXT_WORD.match(text, pos)
+    if m and m.group("w").lower() in ("consecutive", "straight", "successive", "full",
+                                       "largest", "biggest", "most", "best", "worst"):
+        m2 = R_NEXT_WORD.match(text, m.end())
+        if m2 and m2.group("w").lower() not in STOP_WORDS:
+            m = m2
+    if not m:
+        return None
+    w = m.group("w").lower()
+    if w in STOP_WORDS or w.endswith("ly"):
+        return None
+    return singular(w)
+
+
+def of_noun(text, pos):
+    """The noun after "of": "two-thirds of [the] voters" -> "voter", or None."""
+    m = R_OF.match(text, pos)
+    if m and m.group("w").lower() not in STOP_WORDS:
+        return singular(m.group("w"))
+    return None

@@ -1,0 +1,248 @@
+"""Word tables: every list of words the extractor knows, each decision in one place.
+
+Number words and scales, currencies (signs, ISO 4217 codes, names, nationalities),
+measures and time units, rate periods, months, qualifiers, and the words that end or
+trim a counted noun phrase.  Plain data: no regular expressions (see patterns.py).
+"""
+
+# ---------------------------------------------------------------- number words
+ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+        "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+        "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+        "eighteen": 18, "nineteen": 19, "nought": 0}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+POWERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+            "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+            "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+            "hundredth": 100, "thousandth": 1000, "millionth": 1e6, "billionth": 1e9,
+            "trillionth": 1e12, "nineth": 9}
+# denominators of spelled fractions: "two-thirds", "three quarters", "one half"
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
+                "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+                "thousandth": 1000, "thousandths": 1000, "millionth": 1e6, "millionths": 1e6,
+                "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12}
+MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+          "mio": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+          "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+          "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+          "lakh crore": 1e12}
+
+# ---------------------------------------------------------------- currencies
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+                  "₽": "RUB", "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS",
+                  "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+                  "hk$": "HKD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR", "rmb": "CNY",
+                  "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
+                  "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
+                  "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD",
+                  "nt$": "TWD", "nt $": "TWD"}
+CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
+                  "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD "
+                  "BTC").split()
+# currency names after a number; an adjective before "dollar" picks the country
+CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
+                  "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+                  "pounds sterling": "GBP", "quid": "GBP", "ruble": "RUB", "rubles": "RUB",
+                  "rouble": "RUB", "roubles": "RUB", "hryvnia": "UAH", "hryvnias": "UAH",
+                  "hryvnas": "UAH", "hryvna": "UAH", "hryvnya": "UAH", "yuan": "CNY",
+                  "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "rupees": "INR",
+                  "franc": "CHF", "francs": "CHF", "swiss francs": "CHF", "swiss franc": "CHF",
+                  "lira": "TRY", "liras": "TRY", "lire": "TRY", "zloty": "PLN", "zlotys": "PLN",
+                  "zlotych": "PLN", "forint": "HUF", "forints": "HUF", "krona": "SEK",
+                  "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "rand": "ZAR",
+                  "peso": "MXN", "pesos": "MXN", "won": "KRW", "shekel": "ILS",
+                  "shekels": "ILS", "lari": "GEL", "tenge": "KZT", "lei": "RON", "leu": "RON",
+                  "bitcoin": "BTC", "bitcoins": "BTC", "real": "BRL", "reais": "BRL", "rmb": "CNY",
+                  "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG",
+                  "markka": "FIM", "markkaa": "FIM", "deutsche marks": "DEM", "deutsche mark": "DEM",
+                  "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF",
+                  "koruna": "CZK", "markkas": "FIM"}
+DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
+                    "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
+                    "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
+# a nationality before a currency name: "250 million Dutch guilders", "100 Chinese yuan";
+# it picks the code where the name is shared (krone, franc, peso), else the name decides
+NATIONALITIES = ["dutch", "finnish", "chinese", "turkish", "japanese", "indian", "russian",
+                 "ukrainian", "mexican", "brazilian", "south african", "swedish", "norwegian",
+                 "danish", "polish", "hungarian", "czech", "israeli", "belgian", "swiss",
+                 "philippine", "argentine", "colombian", "chilean", "egyptian", "british"]
+NATIONAL_CURRENCIES = {("danish", "krone"): "DKK", ("danish", "kroner"): "DKK", ("belgian", "franc"): "BEF",
+                       ("belgian", "francs"): "BEF", ("philippine", "peso"): "PHP", ("philippine", "pesos"): "PHP",
+                       ("argentine", "peso"): "ARS", ("argentine", "pesos"): "ARS", ("colombian", "peso"): "COP",
+                       ("colombian", "pesos"): "COP", ("chilean", "peso"): "CLP", ("chilean", "pesos"): "CLP",
+                       ("egyptian", "pound"): "EGP", ("egyptian", "pounds"): "EGP", ("czech", "koruna"): "CZK",
+                       ("swedish", "krona"): "SEK", ("swedish", "kronor"): "SEK"}
+# hundredth parts: value scaled by 0.01 into the main currency
+HUNDREDTHS = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "kopeks": "RUB",
+              "kopecks": "RUB"}
+
+# ---------------------------------------------------------------- units
+TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": "second",
+              "minute": "minute", "minutes": "minute", "min": "minute", "mins": "minute",
+              "hour": "hour", "hours": "hour", "hr": "hour", "hrs": "hour",
+              "day": "day", "days": "day", "week": "week", "weeks": "week",
+              "fortnight": "fortnight", "fortnights": "fortnight",
+              "month": "month", "months": "month", "year": "year", "years": "year",
+              "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
+              "century": "century", "centuries": "century", "millennium": "millennium",
+              "millennia": "millennium"}
+# measures: many spellings -> one canonical unit (SI symbols, imperial names)
+MEASURES = {}
+for _canon, _names in {
+    "km": "km kms kilometre kilometres kilometer kilometers",
+    "m": "m metre metres meter meters",
+    "cm": "cm centimetre centimetres centimeter centimeters",
+    "mm": "mm millimetre millimetres millimeter millimeters",
+    "dm": "dm decimetre decimetres decimeter decimeters",
+    "nanometre": "nanometre nanometres nanometer nanometers",
+    "mile": "mile miles mi",
+    "nautical mile": "nautical mile|nautical miles|nm",
+    "foot": "foot feet ft",
+    "inch": "inch inches in",
+    "yard": "yard yards yd yds", "megapixel": "megapixel megapixels",
+    "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
+    "g": "g gram grams gramme grammes",
+    "mg": "mg milligram milligrams",
+    "µg": "µg μg mcg microgram micrograms microgramme microgrammes",
+    "tonne": "tonne|tonnes|t|metric ton|metric tons",
+    "ton": "ton tons",
+    "lb": "lb lbs",
+    "ounce": "ounce ounces oz",
+    "litre": "litre litres liter liters l",
+    "cl": "cl centilitre centilitres centiliter centiliters",
+    "ml": "ml millilitre millilitres milliliter milliliters",
+    "gallon": "gallon gallons",
+    "barrel": "barrel barrels bbl",
+    "ha": "ha hectare hectares",
+    "acre": "acre acres",
+    "km2": "km2|km²|km^2|km squared|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
+    "m2": "m2|m²|m^2|sq m|square metre|square metres|square meter|square meters",
+    "mile2": "sq mi|square mile|square miles",
+    "m3": "m3|m³|m^3|cubic metre|cubic metres|cubic meter|cubic meters",
+    "km3": "km3|km³|km^3|km cubed|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
+    "ft3": "cubic feet|cubic foot|cu ft",
+    "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
+          "deg c|degrees c|celcius|degrees celcius|degree celcius|c",
+    "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f|"
+          "farenheit|degrees farenheit|degree farenheit|f",
+    "degree": "degree degrees ° deg",
+    "tablespoon": "tablespoon tablespoons tbsp", "teaspoon": "teaspoon teaspoons tsp",
+    "cup": "cup cups",
+    "mph": "mph|miles per hour|mile per hour|miles an hour|mile an hour",
+    "km/h": "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
+            "kilometer per hour|kilometres an hour|kilometers an hour",
+    "knot": "knot knots",
+    "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
+    "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
+    "Wh": "Wh|watt hours|watt-hours",
+    "MWh": "MWh|megawatt hours|megawatt-hours", "GWh": "GWh", "TWh": "TWh",
+    "bit": "bit bits", "KB": "KB kilobyte kilobytes", "MB": "MB megabyte megabytes",
+    "GB": "GB gigabyte gigabytes", "TB": "TB terabyte terabytes",
+    "PB": "PB petabyte petabytes", "EB": "EB exabyte exabytes",
+    "bcm": "bcm|billion cubic metres|billion cubic meters",
+    "calorie": "calorie calories kcal",
+    "volt": "volt volts", "hertz": "hz hertz", "GHz": "GHz gigahertz", "MHz": "MHz megahertz",
+}.items():
+    # "a b c" lists one-word names; "a|b c|d" lists names that may hold spaces
+    for _n in (_names.split("|") if "|" in _names else _names.split()):
+        MEASURES[_n.lower()] = _canon
+del _canon, _names, _n
+# short unit symbols that are words too ("in", "t", "l", "m") count only when attached
+# to the number or when nothing else could be meant
+SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
+
+# unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
+UNIT_LOOKALIKES = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ", "c", "f"}
+PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
+           "yr": "year", "annum": "year", "day": "day", "week": "week", "hour": "hour",
+           "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
+           "second": "second", "monthly": "month", "annually": "year", "yearly": "year",
+           "a year": "year", "daily": "day", "weekly": "week", "hourly": "hour",
+           "quarterly": "quarter", "per annum": "year"}
+
+MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
+          "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
+          "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
+          "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
+
+QUALIFIERS = {"about": "approximate", "around": "approximate", "approximately": "approximate",
+              "approx.": "approximate", "nearly": "approximate", "almost": "approximate",
+              "roughly": "approximate", "some": "approximate", "an estimated": "approximate",
+              "estimated": "approximate", "close to": "approximate", "circa": "approximate",
+              "c.": "approximate", "~": "approximate", "almost exactly": "approximate",
+              "more than": "lower bound", "over": "lower bound", "at least": "lower bound",
+              "upwards of": "lower bound", "above": "lower bound", "in excess of": "lower bound",
+              "exceeding": "lower bound", "greater than": "lower bound",
+              "no less than": "lower bound", "not less than": "lower bound",
+              "just over": "lower bound", "well over": "lower bound", "no fewer than": "lower bound",
+              "up to": "upper bound", "less than": "upper bound", "under": "upper bound",
+              "at most": "upper bound", "fewer than": "upper bound", "below": "upper bound",
+              "no more than": "upper bound", "not more than": "upper bound",
+              "as many as": "upper bound", "as much as": "upper bound",
+              "just under": "upper bound", "within": "upper bound", "maximum of": "upper bound", "a maximum of": "upper bound",
+              "exceed": "lower bound", "exceeds": "lower bound", "exceeded": "lower bound",
+              "surpass": "lower bound", "surpassed": "lower bound", "surpasses": "lower bound",
+              "surpassing": "lower bound", "larger than": "lower bound", "bigger than": "lower bound",
+              "higher than": "lower bound", "smaller than": "upper bound", "lower than": "upper bound",
+              ">": "lower bound", ">=": "lower bound", "> =": "lower bound", "≥": "lower bound",
+              "<": "upper bound", "<=": "upper bound", "< =": "upper bound", "≤": "upper bound"}
+# "greater than or equal to", "less or equal than", "at least or equal to", "equal to or more than"
+for _w, _q in (("more", "lower bound"), ("greater", "lower bound"), ("larger", "lower bound"),
+               ("bigger", "lower bound"), ("higher", "lower bound"), ("less", "upper bound"),
+               ("fewer", "upper bound"), ("smaller", "upper bound"), ("lower", "upper bound")):
+    QUALIFIERS[_w + " than or equal to"] = QUALIFIERS[_w + " or equal than"] = _q
+    QUALIFIERS[_w + " or equal to"] = QUALIFIERS["equal to or " + _w + " than"] = _q
+QUALIFIERS["at least or equal to"] = "lower bound"
+QUALIFIERS["at most or equal to"] = "upper bound"
+del _w, _q
+
+# words that end a counted noun phrase ("32 nations with ...")
+STOP_WORDS = set("""a an the of to in on at by for from with without into onto upon over under
+about above below after before during since until till than then and or but nor so yet
+as if that which who whom whose what when where why how this these those there here it
+its it's their they them he she his her hers him we our us you your i my me mine is are
+was were be been being am do does did done have has had having will would shall should
+can could may might must not no nor each every all any some both either neither few many
+much more most less least several per via vs versus like such own other another same
+out up down off just only also even still again ago later earlier now too very already
+almost nearly around roughly approximately according respectively apiece each""".split())
+# adjectives dropped from counted noun phrases so that "20 new air defense systems" and
+# "20 air defense systems" pair on "air defense system"
+DROPPED_ADJECTIVES = set("""new more additional other extra further old young big small large
+major minor key main top senior junior former current total further latest recent
+different separate various individual many several few fewer modern advanced heavy
+light long short high low full nearly estimated so-called local foreign international
+national regional domestic western eastern northern southern military civilian
+possible potential confirmed reported suspected known unknown armed unarmed ukrainian
+russian american european british chinese german french israeli palestinian iranian
+foreign-born""".split())
+# words that end a counted noun phrase before its first word: "5 times", "10 percent"
+NOT_NOUNS = {"times", "percent", "cents"}
+
+# number words that scale what comes before ("two hundred"); alone after "several",
+# "a few" they state no number
+SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens"}
+# nouns a hyphenated "-pound" qualifies as money ("a 10-pound note"), not as weight
+MONEY_NOUNS = {"note", "notes", "fine", "fines", "bill", "bills", "ticket", "tickets", "fee",
+               "fees", "charge", "coin", "coins", "deal", "payment", "prize", "bet", "loan",
+               "budget", "voucher", "levy", "tax", "subsidy", "grant", "bonus", "donation"}
+# letters glued before digits that are a prefix, not part of an identifier: "mid-2025", "by2025"
+ID_PREFIXES = {"mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
+               "anti", "in", "by", "of", "to", "the", "and", "from", "per", "at", "us",
+               "since", "until", "between", "about", "around", "some", "up", "than"}
+FRACTION_SIGNS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+# the words at which a core can start (patterns.CANDIDATE_WORD is built from them)
+STARTERS = (set(ONES) | set(TENS) | set(POWERS) | set(ORDINALS) | set(DENOMINATORS) | set(MONTHS)
+            | set(MULTIPLIERS) | {"hundred", "dozen"})
+# words after "one" that make it a pronoun, no figure: "one of", "one another", "one must"
+PRONOUN_ONE_NEXT = {"of", "another", "other", "by", "who", "that", "which", "thing", "hand",
+                    "way", "another's", "day", "time", "point", "off", "must", "might", "can",
+                    "could", "would", "should", "will", "does", "is", "was", "has", "may"}

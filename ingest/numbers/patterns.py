@@ -1,0 +1,193 @@
+"""The compiled regular expressions, built once from the word tables in lexicon.py.
+
+Four groups: the *cores* (CORE_AT_DIGIT, CORE_AT_WORD, CORE) and the candidate scans
+that find where a core may start; R_* patterns, anchored right after a core (scale,
+percent, currency, unit, rate, range...); L_* patterns, searched in a short window that
+ends where a core starts (currency sign, qualifier, "minus", "between"...); and the
+context patterns that show a figure to be a name.
+"""
+import re
+
+from .lexicon import (
+    CURRENCY_CODES,
+    CURRENCY_NAMES,
+    HUNDREDTHS,
+    MEASURES,
+    NATIONALITIES,
+    ONES,
+    ORDINALS,
+    POWERS,
+    QUALIFIERS,
+    STARTERS,
+    TENS,
+    TIME_UNITS,
+)
+
+
+def alternation(words):
+    """Regex alternation, longest first so "million" wins over "mi"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in
+                    sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+NUMBER_WORD = alternation(list(ONES) + list(TENS) + ["hundred"] + list(POWERS) + ["dozen", "dozens"])
+ORDINAL_WORD = alternation(ORDINALS)
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+         r"Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+         r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|"
+         r"AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
+# a spelled number: "twenty-five", "two hundred and fifty", "a dozen", "half a million"
+SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?(?:\s+an?)?\s+(?:dozen|thousand|million|billion|trillion)\b"
+           r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10}"
+           r"|(?:" + NUMBER_WORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10})")
+DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+
+_MONTH_FIRST_DATE = (
+    r"|(?P<md>(?<![\w.])(?P<mon>" + MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
+    r"(?:,?\s+(?P<yr>\d{4})(?![\w,.]\d))?)"
+    r"|(?P<my>(?<![\w.])(?P<mon2>" + MONTH + r")\.?,?\s+(?P<yr2>\d{4})(?![\w,.]\d))")
+# at a digit: things that look numeric but are no figures, ISO dates, "3 December",
+# fractions "3/4", plain numbers
+CORE_AT_DIGIT = re.compile(
+    r"(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"   # clock times
+    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
+    r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
+    r"|(?<![\w./])(?:24/7|9/11)(?![\d/])"                          # idioms and names
+    r")"
+    r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
+    r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + MONTH + r")\b\.?"
+    r"(?:,?\s+(?P<yr3>\d{4})(?![\w,.]\d))?)"
+    r"|(?P<dfrac>(?<![\w.,/])(?P<fsign>(?<![^\s(\[{\"'“‘«:<>=≤≥~])[-−–])?(?P<fn>\d{1,3})/(?P<fd>\d{1,3})(?![\d/]))"
+    r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:<>=≤≥~])[-+−–])?" + DIGITS + r")"
+    r"|(?P<frac>[½⅓⅔¼¾⅕⅛])"
+)
+# at a starter word: dates, ordinals and spelled fractions, spelled numbers, multipliers
+CORE_AT_WORD = re.compile(
+    r"(?P<ordw>(?i:\b(?:an?\s+)?(?:(?:" + NUMBER_WORD + r")(?:\s+and\s+|[\s-]+)){0,8}(?:(?:" + ORDINAL_WORD + r")s?|quarters?|halves|half)\b))"
+    r"|(?P<spell>(?i:\b" + SPELLED + r"))"
+    r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + NUMBER_WORD + r")fold|(?:" + NUMBER_WORD + r")-fold)\b))"
+    + _MONTH_FIRST_DATE
+)
+
+
+# candidate positions: identifiers (skipped whole), digits, fraction signs, and only the
+# words in STARTERS (number words, ordinals, months, ...), found by one compiled regex
+# (a trie of the words behind a word boundary), so that a sentence with no digit and no
+# number word costs one C-level scan and the expensive CORE_AT_* patterns run at a
+# handful of positions.
+URL_OR_MAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WORD = re.compile(r"[A-Za-z]+")
+
+
+def _trie(words):
+    """Regex alternation as a trie ("t(?:en|hree|wo)"): one branch per first letter, so
+    the engine rejects most positions after one character comparison."""
+    words = sorted(set(words))
+    if words == [""]:
+        return ""
+    groups = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    alts = []
+    for ch, rest in sorted(groups.items()):
+        if ch == "":
+            continue
+        opt = "" in rest
+        sub = _trie([r for r in rest if r])
+        part = re.escape(ch) + ("(?:%s)%s" % (sub, "?" if opt else "") if sub else "")
+        alts.append(part)
+    return "|".join(alts)
+
+
+_A_BEFORE_NUMBER = (r"an?(?=\s+(?:half|quarter|hundred|thousand|million|billion|trillion|dozen|third|"
+                    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|"
+                    r"billionth|trillionth|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)")
+# words: run on the lowercased text (no per-character case folding in the engine)
+CANDIDATE_WORD = re.compile(r"\b(?:(?:" + _trie(STARTERS) + r")(?:-?fold)?\b|" + _A_BEFORE_NUMBER + ")")
+CANDIDATE_WORD_ANY_CASE = re.compile(r"(?i)\b(?:(?:" + _trie(STARTERS) + r")(?:-?fold)?\b|" + _A_BEFORE_NUMBER + ")")
+CANDIDATE_DIGIT = re.compile(r"\d+|[½⅓⅔¼¾⅕⅛]")
+ID_TAIL = re.compile(r"[\w./-]*")
+
+# ---- patterns applied at a position, to the right of a core
+_SP = r"[ \t\u00a0]*"
+R_HALF = re.compile(_SP + r"(?=[½¼¾⅓⅔]|\d{1,2}/\d)")
+# "two and a half", "forty two and a third", "five and three quarters", "3 million and a half"
+R_AND_FRACTION = re.compile(r"\s+and\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+                            r"(?P<d>half|halves|quarters?|thirds?|fourths?|fifths?|sixths?|sevenths?|"
+                            r"eighths?|ninths?|tenths?)\b", re.I)
+# spelled decimals: "five point five", "two hundred point seventy-one", "nine point nought four"
+R_POINT = re.compile(r"\s+point\s+(?P<d>(?:" + NUMBER_WORD + r")\b(?:[\s-]+(?:" + NUMBER_WORD + r")\b)*)", re.I)
+# a sentence about weather or heat, where a glued "30C" or "86F" is a temperature
+TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcool|weather|degree|celsius|"
+                                 r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
+                                 r"\bsummer|\bwinter|\bfever|\boven|°")
+R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
+# "one in five", "two out of three", "5 out of 10"
+R_OUT_OF = re.compile(r"\s+(?P<w>out\s+of|in)\s+(?:every\s+)?", re.I)
+# a bound stated after the number: "500 or more", "65 and over", "5000 or less"
+R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
+                           r"(?P<hi>less|fewer|below|under|lower|smaller))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
+R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
+R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
+                     r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
+R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
+                       r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|percentage(?!\s+points?))\b))", re.I)
+R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
+                        + alternation(NATIONALITIES) + r"))\s+)?"
+                        r"(?P<cw>(?i:" + alternation(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
+                        r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
+                        r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭元]|\$(?![\s\d]*\d))")
+R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
+                    r"(?P<old>-?(?:old|long)\b)?", re.I)
+R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold)\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
+                     r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
+R_RATE = re.compile(r"(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP +
+                    r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
+                    r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
+                    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
+R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
+R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
+R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
+R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
+CORE = re.compile(r"(?P<dig>" + DIGITS + r")|(?P<spell>(?i:" + SPELLED + r"))")
+
+# ---- patterns applied at a position, to the left of a core (searched up to it)
+_QUALIFIER_WORDS = [w for w in QUALIFIERS if w[0].isalpha()]
+L_CURRENCY = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
+                        r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|CHF"
+                        r"|(?P<code>" + alternation(CURRENCY_CODES) + r")))" + _SP + r"$")
+# a qualifier ends right before the number: match the reversed window at its start
+L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for w in _QUALIFIER_WORDS)
+                                  + r"))(?![\w-])|\s*(?P<qs>=?\s?[<>≤≥]|~))")
+L_VAGUE = re.compile(r"(?<![\w-])(?i:several|few|many|hundreds\s+of|thousands\s+of)\s+$")
+L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roughly|around|over|under|"
+                                r"only|just|some|least|most|is|was|be)\s+$")
+L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
+L_A = re.compile(r"(?i)\b(an?|one)\s+$")
+L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
+L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
+                            r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
+L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
+                       r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
+
+
+# characters after which no suffix (scale, unit, currency, range, rate...) can start
+CLOSERS = frozenset(",;:)]}!?\"'.”’(") | {""}
+
+# a currency sign or code before a number ends in one of these (grow.grow_left's cheap test)
+CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭.sS") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+# figures that context shows to be names (found on the real-news gold): road numbers
+# ("Interstate 75", "Route 66"), street ordinals ("E. 55th St."), kinship ("first
+# cousin"), vehicle names ("four-by-four"), emergency numbers ("a 999 call"), list
+# numbering at the start of a sentence ("4. Will they...")
+NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-)$")
+NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
+                        r"|\s+cousins?\b|-by-\w)")
+EMERGENCY_CALL = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
+
+# "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range
+BETWEEN_BOUNDS = re.compile(r"\s*,?\s*(?:and|but)\s+(?P<q>(?i:" + alternation(_QUALIFIER_WORDS) + r"))\s+")
