@@ -2,7 +2,7 @@
 
 import json
 
-from ingest import diff, numbers, segment, similarity
+from ingest import conflicts, diff, numbers, segment, similarity
 
 
 def text_arg(value):
@@ -40,11 +40,18 @@ def numbers_json(text):
     return json.dumps([f.reading() for f in numbers.extract(text)], ensure_ascii=False)
 
 
+def conflicts_json(a, b):
+    # The fields that do not name stored rows: kind, value_a, value_b, detail, strength.
+    return json.dumps([{"kind": c.kind, "value_a": c.value_a, "value_b": c.value_b, "detail": c.detail,
+                        "strength": c.strength} for c in conflicts.between(a, b)], ensure_ascii=False)
+
+
 FUNCTIONS = {
     "newsdiff_sentences": (1, sentences_json),
     "newsdiff_numbers": (1, numbers_json),
     "newsdiff_similarity": (2, similarity.similarity),
     "newsdiff_diff": (2, diff.diff_html),
+    "newsdiff_conflicts": (2, conflicts_json),
 }
 
 

@@ -77,6 +77,112 @@ VIEWS = {
         JOIN sentences sa ON sa.id = alignments.sentence_a
         JOIN sentences sb ON sb.id = alignments.sentence_b
     """,
+    # One row per article of a story: what it shares, what it adds, where it disagrees.
+    "story_overview": """
+        SELECT articles.story_id, stories.label AS story, articles.id AS article_id, articles.name,
+               articles.outlet, articles.published, articles.title,
+               (SELECT count(*) FROM sentences s WHERE s.article_id = articles.id AND s.role = 'body') AS n_body,
+               (SELECT count(*) FROM sentences s JOIN claim_sentences cs ON cs.sentence_id = s.id
+                  JOIN claims c ON c.id = cs.claim_id
+                WHERE s.article_id = articles.id AND c.n_articles > 1) AS n_shared,
+               (SELECT count(*) FROM unique_sentences u WHERE u.article_id = articles.id) AS n_unique,
+               (SELECT count(*) FROM conflicts c JOIN sentences sa ON sa.id = c.sentence_a
+                  JOIN sentences sb ON sb.id = c.sentence_b
+                WHERE c.story_id = articles.story_id
+                  AND (sa.article_id = articles.id OR sb.article_id = articles.id)) AS n_conflicts
+        FROM articles JOIN stories ON stories.id = articles.story_id
+    """,
+    # Claims by articles: one row per sentence of a claim; score is its best alignment
+    # with another sentence of the claim (null when it stands alone).
+    "coverage": """
+        SELECT claims.story_id, claims.id AS claim_id, claims.n_articles, claims.text AS claim,
+               sentences.article_id, articles.name, sentences.id AS sentence_id, sentences.text,
+               (SELECT max(al.score) FROM alignments al JOIN claim_sentences other
+                  ON other.claim_id = claims.id
+                  AND other.sentence_id = CASE WHEN al.sentence_a = sentences.id THEN al.sentence_b ELSE al.sentence_a END
+                WHERE al.sentence_a = sentences.id OR al.sentence_b = sentences.id) AS score
+        FROM claims
+        JOIN claim_sentences ON claim_sentences.claim_id = claims.id
+        JOIN sentences ON sentences.id = claim_sentences.sentence_id
+        JOIN articles ON articles.id = sentences.article_id
+    """,
+    "conflict_pairs": """
+        SELECT conflicts.id, conflicts.story_id, conflicts.kind, conflicts.strength, conflicts.detail,
+               conflicts.value_a, conflicts.value_b,
+               sa.article_id AS article_a, aa.name AS name_a, conflicts.sentence_a, sa.text AS text_a,
+               sb.article_id AS article_b, ab.name AS name_b, conflicts.sentence_b, sb.text AS text_b
+        FROM conflicts
+        JOIN sentences sa ON sa.id = conflicts.sentence_a
+        JOIN sentences sb ON sb.id = conflicts.sentence_b
+        JOIN articles aa ON aa.id = sa.article_id
+        JOIN articles ab ON ab.id = sb.article_id
+    """,
+    # What each article added: body sentences no other article of the story carries, in
+    # any form (no claim shared, no alignment, no conflict: a changed figure or a
+    # shortened quotation is a variant, not new content).
+    "unique_sentences": """
+        SELECT claims.story_id, sentences.article_id, articles.name, sentences.id AS sentence_id,
+               sentences.idx, sentences.text
+        FROM claims
+        JOIN claim_sentences ON claim_sentences.claim_id = claims.id
+        JOIN sentences ON sentences.id = claim_sentences.sentence_id
+        JOIN articles ON articles.id = sentences.article_id
+        WHERE claims.n_articles = 1 AND sentences.role = 'body'
+          AND NOT EXISTS (SELECT 1 FROM alignments WHERE alignments.sentence_a = sentences.id)
+          AND NOT EXISTS (SELECT 1 FROM alignments WHERE alignments.sentence_b = sentences.id)
+          AND NOT EXISTS (SELECT 1 FROM conflicts WHERE conflicts.sentence_a = sentences.id)
+          AND NOT EXISTS (SELECT 1 FROM conflicts WHERE conflicts.sentence_b = sentences.id)
+    """,
+    # For each ordered pair of articles of a story: body sentences of article_id that
+    # other_id does not carry in any form.
+    "missing_from": """
+        SELECT provenance.story_id, provenance.article_id, provenance.source_id AS other_id,
+               sentences.id AS sentence_id, sentences.idx, sentences.text
+        FROM provenance
+        JOIN sentences ON sentences.article_id = provenance.article_id AND sentences.role = 'body'
+        WHERE NOT EXISTS (
+                SELECT 1 FROM claim_sentences mine
+                JOIN claim_sentences theirs ON theirs.claim_id = mine.claim_id
+                JOIN sentences t ON t.id = theirs.sentence_id
+                WHERE mine.sentence_id = sentences.id AND t.article_id = provenance.source_id)
+          AND NOT EXISTS (
+                SELECT 1 FROM alignments al JOIN sentences t ON t.id = al.sentence_b
+                WHERE al.sentence_a = sentences.id AND t.article_id = provenance.source_id)
+          AND NOT EXISTS (
+                SELECT 1 FROM alignments al JOIN sentences t ON t.id = al.sentence_a
+                WHERE al.sentence_b = sentences.id AND t.article_id = provenance.source_id)
+          AND NOT EXISTS (
+                SELECT 1 FROM conflicts c JOIN sentences t ON t.id = c.sentence_b
+                WHERE c.sentence_a = sentences.id AND t.article_id = provenance.source_id)
+          AND NOT EXISTS (
+                SELECT 1 FROM conflicts c JOIN sentences t ON t.id = c.sentence_a
+                WHERE c.sentence_b = sentences.id AND t.article_id = provenance.source_id)
+    """,
+    "quote_variants": """
+        SELECT * FROM conflict_pairs WHERE kind = 'quote'
+    """,
+    "claim_figures": """
+        SELECT claims.story_id, claims.id AS claim_id, claims.text AS claim, numbers.article_id,
+               articles.name, numbers.sentence_id, numbers.surface, numbers.value, numbers.unit,
+               numbers.kind, numbers.key
+        FROM claims
+        JOIN claim_sentences ON claim_sentences.claim_id = claims.id
+        JOIN numbers ON numbers.sentence_id = claim_sentences.sentence_id
+        JOIN articles ON articles.id = numbers.article_id
+    """,
+    # Each article's most likely source: the derived-from row with the highest containment.
+    "likely_sources": """
+        SELECT provenance.story_id, provenance.article_id, a.name, provenance.source_id,
+               s.name AS source_name, provenance.containment, provenance.derivation,
+               provenance.shared_rare, provenance.source_first, provenance.evidence
+        FROM provenance
+        JOIN articles a ON a.id = provenance.article_id
+        JOIN articles s ON s.id = provenance.source_id
+        WHERE provenance.id = (
+            SELECT best.id FROM provenance best
+            WHERE best.article_id = provenance.article_id AND best.derivation != 'independent'
+            ORDER BY best.containment DESC, best.source_id LIMIT 1)
+    """,
 }
 
 
