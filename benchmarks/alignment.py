@@ -14,37 +14,94 @@ Usage (from the repository root):
   python benchmarks/alignment.py                 # production settings, lexical
   python benchmarks/alignment.py --semantic      # also with the embedding encoder
   python benchmarks/alignment.py --sweep         # rules x thresholds, to choose them
+                                                 # (the rule variants live here: production has one)
   python benchmarks/alignment.py --ose 40        # number of OneStopEnglish articles
 """
 import argparse
+import contextlib
 import json
 import time
 
+import numpy as np
 from data import BENCHMARKS, EXAMPLE, ROOT
 
 from ingest import align, numbers, segment, structure  # noqa: E402
+from ingest.records import Sentence  # noqa: E402
 from ingest.similarity import normalize  # noqa: E402
 
 BENCH = BENCHMARKS / "alignment"
 GOLD = ROOT / "tests" / "data" / "alignment_gold.json"
 
 
+# --- decision rules: production has one (align.decide); the others are measured against it
+RULES = ("threshold", "mutual", "either", "either+merge")
+
+
+def decide_variant(rule, margin=None):
+    """A stand-in for align.decide(S, thr, merge_score) that applies `rule`:
+    "threshold" keeps every pair above thr, "mutual" only mutual best matches,
+    "either" one-sided best matches, "either+merge" (production) adds the merge test.
+    A pair HIGH_ABOVE over the threshold is kept by every rule. margin: the merge margin
+    (default align.MERGE_MARGIN)."""
+    margin = align.MERGE_MARGIN if margin is None else margin
+
+    def decide(S, thr, merge_score):
+        links = set()
+        if S.size == 0:
+            return links
+        best_col = S.argmax(axis=1)   # best sentence of B for each sentence of A
+        best_row = S.argmax(axis=0)   # best sentence of A for each sentence of B
+        for i, j in zip(*np.nonzero(S >= thr)):
+            a_best, b_best = best_col[i] == j, best_row[j] == i
+            if (a_best and b_best) or rule == "threshold" or S[i, j] >= thr[i, j] + align.HIGH_ABOVE:
+                links.add((int(i), int(j)))
+            elif (a_best or b_best) and rule != "mutual":
+                if merge_score is None or rule == "either":
+                    links.add((int(i), int(j)))
+                    continue
+                if a_best:   # b_j's own best is another a: does a_i + that a explain b_j?
+                    other = int(best_row[j])
+                    joined = merge_score(sorted((int(i), other)), [int(j)])
+                    lone = S[other, j]
+                else:        # a_i's own best is another b
+                    other = int(best_col[i])
+                    joined = merge_score([int(i)], sorted((int(j), other)))
+                    lone = S[i, other]
+                if joined > lone + margin:
+                    links.add((int(i), int(j)))
+        return links
+
+    return decide
+
+
+@contextlib.contextmanager
+def rule_in_use(rule, margin=None):
+    """align.align() decides with decide_variant(rule) inside this block."""
+    production = align.decide
+    align.decide = decide_variant(rule, margin)
+    try:
+        yield
+    finally:
+        align.decide = production
+
+
 def example_story(stems=None):
-    """The example articles as align() input, with stem/start/end kept for the gold."""
-    out = []
+    """The example articles as align() input ([records.Sentence] with figures), and
+    {sentence id: stem} for the gold."""
+    out, stem = [], {}
     for aid, path in enumerate(sorted(EXAMPLE.glob("*.txt"))):
         if stems and path.stem not in stems:
             continue
         text = path.read_text(encoding="utf-8")
         sents, _ = structure.analyse(segment.segment(text))
         for idx, s in enumerate(sents):
-            out.append({"id": len(out), "article_id": aid, "idx": idx, "role": s["role"],
-                        "text": s["text"], "numbers": numbers.extract(s["text"]),
-                        "stem": path.stem, "start": s["start"], "end": s["end"]})
-    return out
+            out.append(Sentence(id=len(out), article_id=aid, idx=idx, role=s.role, text=s.text,
+                                figures=numbers.extract(s.text), start=s.start, end=s.end))
+            stem[out[-1].id] = path.stem
+    return out, stem
 
 
-def gold_ids(story, gold):
+def gold_ids(story, stem_of, gold):
     """Gold pairs as (id, id): each gold sentence maps to the sentence of its article
     that overlaps its text the most (robust to small segmentation differences)."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in EXAMPLE.glob("*.txt")}
@@ -52,9 +109,9 @@ def gold_ids(story, gold):
     def find(stem, text):
         i = texts[stem].index(text)
         j = i + len(text)
-        best = max((s for s in story if s["stem"] == stem),
-                   key=lambda s: min(j, s["end"]) - max(i, s["start"]))
-        return best["id"]
+        best = max((s for s in story if stem_of[s.id] == stem),
+                   key=lambda s: min(j, s.end) - max(i, s.start))
+        return best.id
 
     pairs = set()
     for p in gold["pairs"]:
@@ -90,8 +147,8 @@ class Cached:
 
 def load_example():
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    story = example_story(set(gold["articles"]))
-    return [(story, gold_ids(story, gold))]
+    story, stem_of = example_story(set(gold["articles"]))
+    return [(story, gold_ids(story, stem_of, gold))]
 
 
 def load_aesop():
@@ -101,8 +158,8 @@ def load_aesop():
         sents = []
         for aid, key in ((0, "sents1"), (1, "sents2")):
             for idx, t in enumerate(row[key]):
-                sents.append({"id": len(sents), "article_id": aid, "idx": idx, "role": "body",
-                              "text": t, "numbers": numbers.extract(t)})
+                sents.append(Sentence(id=len(sents), article_id=aid, idx=idx, role="body",
+                                      text=t, figures=numbers.extract(t)))
         n1 = len(row["sents1"])
         gold = {(i, n1 + j) for i, j in row["gold_alignments"] if j >= 0}
         docs.append((sents, gold))
@@ -131,10 +188,10 @@ def load_ose(n_articles):
         sents = []
         for aid, key in ((0, "adv"), (1, "ele")):
             for idx, s in enumerate(segment.segment(row[key])):
-                sents.append({"id": len(sents), "article_id": aid, "idx": idx, "role": "body",
-                              "text": s["text"], "numbers": numbers.extract(s["text"])})
-        adv = {normalize(s["text"]): s["id"] for s in sents if s["article_id"] == 0}
-        ele = {normalize(s["text"]): s["id"] for s in sents if s["article_id"] == 1}
+                sents.append(Sentence(id=len(sents), article_id=aid, idx=idx, role="body",
+                                      text=s.text, figures=numbers.extract(s.text)))
+        adv = {normalize(s.text): s.id for s in sents if s.article_id == 0}
+        ele = {normalize(s.text): s.id for s in sents if s.article_id == 1}
         gold = set()
         for a, i in adv.items():
             for e in silver_by_adv.get(a, ()):
@@ -154,7 +211,7 @@ def evaluate(docs, encoder=None, covered_only=False, **kw):
     touch a sentence of a gold pair (for silver data that leaves most sentences out)."""
     tp = npred = ngold = 0
     for sents, gold in docs:
-        pred = {(p["sentence_a"], p["sentence_b"]) for p in align.align(sents, encoder=encoder, **kw)}
+        pred = {(p.sentence_a, p.sentence_b) for p in align.align(sents, encoder=encoder, **kw)}
         if covered_only:
             touched = {i for pair in gold for i in pair}
             pred = {p for p in pred if p[0] in touched or p[1] in touched}
@@ -203,10 +260,11 @@ def main():
     for ename, enc in encoders:
         for name, docs in sets.items():
             if args.sweep:
-                for rule in align.RULES:
-                    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-                        print(line(name, f"{ename} {rule} t={t}",
-                                   evaluate(docs, enc, name == "ose", threshold=t, rule=rule)))
+                for rule in RULES:
+                    with rule_in_use(rule):
+                        for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+                            print(line(name, f"{ename} {rule} t={t}",
+                                       evaluate(docs, enc, name == "ose", threshold=t)))
             else:
                 t0 = time.time()
                 res = evaluate(docs, enc, name == "ose")
