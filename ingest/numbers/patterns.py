@@ -72,11 +72,7 @@ CORE_AT_WORD = re.compile(
 )
 
 
-# candidate positions: identifiers (skipped whole), digits, fraction signs, and only the
-# words in STARTERS (number words, ordinals, months, ...), found by one compiled regex
-# (a trie of the words behind a word boundary), so that a sentence with no digit and no
-# number word costs one C-level scan and the expensive CORE_AT_* patterns run at a
-# handful of positions.
+# masked before the scan (only when the text holds "@", "://" or "www.")
 URL_OR_MAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD = re.compile(r"[A-Za-z]+")
 
@@ -101,11 +97,18 @@ def _trie(words):
     return "|".join(alts)
 
 
+# candidate positions: identifiers (skipped whole), digits, fraction signs, and only the
+# words in STARTERS (number words, ordinals, months, ...), found by one compiled regex
+# (a trie of the words behind a word boundary), so that a sentence with no digit and no
+# number word costs one C-level scan and the expensive CORE_AT_* patterns run at a
+# handful of positions.
 _A_BEFORE_NUMBER = (r"an?(?=\s+(?:half|quarter|hundred|thousand|million|billion|trillion|dozen|third|"
                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|hundredth|thousandth|millionth|"
                     r"billionth|trillionth|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)")
 # words: run on the lowercased text (no per-character case folding in the engine)
 CANDIDATE_WORD = re.compile(r"\b(?:(?:" + _trie(STARTERS) + r")(?:-?fold)?\b|" + _A_BEFORE_NUMBER + ")")
+# ... unless lowercasing changes the text's length ("İ"): then offsets would shift, so
+# this one runs on the text itself
 CANDIDATE_WORD_ANY_CASE = re.compile(r"(?i)\b(?:(?:" + _trie(STARTERS) + r")(?:-?fold)?\b|" + _A_BEFORE_NUMBER + ")")
 CANDIDATE_DIGIT = re.compile(r"\d+|[½⅓⅔¼¾⅕⅛]")
 ID_TAIL = re.compile(r"[\w./-]*")
