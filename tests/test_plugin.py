@@ -7,9 +7,20 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
+from datasette_newsdiff.queries import QUERIES
 from ingest import diff, numbers, segment, similarity
 
 from .conftest import ROOT, build, sql
+
+
+async def query_listing(ds, database):
+    """The pages listing a database's canned queries: its own page, and on the 1.0 alphas,
+    which list only the first few there, /DB/-/queries."""
+    pages = [await ds.client.get(f"/{database}")]
+    if f"/{database}/-/queries" in pages[0].text:
+        pages.append(await ds.client.get(f"/{database}/-/queries"))
+    assert all(p.status_code == 200 for p in pages)
+    return "".join(p.text for p in pages)
 
 @pytest.mark.asyncio
 async def test_sql_functions_return_what_ingest_computes(ds):
@@ -104,10 +115,9 @@ async def test_demo_pages_with_metadata_and_vega_charts(ds):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("name", ["search_sentences", "story_figures", "figure_disagreements", "shared_claims", "unique_sentences"])
+@pytest.mark.parametrize("name", QUERIES)
 async def test_canned_queries_are_registered_by_the_plugin(ds, name):
-    database = await ds.client.get("/newsdiff-demo")
-    assert f"/newsdiff-demo/{name}" in database.text
+    assert f"/newsdiff-demo/{name}" in await query_listing(ds, "newsdiff-demo")
     params = {"q": "Siyarto", "story": "1"}
     response = await ds.client.get(f"/newsdiff-demo/{name}.json", params={**params, "_shape": "array"}, follow_redirects=True)
     assert response.status_code == 200, response.text
@@ -218,7 +228,7 @@ BLOG = {
                       "insert into aligned_pairs values (1, 'the third year', 'the fourth year')"),
 }
 BLOG_PAGES = ["/blog", "/blog/articles", "/blog/articles/1", "/blog/sentences", "/blog/sentences/1", "/blog/aligned_pairs"]
-QUERY_NAMES = ["search_sentences", "story_figures", "figure_disagreements", "shared_claims", "unique_sentences"]
+QUERY_NAMES = list(QUERIES)
 
 
 @pytest.fixture(scope="module")
@@ -247,8 +257,9 @@ async def test_a_database_with_the_same_table_names_is_left_alone(ds_with_blog, 
     page = response.text
     for newsdiff_markup in ("newsdiff.css", "newsdiff-article", "newsdiff-figure", "newsdiff-diff", "<mark", "<del>", "<ins>"):
         assert newsdiff_markup not in page
+    listing = await query_listing(ds_with_blog, "blog")
     for name in QUERY_NAMES:
-        assert f"/blog/{name}" not in page
+        assert f"/blog/{name}" not in page and f"/blog/{name}" not in listing
     # The cells are Datasette's own: escaped text.
     if path == "/blog/articles/1":
         assert "First line &lt;b&gt;bold&lt;/b&gt;" in page
