@@ -117,6 +117,14 @@ VIEWS = {
         JOIN articles aa ON aa.id = sa.article_id
         JOIN articles ab ON ab.id = sb.article_id
     """,
+    # Sentences that state the same thing, or a variant of it, as another: aligned or in
+    # conflict, both ways round.
+    "linked_sentences": """
+        SELECT sentence_a AS sentence_id, sentence_b AS other_id FROM alignments
+        UNION ALL SELECT sentence_b, sentence_a FROM alignments
+        UNION ALL SELECT sentence_a, sentence_b FROM conflicts
+        UNION ALL SELECT sentence_b, sentence_a FROM conflicts
+    """,
     # What each article added: body sentences no other article of the story carries, in
     # any form (no claim shared, no alignment, no conflict: a changed figure or a
     # shortened quotation is a variant, not new content).
@@ -128,10 +136,7 @@ VIEWS = {
         JOIN sentences ON sentences.id = claim_sentences.sentence_id
         JOIN articles ON articles.id = sentences.article_id
         WHERE claims.n_articles = 1 AND sentences.role = 'body'
-          AND NOT EXISTS (SELECT 1 FROM alignments WHERE alignments.sentence_a = sentences.id)
-          AND NOT EXISTS (SELECT 1 FROM alignments WHERE alignments.sentence_b = sentences.id)
-          AND NOT EXISTS (SELECT 1 FROM conflicts WHERE conflicts.sentence_a = sentences.id)
-          AND NOT EXISTS (SELECT 1 FROM conflicts WHERE conflicts.sentence_b = sentences.id)
+          AND NOT EXISTS (SELECT 1 FROM linked_sentences l WHERE l.sentence_id = sentences.id)
     """,
     # For each ordered pair of articles of a story: body sentences of article_id that
     # other_id does not carry in any form.
@@ -146,17 +151,8 @@ VIEWS = {
                 JOIN sentences t ON t.id = theirs.sentence_id
                 WHERE mine.sentence_id = sentences.id AND t.article_id = provenance.source_id)
           AND NOT EXISTS (
-                SELECT 1 FROM alignments al JOIN sentences t ON t.id = al.sentence_b
-                WHERE al.sentence_a = sentences.id AND t.article_id = provenance.source_id)
-          AND NOT EXISTS (
-                SELECT 1 FROM alignments al JOIN sentences t ON t.id = al.sentence_a
-                WHERE al.sentence_b = sentences.id AND t.article_id = provenance.source_id)
-          AND NOT EXISTS (
-                SELECT 1 FROM conflicts c JOIN sentences t ON t.id = c.sentence_b
-                WHERE c.sentence_a = sentences.id AND t.article_id = provenance.source_id)
-          AND NOT EXISTS (
-                SELECT 1 FROM conflicts c JOIN sentences t ON t.id = c.sentence_a
-                WHERE c.sentence_b = sentences.id AND t.article_id = provenance.source_id)
+                SELECT 1 FROM linked_sentences l JOIN sentences t ON t.id = l.other_id
+                WHERE l.sentence_id = sentences.id AND t.article_id = provenance.source_id)
     """,
     "quote_variants": """
         SELECT * FROM conflict_pairs WHERE kind = 'quote'

@@ -384,8 +384,9 @@ def test_package_docstrings_run():
     import doctest
 
     from ingest import numbers
-    from ingest.numbers import nouns, words
-    for mod in (numbers, nouns, words):
+    from ingest import text
+    from ingest.numbers import words
+    for mod in (numbers, text, words):
         result = doctest.testmod(mod)
         assert result.attempted and not result.failed, mod.__name__
 
@@ -404,5 +405,12 @@ def test_import_paths_and_offsets_index_the_text():
     ("crisis", "crisis"), ("troops", "troop"), ("Putin’s", "putin's"), ("bus", "bus"), ("boxes", "box"),
 ])
 def test_singular(word, want):
-    from ingest.numbers.nouns import singular
+    from ingest.text import singular
     assert singular(word) == want
+
+
+@pytest.mark.parametrize("text", ["1e999", "1e999 1/2", "one in 1e999", "1e999 out of 1e999", "5 to 1e999 dollars"])
+def test_numbers_too_large_to_be_quantities_are_not_figures(text):
+    # "1e999" reads as infinity: extract must neither raise nor report an infinite figure
+    assert all(f.value is None or abs(f.value) < float("inf") for f in extract(text))
+    assert "1e999" not in {f.surface for f in extract(text)}

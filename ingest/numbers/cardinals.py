@@ -37,6 +37,8 @@ def cardinal(text, m, out, lo=0):
     digits = None             # the digits as written, for a digit core
     if m.lastgroup == "dig":
         value, e = core_value(m), m.end()
+        if value is None:
+            return None
         digits = surface = m.group(0)
         if e < len(text) and (text[e].isalpha() or text[e] == "_"):
             # digits glued to letters that are no unit ("5G", "3D", "4x4") are names, not figures
@@ -166,6 +168,8 @@ def _range(text, g, lo, start, sym):
     if not (m2 and (m2.group("dig") or spelled_value(m2.group("spell") or "") is not None)):
         return None
     v2 = core_value(m2)
+    if v2 is None:
+        return None
     if m2.group("dig") and m2.end() < len(text) and text[m2.end()].isalpha():
         um = R_UNIT.match(text, m2.end()) or R_SCALE.match(text, m2.end()) or R_PERCENT.match(text, m2.end())
         if not um:

@@ -21,11 +21,11 @@ from .lexicon import (
     NOT_NOUNS,
     SCALES,
     SHORT_UNITS,
-    STOP_WORDS,
+    NOUN_PHRASE_ENDS,
     TIME_UNITS,
     UNIT_LOOKALIKES,
 )
-from .nouns import is_plural, singular
+from ..text import is_plural, singular
 from .patterns import (
     CLOSERS,
     CURRENCY_ENDS,
@@ -255,7 +255,7 @@ def _hyphen_weight(text, s, e):
     if text[s:s + 1] != "-":
         return False
     nxt = R_NEXT_WORD.match(text, e)
-    return bool(nxt and nxt.group("w").lower() not in MONEY_NOUNS and nxt.group("w").lower() not in STOP_WORDS)
+    return bool(nxt and nxt.group("w").lower() not in MONEY_NOUNS and nxt.group("w").lower() not in NOUN_PHRASE_ENDS)
 
 
 def _weighty(text, s, e):
@@ -291,7 +291,7 @@ def counted_noun(text, pos, plural):
     run = []
     for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)):
         lw = w.group(0).lower()
-        if lw in STOP_WORDS or lw.endswith("ly") or lw in NOT_NOUNS:
+        if lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or lw in NOT_NOUNS:
             break
         run.append((w, lw))
         if plural and is_plural(lw):
@@ -323,12 +323,12 @@ def noun_after(text, pos):
     if m and m.group("w").lower() in ("consecutive", "straight", "successive", "full",
                                        "largest", "biggest", "most", "best", "worst"):
         m2 = R_NEXT_WORD.match(text, m.end())
-        if m2 and m2.group("w").lower() not in STOP_WORDS:
+        if m2 and m2.group("w").lower() not in NOUN_PHRASE_ENDS:
             m = m2
     if not m:
         return None
     w = m.group("w").lower()
-    if w in STOP_WORDS or w.endswith("ly"):
+    if w in NOUN_PHRASE_ENDS or w.endswith("ly"):
         return None
     return singular(w)
 
@@ -336,6 +336,6 @@ def noun_after(text, pos):
 def of_noun(text, pos):
     """The noun after "of": "two-thirds of [the] voters" -> "voter", or None."""
     m = R_OF.match(text, pos)
-    if m and m.group("w").lower() not in STOP_WORDS:
+    if m and m.group("w").lower() not in NOUN_PHRASE_ENDS:
         return singular(m.group("w"))
     return None

@@ -204,8 +204,10 @@ QUALIFIERS["at least or equal to"] = "lower bound"
 QUALIFIERS["at most or equal to"] = "upper bound"
 del _w, _q
 
-# words that end a counted noun phrase ("32 nations with ...")
-STOP_WORDS = set("""a an the of to in on at by for from with without into onto upon over under
+# Words that end a counted noun phrase ("32 nations with ..."): grammar, not the stop
+# words of ingest/text.py (those weigh words; "former", "next" or "one" may sit inside
+# a counted phrase, "ago" or "apiece" end one).
+NOUN_PHRASE_ENDS = set("""a an the of to in on at by for from with without into onto upon over under
 about above below after before during since until till than then and or but nor so yet
 as if that which who whom whose what when where why how this these those there here it
 its it's their they them he she his her hers him we our us you your i my me mine is are

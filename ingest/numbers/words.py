@@ -6,6 +6,8 @@ of a core match.  Pure functions of strings and matches; no figures are made her
     >>> spelled_fraction(["three", "twenty-firsts"]) is None, spelled_fraction(["two", "thirds"])
     (True, 0.6666666666666666)
 """
+import math
+
 from .lexicon import DENOMINATORS, ONES, ORDINALS, POWERS, SCALE_WORDS, TENS
 from .patterns import R_CURRENCY, R_NEXT_WORD, R_SCALE, R_UNIT, WORD
 
@@ -122,5 +124,7 @@ def core_value(m):
     if m.lastgroup == "dig":
         d = m.group("dig")
         d = d.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("−", "-").replace("–", "-")
-        return float(d)
+        value = float(d)
+        # "1e999" reads as infinity: no quantity anybody states
+        return value if math.isfinite(value) else None
     return spelled_value(m.group("spell"))
