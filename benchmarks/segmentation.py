@@ -38,7 +38,7 @@ SETS = [
 
 
 def ours(text: str) -> list[str]:
-    return [s["text"] for s in segment(text)]
+    return [s.text for s in segment(text)]
 
 
 def make_pysbd():
