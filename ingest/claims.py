@@ -65,6 +65,8 @@ class _Find:
         self.p[self(a)] = self(b)
 
 
+# Long on purpose: the linkage, its vetoes and the merge share the clusters' state
+# (owners, sides, scores) through closures; apart, they would need a class for it.
 def claims(sentences, alignments, scorer=None):
     """scorer: a Scorer (no embeddings) fitted on exactly these sentences' texts and
     numbers, in this order, e.g. Scorer.subset of the story's; made here when missing."""

@@ -229,6 +229,8 @@ def _list_cuts(text: str, ls: int, le: int) -> list[int]:
     return cuts
 
 
+# Long on purpose: it runs once per candidate boundary (the hot path); the checks are a
+# flat sequence of early returns, and a call per check would cost more than the checks.
 def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
     """Where the sentence ends for candidate m, or -1 if m is not a sentence end.
 
@@ -334,6 +336,8 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
 # Public interface
 
 
+# Long on purpose: one pass over the lines with the quotation and list cursors kept in
+# locals; split into functions, the cursors would travel through every call.
 def segment(text: str) -> list[Sentence]:
     """Sentences of text in order.
 
