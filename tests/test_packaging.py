@@ -23,9 +23,6 @@ NOT_IMPORTED = {
     "lxml-html-clean": "trafilatura reads HTML through lxml.html.clean, which lives in this separate package since "
     "lxml 5.2, and not every trafilatura release declares it",
     "pytest-asyncio": "a pytest plugin: the tests use its @pytest.mark.asyncio and never import it",
-    # Temporary: remove this line together with scikit-learn from the core dependencies.
-    "scikit-learn": "still declared while its stop-word list moves out of ingest/similarity.py; "
-    "the benchmarks keep it through the bench extra",
 }
 
 # What each part of the repository may rely on besides the core dependencies: the extras
