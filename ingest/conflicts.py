@@ -81,13 +81,68 @@ def _dice(a, b):
 class _Sent:
     """A body sentence with what every detector reads from it."""
 
-    __slots__ = ("id", "art", "idx", "text", "figures", "content", "pos")
+    __slots__ = ("id", "art", "idx", "text", "figures", "content", "pos", "when")
 
     def __init__(self, s, pos):
         self.id, self.art, self.idx, self.text = s.id, s.article_id, s.idx, s.text or ""
         self.figures = s.figures if s.figures else numbers.extract(self.text)
         self.content = frozenset(_content(self.text))
         self.pos = pos
+        self.when = _when(self.text)
+
+
+# ---------------------------------------------------------------- background about other events
+# A figure in a sentence that places itself in another time ("A 6.1 quake struck in
+# September, killing seven"; "the 2004 tsunami killed 170,000"; "Last year, a 6.4 quake")
+# is background about another event: it is compared only with figures placed in that same
+# time, never with the story's own figures. Times with a day ("Jan. 4", "on Sunday") are
+# left out: news gives the story's own days that way. Years and months the story is
+# published in (its dates, its datelines) are the story's time, not background.
+_MONTH_RX = (r"Jan(?:uary|\.)|Feb(?:ruary|\.)|March|April|May|June|July|Aug(?:ust|\.)|"
+             r"Sept?(?:ember|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.)")
+# "in September", "In June 2012", "during 2004", "the 2004 tsunami", "last year"; not "the
+# tsunami of 2004" (an attribute of a place the story happens in) nor "since 2004"
+_WHEN = re.compile(r"\b(?:(?i:(last|next|earlier this|later this)\s+(year|month))|"
+                   r"(?:[Ii]n|[Dd]uring|[Tt]he)\s+(?:(?:early|late|mid)-?\s*)?(?:(" + _MONTH_RX + r")(?!\s*\d{1,2}\b)"
+                   r"(?:\s*,?\s*((?:19|20)\d\d))?|((?:19|20)\d\d)))\b(?!\s*(?:%|per|people|km|miles|kilomet|houses|homes))")
+# A sentence placed in another time still pairs with one placed in none when the two say
+# largely the same thing (content dice): the same background restated without its year.
+BACKGROUND_SAME = 0.5
+
+
+def _when(text):
+    """The other times a sentence places itself in: {'2004', 'september', 'last year', ...}."""
+    out = set()
+    for m in _WHEN.finditer(text):
+        if m.group(2):
+            out.add("%s %s" % (m.group(1).lower(), m.group(2).lower()))
+        elif m.group(3):
+            mo = m.group(3).lower().rstrip(".")[:3]
+            out.add(mo)
+            if m.group(4):
+                out.add(m.group(4))
+        elif m.group(5):
+            out.add(m.group(5))
+    return frozenset(out)
+
+
+def _story_time(sentences, docs):
+    """Years and months (3-letter) a story is published in: its docs' dates and the dates
+    of its non-body lines (datelines, 'Updated: July 2, 2013')."""
+    now = set()
+    for d in docs or ():
+        p = _published(d)
+        if p is not None:
+            now |= {str(p.year), _MONTHS[p.month - 1][:3]}
+    for s in sentences or ():
+        if (getattr(s, "role", None) or "body") != "body":
+            now |= _when(s.text or "")
+            for f in getattr(s, "figures", None) or ():
+                if f.kind == "date" and f.iso and not f.iso.startswith("--"):
+                    now.add(f.iso[:4])
+                    if len(f.iso) >= 7:
+                        now.add(_MONTHS[int(f.iso[5:7]) - 1][:3])
+    return frozenset(now)
 
 
 _CLAUSE_CUT = re.compile(r"[,;:()\[\]«»\"“”]|\s[-–—]\s|—")
@@ -200,6 +255,10 @@ def _num_relation(a, b):
 
 
 def _compatible_keys(a, b):
+    if a.kind != "date" and a.sent.when != b.sent.when:
+        # background about another time against the story's figures, or two other times
+        if a.sent.when and b.sent.when or _dice(a.sent.content, b.sent.content) < BACKGROUND_SAME:
+            return False
     if a.casualty != b.casualty and a.casualty and b.casualty:
         return False
     if a.kind == "date" or b.kind == "date":
@@ -914,15 +973,19 @@ def _detect(sents, alignments, claims, pubs, labels):
     return rows
 
 
-def _prepare(sentences):
+def _prepare(sentences, now=frozenset()):
+    """The body sentences, prepared; `now`: the story's own years and months (_story_time)."""
     body = [s for s in sentences or () if (getattr(s, "role", None) or "body") == "body" and (s.text or "").strip()]
     body.sort(key=lambda s: (s.article_id if s.article_id is not None else -1, s.idx, s.id if s.id is not None else -1))
-    return [_Sent(s, k) for k, s in enumerate(body)]
+    out = [_Sent(s, k) for k, s in enumerate(body)]
+    for s in out:
+        s.when = s.when - now
+    return out
 
 
 def story_conflicts(sentences, alignments, claims, docs, labels):
     """Conflicts between the articles of one story, as records.Conflict (story_id left None)."""
-    sents = _prepare(sentences)
+    sents = _prepare(sentences, _story_time(sentences, docs))
     if len({s.art for s in sents}) < 2:
         return []
     pubs = {d.id: _published(d) for d in docs or ()}

@@ -157,3 +157,47 @@ def test_between_huge_is_fast():
     rows = conflicts.between(big, big.replace("5 people", "6 people"))
     assert time.perf_counter() - t < 5
     assert rows and all(r.kind == "number" for r in rows)
+
+
+# ---------------------------------------------------------------- real agency copy (ECB+)
+from .conftest import BENCHMARKS  # noqa: E402
+
+ECB_DOCS = BENCHMARKS / "clusters" / "ecbplus_docs.jsonl"
+
+
+def _ecb_event(cluster):
+    """Conflict rows of one whole ECB+ event through the production path, and the names."""
+    import json
+
+    from ingest import pipeline
+
+    texts = []
+    with open(ECB_DOCS, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            if d["cluster_id"] == cluster:
+                sents = d["sentences"][1:] if d["subtopic"] == "ecbplus" else d["sentences"]
+                texts.append((d["doc_name"].replace(".xml", ""), "\n".join(sents) + "\n"))
+    sentences, docs, sid = [], [], 1
+    for n, (name, text) in enumerate(sorted(texts), 1):
+        a = pipeline.analyse(records.RawArticle(source=name, text=text))
+        for s in a.sentences:
+            s.id, s.article_id = sid, n
+            sid += 1
+        sentences += a.sentences
+        docs.append(records.StoryDoc(id=n, name=name, published=a.published, sentences=a.sentences))
+    analysis = pipeline.story_analysis(records.StoryInputs(story_id=1, sentences=sentences, docs=docs))
+    return analysis.conflicts
+
+
+@pytest.mark.skipif(not ECB_DOCS.exists(), reason="shared ECB+ benchmark folder absent")
+def test_ecb_earthquake_injured_counts_across_agencies():
+    # 20_ecb, the Qeshm quake: Iranian media and the governor say five injured (20_1, 20_2),
+    # ISNA says two (20_3, 20_4); 20_4 spells the governor and the villages differently.
+    rows = _ecb_event("20_ecb")
+    injured = [r for r in rows if r.kind == "number" and "five" in r.detail and "two" in r.detail]
+    assert len(injured) == 1, [r.detail for r in rows]
+    assert "20_1ecb" in injured[0].detail and "20_3ecb" in injured[0].detail
+    assert any(r.kind == "spelling" and "Zinabieh" in r.detail for r in rows)
+    # background: the September 6.1 quake (20_4) is not the Sunday 5.6 one (20_5)
+    assert not any(r.kind == "number" and "6.1" in r.detail and "5.6" in r.detail for r in rows)
