@@ -163,10 +163,12 @@ def limit(setting):
         return default
 
 
-def megabytes(n):
-    """12300000 -> "12.3", 5000000 -> "5"."""
+def size_text(n):
+    """12300000 -> "12.3 MB", 5000000 -> "5 MB"; under 0.1 MB in bytes: "2,010 bytes"."""
+    if n < 100_000:
+        return f"{n:,} bytes"
     text = f"{n / 1e6:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    return f"{text[:-2] if text.endswith('.0') else text} MB"
 
 
 def over_limit(size, setting, what):
@@ -174,7 +176,7 @@ def over_limit(size, setting, what):
     cap = limit(setting)
     if size <= cap:
         return None
-    return f"{what} of {megabytes(size)} MB is over the {megabytes(cap)} MB limit ({setting[0]})"
+    return f"{what} of {size_text(size)} is over the {size_text(cap)} limit ({setting[0]})"
 
 
 def sized(article):

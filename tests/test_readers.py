@@ -1,6 +1,9 @@
 import io
 import json
+import os
 import pathlib
+import sys
+import time
 import unicodedata
 
 import pytest
@@ -200,3 +203,301 @@ def test_normally_formatted_articles_are_left_byte_identical(path):
 ])
 def test_text_that_is_not_hard_wrapped_is_unchanged(text):
     assert readers.unwrap(text) == text
+
+
+# Hostile input: each case gets one line naming the input and the problem, and the run
+# carries on. All on real files: real bytes, FIFOs, sockets, symlink loops, sparse files.
+
+def read_in_thread(*paths, timeout=20):
+    """read_all, failing (instead of hanging the suite) when reading blocks."""
+    import threading
+
+    out = {}
+    thread = threading.Thread(target=lambda: out.update(result=read_all(*paths)), daemon=True)
+    thread.start()
+    thread.join(timeout)
+    assert not thread.is_alive(), "reading hung"
+    return out["result"]
+
+
+def assert_one_line_utf8(items):
+    for item in items:
+        line = str(item) if isinstance(item, readers.ReadError) else item.source
+        assert "\n" not in line and "\r" not in line
+        line.encode("utf-8")  # no lone surrogates: SQLite and terminals take it
+
+
+def test_file_names_that_are_not_utf8_are_shown_with_escapes(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as f:
+        f.write(b"A readable article.")
+    with open(folder + b"/empty\xff.txt", "wb") as f:
+        f.write(b" ")
+    (tmp_path / "new\nline.txt").write_text("Another article.")
+    items = list(readers.read([str(tmp_path)]))
+    assert_one_line_utf8(items)
+    by_source = {(i.source if isinstance(i, RawArticle) else str(i)) for i in items}
+    assert by_source == {
+        f"{tmp_path}/caf\\xe9.txt",
+        f"{tmp_path}/empty\\xff.txt: empty file",
+        f"{tmp_path}/new\\x0aline.txt",
+    }
+    # The file is opened by its real name: a path given directly reads too.
+    [article], _ = read_all(os.fsdecode(folder + b"/caf\xe9.txt"))
+    assert article.text == "A readable article." and article.source == f"{tmp_path}/caf\\xe9.txt"
+
+
+def test_a_failing_reader_fails_that_file_only(tmp_path, monkeypatch):
+    # A real import failure: Python raises ModuleNotFoundError (an ImportError) for a module whose sys.modules entry is None.
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    (tmp_path / "a.html").write_text("<html><body><p>Some text.</p></body></html>")
+    (tmp_path / "b.txt").write_text("Still read.")
+    articles, errors = read_all(tmp_path)
+    assert [a.text for a in articles] == ["Still read."]
+    [error] = errors
+    assert str(error).startswith(f"{tmp_path / 'a.html'}: reader failed (HTML): ModuleNotFoundError: ")
+    assert "trafilatura" in str(error)
+
+
+def test_deeply_nested_json_fails_that_file_only(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "deep.jsonl").write_text('{"text": "Fine."}\n' + "[" * 100_000 + "]" * 100_000 + "\n")
+    articles, errors = read_all(tmp_path / "deep.json", tmp_path / "deep.jsonl")
+    assert [a.text for a in articles] == ["Fine."]
+    assert sorted(str(e) for e in errors) == [
+        f"{tmp_path / 'deep.json'}: reader failed (JSON): nested too deeply",
+        f"{tmp_path / 'deep.jsonl'}#2: malformed JSON line: RecursionError: maximum recursion depth exceeded "
+        "while decoding a JSON array from a unicode string",
+    ]
+
+
+def test_fifos_devices_and_sockets_are_reported_without_being_opened(tmp_path):
+    import socket
+
+    os.mkfifo(tmp_path / "pipe.txt")   # opening it for reading would block forever
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "sock.txt"))
+    (tmp_path / "good.txt").write_text("A good article.")
+    try:
+        articles, errors = read_in_thread(tmp_path, tmp_path / "*.txt", "/dev/null")
+    finally:
+        server.close()
+    assert [a.text for a in articles] == ["A good article."]   # once: the glob's match is the same file
+    assert sorted(str(e) for e in errors) == sorted([
+        f"{tmp_path / 'pipe.txt'}: not a regular file (a FIFO)",
+        f"{tmp_path / 'sock.txt'}: not a regular file (a socket)",
+        f"{tmp_path / 'pipe.txt'}: not a regular file (a FIFO)",
+        f"{tmp_path / 'sock.txt'}: not a regular file (a socket)",
+        "/dev/null: not a regular file (a character device)",
+    ])
+
+
+def test_symlink_loops_are_followed_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "a" / "one.txt").write_text("One.")
+    (tmp_path / "b" / "c" / "two.txt").write_text("Two.")
+    (tmp_path / "a" / "up").symlink_to(tmp_path)              # loop 1: back to the top
+    (tmp_path / "b" / "c" / "loop").symlink_to(tmp_path / "b")  # loop 2: back to a parent
+    (tmp_path / "b" / "alias").symlink_to(tmp_path / "a")       # a second way into a/
+    (tmp_path / "b" / "same.txt").symlink_to(tmp_path / "a" / "one.txt")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "three.txt").write_text("Three.")
+    (tmp_path / "a" / "linked").symlink_to(tmp_path / "outside")  # a real folder reached only by a link
+    start = time.monotonic()
+    folder, folder_errors = read_in_thread(tmp_path / "a", tmp_path / "b")
+    globbed, glob_errors = read_in_thread(tmp_path / "**" / "*.txt")
+    relative = read_all_in(tmp_path, "**/*.txt")
+    assert time.monotonic() - start < 10
+    assert not folder_errors and not glob_errors
+    assert sorted(a.text for a in folder) == ["One.", "Three.", "Two."]
+    assert sorted(a.text for a in globbed) == ["One.", "Three.", "Two."]
+    assert sorted(a.text for a in relative) == ["One.", "Three.", "Two."]
+
+
+def read_all_in(folder, pattern):
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        articles, errors = read_all(pattern)
+    finally:
+        os.chdir(cwd)
+    assert not errors
+    assert all(not os.path.isabs(a.source) for a in articles)
+    return articles
+
+
+def test_glob_follows_globs_rules_on_hidden_names(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("Hidden folder.")
+    (tmp_path / ".h.txt").write_text("Hidden file.")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "y.txt").write_text("Shown.")
+    articles, _ = read_all(tmp_path / "**" / "*.txt")
+    assert [a.text for a in articles] == ["Shown."]
+    articles, _ = read_all(tmp_path / ".git" / "**" / "*.txt")
+    assert [a.text for a in articles] == ["Hidden folder."]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_even_as_root(tmp_path):
+    # A real failure that root meets too: a folder whose path is longer than PATH_MAX
+    # (made with dir_fd, one component at a time) cannot be listed by its path.
+    (tmp_path / "ok.txt").write_text("Read anyway.")
+    name = "d" * 250
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        for _ in range(18):
+            os.mkdir(name, dir_fd=fd)
+            child = os.open(name, os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = child
+        with open(os.open("deep.txt", os.O_WRONLY | os.O_CREAT, dir_fd=fd), "w") as f:
+            f.write("Too deep to reach by path.")
+    finally:
+        os.close(fd)
+    articles, errors = read_all(tmp_path)
+    assert [a.text for a in articles] == ["Read anyway."]
+    [error] = errors
+    assert str(error).endswith(": cannot read folder: File name too long")
+    assert str(error).startswith(str(tmp_path / name))
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder; the PATH_MAX test covers root")
+def test_an_unreadable_folder_is_reported(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text("Locked.")
+    (tmp_path / "ok.txt").write_text("Read anyway.")
+    (tmp_path / "locked").chmod(0)
+    try:
+        articles, errors = read_all(tmp_path)
+    finally:
+        (tmp_path / "locked").chmod(0o755)
+    assert [a.text for a in articles] == ["Read anyway."]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'locked'}: cannot read folder: Permission denied"]
+
+
+@pytest.mark.parametrize("record, problem", [
+    ({"text": 12345}, "field 'text' is a number, not a string"),
+    ({"Content": ["para one", "para two"]}, "field 'Content' is a list, not a string"),
+    ({"body": {"nested": "obj"}}, "field 'body' is an object, not a string"),
+    ({"text": True}, "field 'text' is a boolean, not a string"),
+    ({"text": "Fine.", "title": {"nested": "obj"}}, "field 'title' is an object, not a string"),
+    ({"text": "Fine.", "authors": ["Ann", 3]}, "field 'authors' is a list holding a number, not a list of strings"),
+])
+def test_wrong_typed_json_fields_reject_the_record(tmp_path, record, problem):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps({"text": "Next.", "authors": ["Ann", "Bob"]}) + "\n")
+    articles, errors = read_all(path)
+    assert [(a.text, a.byline) for a in articles] == [("Next.", "Ann, Bob")]
+    assert [str(e) for e in errors] == [f"{path}#1: {problem}"]
+
+
+def test_lone_surrogates_in_json_become_replacement_characters(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text('{"text": "Bad \\udc80 char.", "url": "https://x.org/\\ud800\\n"}')
+    [article], errors = read_all(path)
+    assert not errors
+    assert article.text == "Bad \ufffd char."
+    assert_one_line_utf8([article])
+
+
+def test_utf8_with_a_few_bad_bytes_stays_utf8_with_a_warning(tmp_path):
+    text = "Der Bürgermeister von Köln sagte, die Straße bleibe gesperrt. " * 40
+    data = text.encode("utf-8")
+    first, second = data.index(b" ", 100), data.index(b" ", 500)   # between characters
+    data = data[:first] + b"\x92" + data[first:second] + b"\xe9" + data[second:]   # two stray cp1252 bytes
+    (tmp_path / "a.txt").write_bytes(data)
+    items = list(readers.read([str(tmp_path / "a.txt")]))
+    warning, article = items
+    assert type(warning) is readers.ReadWarning and isinstance(warning, readers.ReadError)
+    assert str(warning) == f"{tmp_path / 'a.txt'}: invalid UTF-8: 2 bad bytes replaced by U+FFFD (first at byte {first})"
+    assert article.text.count("\ufffd") == 2
+    assert article.text.replace("\ufffd", "") == text
+
+
+def test_mostly_invalid_utf8_is_not_read_as_utf8(tmp_path):
+    # A cp1252 file whose only non-ASCII bytes are invalid UTF-8 is cp1252, not UTF-8 with holes.
+    text = "He said: “It’s over.” The café closed – for good."
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
+    items = list(readers.read([str(tmp_path / "a.txt")]))
+    assert [i.text for i in items] == [text]
+
+
+GERMAN = ("Die Bundesregierung hat am Mittwoch in Berlin beschlossen, die Förderung für Wärmepumpen zu kürzen. "
+          "„Wir müssen sparen“, sagte Finanzminister Müller. Die Maßnahme betrifft rund 300.000 Haushalte, "
+          "die bis Ende des Jahres einen Antrag gestellt hätten. Kritiker äußerten sich empört – sie sei "
+          "„völlig überstürzt“ und koste die Bürger über 2 Mrd. €. Öffentliche Gebäude sind ausgenommen.\n\n"
+          "Der Verband der Wohnungswirtschaft nannte den Schritt „ein fatales Signal“ für das Klima.\n")
+FRENCH = ("Le gouvernement a annoncé mercredi une réforme très contestée des retraites. « C’est une décision "
+          "difficile mais nécessaire », a déclaré la Première ministre à l’Assemblée. Les syndicats ont appelé "
+          "à la grève générale dès jeudi ; l’œuvre de concertation est, selon eux, « un échec complet ». "
+          "Près de 1,2 million de manifestants étaient attendus à Paris, Lyon et Marseille, où la préfecture "
+          "a déployé des forces de l’ordre.\n\nÀ Lille, le maire s’est dit « très inquiet ».\n")
+
+
+def latin1_safe(text):
+    return text.translate(str.maketrans({"„": '"', "“": '"', "–": "-", "’": "'", "€": "EUR"})).replace("œ", "oe")
+
+
+@pytest.mark.parametrize("text", [GERMAN, FRENCH, GERMAN * 30, FRENCH[:200]], ids=["de", "fr", "de-long", "fr-short"])
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_whole_western_articles_in_legacy_code_pages(tmp_path, text, encoding):
+    if encoding == "latin-1":
+        text = latin1_safe(text)
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    [article], errors = read_all(tmp_path / "a.txt")
+    assert not errors
+    assert article.text == text.rstrip("\n") + "\n" if text.endswith("\n") else article.text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_text(tmp_path, codec):
+    (tmp_path / "a.txt").write_bytes(FRENCH.encode(codec))
+    (tmp_path / "b.json").write_bytes(json.dumps({"text": GERMAN}, ensure_ascii=False).encode(codec))
+    articles, errors = read_all(tmp_path / "a.txt", tmp_path / "b.json")
+    assert not errors
+    assert [a.text for a in articles] == [FRENCH, GERMAN]
+
+
+def test_csv_and_jsonl_sources_are_file_line_numbers(tmp_path):
+    (tmp_path / "a.csv").write_text(
+        'title,text\n'                              # line 1
+        'One,"First line\nsecond line"\n'           # lines 2-3
+        '\n'                                        # line 4, blank
+        'Two,"Two\n\nparagraphs"\n'                 # lines 5-7
+        'Three,Plain\n'                             # line 8
+    )
+    (tmp_path / "b.jsonl").write_bytes(b'{"text": "A."}\r\n\r\n{"text": "B."}\r\n{"text": 5}\r\n')
+    articles, errors = read_all(tmp_path / "a.csv", tmp_path / "b.jsonl")
+    assert [a.source.rsplit("/", 1)[1] for a in articles] == ["a.csv#2", "a.csv#5", "a.csv#8", "b.jsonl#1", "b.jsonl#3"]
+    assert [str(e) for e in errors] == [f"{tmp_path / 'b.jsonl'}#4: field 'text' is a number, not a string"]
+
+
+def test_size_limits_are_checked_before_reading(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as f:
+        f.truncate(10 * 1024**3)   # a sparse 10 GB file: nothing is on disk, nothing may be loaded
+    (tmp_path / "huge.jsonl").symlink_to(huge)
+    (tmp_path / "big.txt").write_bytes(b"word " * 2_460_000)   # 12.3 MB
+    (tmp_path / "ok.txt").write_text("Small.")
+    start = time.monotonic()
+    articles, errors = read_all(tmp_path / "huge.txt", tmp_path / "huge.jsonl", tmp_path / "big.txt", tmp_path / "ok.txt")
+    assert time.monotonic() - start < 5
+    assert [a.text for a in articles] == ["Small."]
+    assert [str(e) for e in errors] == [
+        f"{huge}: article of 10737.4 MB is over the 5 MB limit (NEWSDIFF_MAX_ARTICLE_BYTES)",
+        # the same file through a second name is not read twice
+        f"{tmp_path / 'big.txt'}: article of 12.3 MB is over the 5 MB limit (NEWSDIFF_MAX_ARTICLE_BYTES)",
+    ]
+    (tmp_path / "big.jsonl").write_text(json.dumps({"text": "x" * 2000}) + "\n" + json.dumps({"text": "Fits."}) + "\n")
+    monkeypatch.setenv("NEWSDIFF_MAX_ARTICLE_BYTES", "1000")
+    articles, errors = read_all(tmp_path / "big.jsonl")
+    assert [a.text for a in articles] == ["Fits."]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'big.jsonl'}#1: article of 2,000 bytes is over the 1,000 bytes limit (NEWSDIFF_MAX_ARTICLE_BYTES)"]
+    monkeypatch.setenv("NEWSDIFF_MAX_FILE_BYTES", "100")
+    _, errors = read_all(tmp_path / "big.jsonl")
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'big.jsonl'}: file of {(tmp_path / 'big.jsonl').stat().st_size:,} bytes is over the 100 bytes limit (NEWSDIFF_MAX_FILE_BYTES)"]
+    _, errors = read_all("-", stdin=io.BytesIO(b"x" * 200))
+    assert [str(e) for e in errors] == ["stdin: input of 101 bytes is over the 100 bytes limit (NEWSDIFF_MAX_FILE_BYTES)"]
