@@ -87,6 +87,8 @@ class _Doc:
 
     def __init__(self, article):
         self.id = article.id
+        # how the evidence names it: records.StoryDoc.name (outlet, else site or file name)
+        self.name = (getattr(article, "name", None) or "").strip() or f"article {article.id}"
         self.published = article.published or None
         self.sentences = list(article.sentences or [])
         self.body = [s for s in self.sentences if s.role == "body" and (s.text or "").strip()]
@@ -121,7 +123,8 @@ def story_provenance(articles, alignments):
     return rows
 
 
-def _row(doc, source, aligned):
+def measure(doc, source, aligned):
+    """(containment, copied sentences, covered sentences, shared rare keys) of doc in source."""
     covered = copied = 0
     weighted = 0.0
     for s, grams, n_words in zip(doc.body, doc.body_grams, doc.body_words):
@@ -136,6 +139,11 @@ def _row(doc, source, aligned):
     total = sum(doc.body_words)
     containment = round(weighted / total, 4) if total else 0.0
     shared = sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE]
+    return containment, copied, covered, shared
+
+
+def _row(doc, source, aligned):
+    containment, copied, covered, shared = measure(doc, source, aligned)
     first = source_first(doc.published, source.published)
     derivation = derive(containment, copied, first)
     return Provenance(
@@ -164,19 +172,21 @@ def source_first(published, source_published):
     return 1 if b < a else 0
 
 
-def derive(containment, copied, first):
+def derive(containment, copied, first, wholly=WHOLLY, partially=PARTIALLY):
     """The derivation label of article A from source S (module doc)."""
     if first == 0:
         return "independent"
-    if containment >= WHOLLY:
+    if containment >= wholly:
         return "wholly"
-    if containment >= PARTIALLY and copied >= 1:
+    if containment >= partially and copied >= 1:
         return "partially"
     return "independent"
 
 
 def evidence(doc, source, containment, covered, n_body, first, derivation, shared):
-    a, s = f"article {doc.id}", f"article {source.id}"
+    a, s = doc.name, source.name
+    if a == s:   # two articles of one outlet: tell them apart by id
+        a, s = f"{a} (article {doc.id})", f"{s} (article {source.id})"
     if not n_body:
         return f"{a} has no body text to compare"
     line = f"{containment:.0%} of {a}'s body is found in {s} ({covered} of {n_body} sentences)"

@@ -129,3 +129,15 @@ def test_articles_without_body_or_without_partners():
     assert "no body text" in rows[0].evidence
     assert provenance.story_provenance([other], []) == []
     assert provenance.likely_source([]) == {}
+
+
+def test_evidence_names_the_articles_by_their_story_names():
+    from ingest.records import Sentence, StoryDoc
+
+    text = "The council approved the new budget on Monday after a long debate about schools."
+    docs = [StoryDoc(id=1, name="KLAS News", sentences=[Sentence(id=1, article_id=1, text=text)]),
+            StoryDoc(id=2, name="000_8adcdc99af5f697a", sentences=[Sentence(id=2, article_id=2, text=text)]),
+            StoryDoc(id=3, sentences=[Sentence(id=3, article_id=3, text=text)])]
+    rows = {(r.article_id, r.source_id): r for r in provenance.story_provenance(docs, [])}
+    assert rows[(1, 2)].evidence.startswith("100% of KLAS News's body is found in 000_8adcdc99af5f697a")
+    assert "article 3" in rows[(3, 1)].evidence and "KLAS News" in rows[(3, 1)].evidence
