@@ -1,6 +1,6 @@
 from datasette import hookimpl
 
-from . import functions, render
+from . import functions, pages, render
 from .marker import is_newsdiff
 from .queries import QUERIES
 
@@ -35,7 +35,7 @@ def extra_css_urls(database, datasette):
 def render_cell(row, value, column, table, database, datasette):
     html = render.cell(row, value, column, table)
     if html is None:
-        return None
+        return pages.link_cell(row, value, column, table, database, datasette)
 
     async def inner():
         if await is_newsdiff(datasette, database):
@@ -68,5 +68,36 @@ def startup(datasette):
                 await datasette.add_query(
                     name, query_name, query["sql"], title=query["title"], description=query["description"]
                 )
+
+    return inner
+
+
+@hookimpl
+def register_routes(datasette):
+    # The story and compare pages (pages.py), on newsdiff databases only.
+    return pages.routes()
+
+
+@hookimpl
+def database_actions(datasette, actor, database, request):
+    async def inner():
+        return await pages.story_links(datasette, database)
+
+    return inner
+
+
+@hookimpl
+def table_actions(datasette, actor, database, table, request):
+    async def inner():
+        return await pages.story_links(datasette, database) if table in ("stories", "articles") else []
+
+    return inner
+
+
+@hookimpl
+def row_actions(datasette, actor, request, database, table, row):
+    # The 1.0 alphas only (0.65 has no such hook: there the story_id and label cells link).
+    async def inner():
+        return await pages.row_links(datasette, database, table, row)
 
     return inner
