@@ -30,6 +30,7 @@ class Report:
     errors: list = field(default_factory=list)
     new_ids: list = field(default_factory=list)
     stories: set = field(default_factory=set)
+    repaired: int = 0    # stories an interrupted run had left unanalysed
 
 
 def content_hash(text):
@@ -125,10 +126,15 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
             batch = []
     store_batch(db, batch, report, progress)
 
-    if report.new_ids:
-        touched = sorted(assign_stories(db, report.new_ids, story))
-        report.stories.update(touched)
-        analyse_stories(db, touched, encoder, workers)
+    # Every run first finishes what an earlier one left undone: articles stored but in no
+    # story, stories changed but not analysed (records.Story.pending). Each step is one
+    # transaction, so a run killed at any moment leaves rows a rerun completes exactly.
+    unassigned = store.unassigned_articles(db)
+    if unassigned:
+        report.stories.update(assign_stories(db, unassigned, story))
+    pending = store.pending_stories(db)
+    report.repaired = len(set(pending) - report.stories)
+    analyse_stories(db, pending, encoder, workers)
     return report
 
 
@@ -146,11 +152,10 @@ def store_batch(db, batch, report, progress):
 
 
 def assign_stories(db, new_ids, forced_label=None):
-    """Put new articles into stories; returns the ids of every story that changed."""
+    """Put new articles into stories, in one transaction; returns the ids of every story
+    that changed."""
     if forced_label:
-        story_id = store.forced_story(db, forced_label)
-        store.set_stories(db, {article_id: story_id for article_id in new_ids})
-        return {story_id}
+        return {store.assign_forced(db, new_ids, forced_label)}
     new = store.fingerprints(db, new_ids)
     existing = store.fingerprints(db, None, exclude=new_ids)
     links = stories.candidates(new, existing)
@@ -160,16 +165,15 @@ def assign_stories(db, new_ids, forced_label=None):
     # Tokenising articles is the main cost of merges() and assign(): they share one cache
     # of term vectors (a merge changes story ids, not texts).
     vectors = {}
-    touched = set()
     # Only articles linking two or more stored stories can merge them: skip the extra
     # clustering pass otherwise (always on a first ingest into an empty database).
     stored = {d.story_id for d in docs if d.story_id is not None}
     merged = stories.merges(docs, links, vectors=vectors) if len(stored) > 1 else {}
-    if merged:
-        # Articles that link two stored stories show they were one story all along.
-        touched |= store.merge_stories(db, merged)
-        docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
-    return touched | store.apply_story_assignment(db, stories.assign(docs, links, vectors=vectors))
+    # Articles that link two stored stories show they were one story all along: assign
+    # as if merged, then store the merge and the assignment together.
+    for d in docs:
+        d.story_id = merged.get(d.story_id, d.story_id)
+    return store.apply_story_assignment(db, merged, stories.assign(docs, links, vectors=vectors))
 
 
 def analyse_stories(db, story_ids, encoder=None, workers=None):

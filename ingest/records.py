@@ -41,6 +41,9 @@ class Story:
     label: str | None = column("TEXT")
     n_articles: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
     forced: int = column("INTEGER NOT NULL DEFAULT 0", default=0)
+    # 1 from the transaction that changes a story's articles to the one that stores its
+    # analysis: a run finds the stories an interrupted run left unanalysed by it.
+    pending: int = column("INTEGER NOT NULL DEFAULT 1", default=1, index=True)
 
 
 @dataclass(kw_only=True)
@@ -65,16 +68,25 @@ class Figure:
     key: str | None = column("TEXT", index=True)
     start: int = column("INTEGER NOT NULL")
     end: int = column("INTEGER NOT NULL")
+    # Measures only (ingest/numbers/units.py, from pint): the dimension ("length", "mass",
+    # "speed", "power"...) and the value in that dimension's SI base unit (metre,
+    # kilogram, kelvin, ...) rounded to 2 significant digits, so that "5 km" and "3.1
+    # miles" (key measure:length) compare: 5000 and 5000.
+    dimension: str | None = column("TEXT")
+    base: float | None = column("REAL")
 
     # The one definition of "the same quantity with a different value": two figures state
     # the same quantity when their keys are equal, and agree when their amounts are. SQL
     # views and queries use AMOUNT_SQL, the same amount in SQL (a test holds them equal).
-    AMOUNT_SQL = "coalesce({t}.iso, round({t}.value, 6))"
+    AMOUNT_SQL = "coalesce({t}.iso, {t}.base, round({t}.value, 6))"
 
     def amount(self):
-        """What is compared between figures of one key: the ISO date or year, else the value."""
+        """What is compared between figures of one key: the ISO date or year, else a
+        measure's base-unit value (2 significant digits), else the value."""
         if self.iso is not None:
             return self.iso
+        if self.base is not None:
+            return float(self.base)
         return None if self.value is None else round(float(self.value), 6)
 
     def reading(self):

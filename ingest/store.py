@@ -185,6 +185,9 @@ VIEWS = {
 def open_db(path):
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
+    # Readers (a Datasette serving the file) keep reading while a run writes; each
+    # story's rows still change in one transaction, so a page never sees half of one.
+    db.conn.execute("PRAGMA journal_mode = WAL")
     ensure_schema(db)
     return db
 
@@ -254,19 +257,25 @@ def insert_articles(db, articles):
     return ids
 
 
-def forced_story(db, label):
-    """The id of the story named by --story, created on first use."""
-    row = db.conn.execute("SELECT id FROM stories WHERE label = ? AND forced = 1", (label,)).fetchone()
-    if row:
-        return row[0]
+def assign_forced(db, article_ids, label):
+    """Put articles into the story named by --story (created on first use), in one
+    transaction. Returns the story id."""
     with db.conn:
-        return db.conn.execute("INSERT INTO stories (label, forced) VALUES (?, 1)", (label,)).lastrowid
+        row = db.conn.execute("SELECT id FROM stories WHERE label = ? AND forced = 1", (label,)).fetchone()
+        story_id = row[0] if row else db.conn.execute("INSERT INTO stories (label, forced) VALUES (?, 1)", (label,)).lastrowid
+        db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story_id, a) for a in article_ids])
+        db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
+    return story_id
 
 
-def set_stories(db, assignment):
-    """assignment: {article_id: story_id}."""
-    with db.conn:
-        db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in assignment.items()])
+def unassigned_articles(db):
+    """Stored articles in no story yet: this run's, and any an interrupted run left."""
+    return [r[0] for r in db.conn.execute("SELECT id FROM articles WHERE story_id IS NULL ORDER BY id")]
+
+
+def pending_stories(db):
+    """Stories whose analysis is not stored yet (see records.Story.pending)."""
+    return [r[0] for r in db.conn.execute("SELECT id FROM stories WHERE pending = 1 ORDER BY id")]
 
 
 def fingerprints(db, ids, exclude=()):
@@ -295,10 +304,20 @@ def story_docs(db, ids):
     return [docs[i] for i in sorted(docs)]
 
 
-def apply_story_assignment(db, assignment):
-    """assignment: {article_id: existing story id or "new:<k>" key}. Returns the story ids touched."""
+def apply_story_assignment(db, merged, assignment):
+    """Merge stored stories and put articles into stories, in one transaction, marking
+    every story that changes as pending.
+
+    merged: {story id: story id it merges into}; assignment: {article id: existing story
+    id or "new:<k>" key}. Returns the story ids touched.
+    """
     touched = set()
     with db.conn:
+        for old, new in merged.items():
+            db.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
+            delete_story_analysis(db, old)
+            db.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
+            touched.add(new)
         created = {}
         for article_id, story in sorted(assignment.items(), key=lambda kv: kv[0]):
             if isinstance(story, str):
@@ -307,6 +326,7 @@ def apply_story_assignment(db, assignment):
                 story = created[story]
             db.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id))
             touched.add(story)
+        db.conn.executemany("UPDATE stories SET pending = 1 WHERE id = ?", [(s,) for s in touched])
     return touched
 
 
@@ -370,7 +390,7 @@ def _replace_story_analysis(db, analysis):
     db.conn.executemany(insert_sql(Claim), claim_rows)
     db.conn.executemany(insert_sql(ClaimSentence), member_rows)
     db.conn.execute(
-        "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story_id = ?), "
+        "UPDATE stories SET n_articles = (SELECT count(*) FROM articles WHERE story_id = ?), pending = 0, "
         "label = CASE WHEN forced = 1 THEN label ELSE ? END WHERE id = ?",
         (story_id, analysis.label, story_id),
     )
@@ -386,9 +406,4 @@ def story_members(db, article_ids):
 
 def merge_stories(db, mapping):
     """mapping: {story id: story id to merge into}. Returns the surviving story ids."""
-    with db.conn:
-        for old, new in mapping.items():
-            db.conn.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (new, old))
-            delete_story_analysis(db, old)
-            db.conn.execute("DELETE FROM stories WHERE id = ?", (old,))
-    return set(mapping.values())
+    return apply_story_assignment(db, mapping, {})
