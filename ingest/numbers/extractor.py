@@ -8,10 +8,19 @@ import re
 
 from .cardinals import cardinal
 from .figure import date_iso, figure
-from .grow import grow_left, grow_right, of_noun
-from .lexicon import FRACTION_SIGNS, MONTHS, MULTIPLIERS
+from .grow import counted_noun, grow_left, grow_right, of_noun
+from .lexicon import CURRENCY_NAMES, FRACTION_SIGNS, MONTHS, MULTIPLIERS, ONES, QUALIFIERS, TENS
 from .ordinals import ordinal_words
-from .patterns import CORE, EMERGENCY_CALL, NAME_AFTER, NAME_BEFORE
+from .patterns import (
+    CORE,
+    EMERGENCY_CALL,
+    NAME_AFTER,
+    NAME_BEFORE,
+    NAME_WORD_BEFORE,
+    R_CURRENCY,
+    VAGUE,
+    VAGUE_OF,
+)
 from .qualifiers import join_bounds
 from .scan import cores
 from .words import spelled_value
@@ -49,7 +58,45 @@ def extract(text):
             pos = end
     if out:
         out = [f for f in out if not _is_name(text, f)]
+    if "ozens" in text or "undreds" in text or "housands" in text or "illions" in text:
+        _vague(text, out)     # substring tests in C first: most sentences have none
     return join_bounds(text, out) if len(out) > 1 else out
+
+
+# vague amounts: the plural scale word and the range it states (low, high); "tens of" or
+# "hundreds of" before a plural scale multiply it: "tens of thousands" 20,000..99,999
+VAGUE_RANGES = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
+                "millions": (2e6, 9999999), "billions": (2e9, 9999999999)}
+VAGUE_PREFIX = {"tens": 10, "hundreds": 100}
+
+
+def _vague(text, out):
+    """Add "dozens of people", "tens of thousands of dollars", "millions of Americans",
+    "injured dozens" as ranges (kind count, or money before "of dollars/euros...")."""
+    for m in VAGUE.finditer(text):
+        s, e = m.start(), m.end()
+        if any(f.start < e and s < f.end for f in out):
+            continue
+        prev = text[max(0, s - 12):s].split()
+        if prev and (prev[-1][-1:].isdigit() or prev[-1].lower() in ONES or prev[-1].lower() in TENS):
+            continue          # "three dozens", "two hundreds": a number and its scale
+        low, high = VAGUE_RANGES[m.group("sc").lower()]
+        if m.group("pre"):
+            k = VAGUE_PREFIX[m.group("pre").lower()]
+            low, high = low * k, (high + 1) * k - 1
+        kind, unit = "count", None
+        om = VAGUE_OF.match(text, e)
+        if om:
+            cm = R_CURRENCY.match(text, om.end() - 1)
+            if cm and cm.group("cw") and cm.group("cw").lower() in CURRENCY_NAMES:
+                kind, unit, e = "money", CURRENCY_NAMES[cm.group("cw").lower()], cm.end()
+            else:
+                phrase, e2 = counted_noun(text, om.end() - 1, True)
+                if phrase:
+                    unit, e = phrase, e2
+        f = figure(text, s, e, low, kind, unit, low=low, high=high)
+        out.append(f)
+    out.sort(key=lambda f: f.start)
 
 
 def _date(text, m, out):
@@ -108,6 +155,10 @@ def _fraction(text, m, out, pos):
 # numbering at the start of a sentence ("4. Will they...")
 def _is_name(text, f):
     s, e = f.start, f.end
+    if f.kind in ("number", "count") and text[s:s + 1].isdigit() and s > 1:
+        nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
+        if nm and _name_word(text, nm.start(), nm.group("w")):
+            return True
     if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
         return True
     if f.kind == "ordinal" and NAME_AFTER.match(text, e):
@@ -117,3 +168,13 @@ def _is_name(text, f):
     if f.kind in ("number", "count") and EMERGENCY_CALL.match(text, s):
         return True
     return s == 0 and f.kind == "number" and re.match(r"\d{1,2}\.\s+[A-Z]", text) is not None
+
+
+def _name_word(text, s, w):
+    """A capitalised word at s that names something (not the first word of the sentence,
+    a month, "No.", a qualifier or a number word)."""
+    lw = w.lower()
+    if lw in MONTHS or lw in QUALIFIERS or lw in ONES or lw in TENS or lw in ("no", "nos", "the", "a", "an"):
+        return False
+    before = text[:s].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"“‘'([—–-"

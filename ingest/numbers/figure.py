@@ -1,19 +1,39 @@
-"""Making a records.Figure: its surface from the offsets, its value as a float, its key."""
+"""Making a records.Figure: its surface from the offsets, its value as a float, its unit
+by pint's canonical name, its key."""
 from ingest.records import Figure
+
+from .lexicon import MEASURES
+from .units import build, significant
+
+# every measure code and percent unit, resolved by pint once, at import
+UNITS = build(set(MEASURES.values()) | {"%", "pp", "bp"})
 
 
 def figure(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=None,
            low=None, high=None, of=None):
-    """The figure text[s:e]. Its key pairs the same quantity across articles: kind plus
-    unit (or what it counts or orders) plus rate, empty parts dropped ("money:EUR:month",
-    "ordinal:year"); dates and years are keyed by kind alone."""
+    """The figure text[s:e]. A measure's or percentage's unit code becomes pint's
+    canonical name ("km" -> "kilometer", "%" -> "percent"); a measure also gets its
+    dimension and base-unit value. An N-year-old is an age. The key pairs the same
+    quantity across articles: kind plus unit (measures: their dimension; counts and
+    ordinals: what they count or order) plus rate, empty parts dropped
+    ("money:EUR:month", "measure:length", "ordinal:year"); dates and years are keyed by
+    kind alone."""
+    value = None if value is None else float(value)
+    dimension = base = None
+    if kind == "duration" and of == "age":
+        kind, of = "age", None
+    if kind in ("measure", "percent") and unit in UNITS:
+        u = UNITS[unit]
+        unit = u.name
+        if kind == "measure" and value is not None:
+            dimension, base = u.dimension, significant(u.base(value), 2)
     if kind in ("date", "year"):
         key = kind
     else:
-        key = kind + "".join(":" + x for x in (unit or of, rate) if x)
-    return Figure(surface=text[s:e], start=s, end=e,
-                  value=None if value is None else float(value), unit=unit, kind=kind,
-                  qualifier=qualifier, rate=rate, iso=iso, low=low, high=high, of=of, key=key)
+        key = kind + "".join(":" + x for x in (dimension or unit or of, rate) if x)
+    return Figure(surface=text[s:e], start=s, end=e, value=value, unit=unit, kind=kind,
+                  qualifier=qualifier, rate=rate, iso=iso, low=low, high=high, of=of, key=key,
+                  dimension=dimension, base=base)
 
 
 def date_iso(y, mo, d):

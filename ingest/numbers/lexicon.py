@@ -43,9 +43,9 @@ CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": 
                   "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
                   "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD",
-                  "nt$": "TWD", "nt $": "TWD"}
+                  "nt$": "TWD", "nt $": "TWD", "rm": "MYR"}
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
-                  "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD "
+                  "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD MYR "
                   "BTC").split()
 # currency names after a number; an adjective before "dollar" picks the country
 CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
@@ -64,7 +64,8 @@ CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
                   "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG",
                   "markka": "FIM", "markkaa": "FIM", "deutsche marks": "DEM", "deutsche mark": "DEM",
                   "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF",
-                  "koruna": "CZK", "markkas": "FIM"}
+                  "koruna": "CZK", "markkas": "FIM", "ringgit": "MYR", "ringgits": "MYR",
+                  "baht": "THB", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "naira": "NGN"}
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                     "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
                     "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
@@ -103,6 +104,13 @@ for _canon, _names in {
     "mm": "mm millimetre millimetres millimeter millimeters",
     "dm": "dm decimetre decimetres decimeter decimeters",
     "nanometre": "nanometre nanometres nanometer nanometers",
+    "micrometre": "micrometre micrometres micrometer micrometers µm μm micron microns",
+    "hp": "hp bhp horsepower", "psi": "psi",
+    "mpg": "mpg|miles per gallon|mile per gallon|miles a gallon",
+    "ppb": "ppb|parts per billion|part per billion", "ppm": "ppm|parts per million|part per million",
+    "Mbps": "Mbps|Mbit/s|Mb/s|megabits per second|megabit per second",
+    "Gbps": "Gbps|Gbit/s|Gb/s|gigabits per second|gigabit per second",
+    "kbps": "kbps|kbit/s|kilobits per second",
     "mile": "mile miles mi",
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
@@ -237,7 +245,7 @@ MONEY_NOUNS = {"note", "notes", "fine", "fines", "bill", "bills", "ticket", "tic
                "fees", "charge", "coin", "coins", "deal", "payment", "prize", "bet", "loan",
                "budget", "voucher", "levy", "tax", "subsidy", "grant", "bonus", "donation"}
 # letters glued before digits that are a prefix, not part of an identifier: "mid-2025", "by2025"
-ID_PREFIXES = {"mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
+ID_PREFIXES = {"rm", "rs", "mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
                "anti", "in", "by", "of", "to", "the", "and", "from", "per", "at", "us",
                "since", "until", "between", "about", "around", "some", "up", "than"}
 FRACTION_SIGNS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}

@@ -159,7 +159,7 @@ CORE = re.compile(r"(?P<dig>" + DIGITS + r")|(?P<spell>(?i:" + SPELLED + r"))")
 # ---- patterns applied at a position, to the left of a core (searched up to it)
 _QUALIFIER_WORDS = [w for w in QUALIFIERS if w[0].isalpha()]
 L_CURRENCY = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
-                        r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|CHF"
+                        r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|RM|CHF"
                         r"|(?P<code>" + alternation(CURRENCY_CODES) + r")))" + _SP + r"$")
 # a qualifier ends right before the number: match the reversed window at its start
 L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for w in _QUALIFIER_WORDS)
@@ -189,7 +189,16 @@ CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭.sS") | set("ABCDEFGH
 # numbering at the start of a sentence ("4. Will they...")
 NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-)$")
 NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
-                        r"|\s+cousins?\b|-by-\w)")
+                        r"|\s+cousins?\b|-by-\w"
+                        # ordinals in the names of laws, units and bodies: "the 22nd amendment"
+                        r"|\s+(?i:amendments?|precincts?|district|congress|parliament|regiment|battalion|brigade"
+                        r"|infantry|airborne|fleet|army|corps)\b)")
+# a capitalised word right before a bare number makes a name: "iPhone 11 Pro", "Apple
+# Watch 5", "the Big 12", "S&P 500", "Section 427 Row 21", "Windows 10 users"
+NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")
+# vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
+VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
+VAGUE_OF = re.compile(r"\s+of\s+")
 EMERGENCY_CALL = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
 
 # "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range
