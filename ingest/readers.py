@@ -683,6 +683,8 @@ def from_json(text, source):
     else:
         yield ReadError(source, "JSON holds neither an article object nor a list of them")
         return
+    if not records:
+        yield ReadError(source, "JSON holds an empty list of articles")
     for n, record in enumerate(records, 1):
         yield from_record(record, source, f"#{n}" if len(records) > 1 else "")
 
@@ -709,12 +711,14 @@ def from_csv(text, source, delimiter):
     # Fields up to the file limit parse, so an over-long text gets the article limit's message.
     csv.field_size_limit(min(limit(FILE_LIMIT) + 1, 2**31 - 1))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = None
+    header, n_records = None, 0
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
+            if not n_records:
+                yield ReadError(source, "CSV has a header row but no records")
             return
         except csv.Error as e:
             yield ReadError(source, f"malformed CSV at line {start}: {e}")
@@ -724,4 +728,5 @@ def from_csv(text, source, delimiter):
         if header is None:
             header = row
             continue
+        n_records += 1
         yield from_record(dict(zip(header, row)), source, f"#{start}")
