@@ -6,6 +6,8 @@ those declarations. Each write runs inside one transaction, so a failed or
 interrupted run never leaves half an article or half a story's analysis behind.
 """
 
+import sqlite3
+
 import sqlite_utils
 
 from .records import (SCHEMA_VERSION, TABLES, Alignment, Article, Claim, ClaimSentence, Conflict, Figure,
@@ -46,6 +48,22 @@ def from_row(record, row):
     """A record from a row selected with select_sql(record, ...)."""
     return record(**{f.name: v for f, v in zip(columns(record), row)})
 
+
+# Full-text search on sentences (FTS5, porter stemming), kept in step by triggers; the
+# names follow sqlite-utils' convention, which Datasette's search box detects.
+FTS = """
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING FTS5 (text, tokenize='porter', content="sentences");
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE ON sentences BEGIN
+  INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+  INSERT INTO sentences_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+"""
 
 SCHEMA = "\n".join(
     [create_table(t) for t in TABLES]
@@ -192,20 +210,38 @@ def open_db(path):
     return db
 
 
+def statements(script):
+    """The SQL statements of a script (trigger bodies hold semicolons of their own)."""
+    out, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    return out
+
+
 def ensure_schema(db):
-    with db.conn:
-        db.conn.executescript(SCHEMA)
+    """Create or update the tables, views, full-text index and marker in one transaction,
+    so that a reader (the plugin) never finds half a schema."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in statements(SCHEMA + FTS):
+            conn.execute(statement)
         for name, sql in VIEWS.items():
             create = f"CREATE VIEW {name} AS {sql.strip()}"
-            stored = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", (name,)).fetchone()
+            stored = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", (name,)).fetchone()
             if stored is None or stored[0] != create:
-                db.conn.execute(f"DROP VIEW IF EXISTS {name}")
-                db.conn.execute(create)
-        db.conn.executemany(f"INSERT OR REPLACE INTO {META} (key, value) VALUES (?, ?)",
-                            [("schema", "newsdiff"), ("schema_version", str(SCHEMA_VERSION))])
-    if not db["sentences"].detect_fts():
-        db["sentences"].enable_fts(["text"], create_triggers=True, tokenize="porter")
-    db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                conn.execute(f"DROP VIEW IF EXISTS {name}")
+                conn.execute(create)
+        conn.executemany(f"INSERT OR REPLACE INTO {META} (key, value) VALUES (?, ?)",
+                         [("schema", "newsdiff"), ("schema_version", str(SCHEMA_VERSION))])
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def select_in(db, sql, values):
