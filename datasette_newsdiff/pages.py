@@ -11,6 +11,7 @@ autoescapes, or as Markup built here by markupsafe from escaped pieces.
 
 import json
 import re
+from urllib.parse import urlencode
 
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Forbidden, NotFound, Response
@@ -20,6 +21,7 @@ from ingest import diff
 from ingest.records import Figure
 
 from .marker import is_newsdiff
+from .queries import QUERIES
 
 ROUTE = "/-/newsdiff"
 
@@ -161,7 +163,8 @@ async def can_view(datasette, actor, database):
 
 
 async def rows(db, sql, params=()):
-    return [dict(r) for r in (await db.execute(sql, list(params))).rows]
+    params = params if isinstance(params, dict) else list(params)
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
 
 
 def shorten(text, n):
@@ -176,7 +179,7 @@ select o.article_id as id, o.name, o.outlet, o.published, o.title, a.byline, a.s
         order by s.idx limit 1) as opening
 from story_overview o join articles a on a.id = o.article_id
 where o.story_id = ?
-order by o.published is null, o.published, o.article_id
+order by o.article_id
 """
 
 
@@ -401,25 +404,46 @@ def bar_chart(articles):
             "legend": [{"name": n, "css": c, "x": label_w + i * 120} for i, (_, n, c) in enumerate(series)]}
 
 
+def story_table(datasette, database, name, story_id, extra=""):
+    """A table or view of one story. The plugin's canned queries share names with some
+    views (story_overview, unique_sentences, ...), and Datasette serves the canned query
+    at that address: it takes the story as :story."""
+    query = QUERIES.get(name)
+    if query is not None:
+        args = f"?story={story_id}" if ":story" in query["sql"] else ""
+    else:
+        args = f"?story_id={story_id}"
+    return datasette.urls.table(database, name) + args + extra
+
+
+def sql_url(datasette, database, sql):
+    # The 1.0 alphas serve ad-hoc SQL at /db/-/query (and redirect /db?sql= there).
+    if hasattr(datasette.urls, "database_query"):
+        return datasette.urls.database_query(database, sql)
+    return datasette.urls.database(database) + "?" + urlencode({"sql": sql})
+
+
 def vega_links(datasette, database, story_id):
-    """datasette-vega's chart builder on table and view pages, preconfigured through the
+    """datasette-vega's chart builder on table and query pages, preconfigured through the
     #g.* fragment it reads (mark, x_column, x_type, y_column, y_type, color_column,
     size_column)."""
-    def chart(table, query, **g):
-        fragment = "&".join(f"g.{k}={v}" for k, v in g.items())
-        return f"{datasette.urls.table(database, table)}?{query}#{fragment}"
+    def fragment(**g):
+        return "#" + "&".join(f"g.{k}={v}" for k, v in g.items())
 
+    containment = ("select article_id, source_id, containment, derivation from provenance "
+                   f"where story_id = {story_id} order by article_id, source_id")
     return [
-        {"label": "What each article shares and adds (bar chart of story_overview)",
-         "href": chart("story_overview", f"story_id={story_id}", mark="bar", x_column="name", x_type="nominal",
-                       y_column="n_unique", y_type="quantitative")},
+        {"label": "What each article adds (bar chart of the story overview)",
+         "href": story_table(datasette, database, "story_overview", story_id, fragment(
+             mark="bar", x_column="name", x_type="nominal", y_column="n_unique", y_type="quantitative"))},
         {"label": "Money figures by article (figures view)",
-         "href": chart("figures", f"story_id={story_id}&kind=money", mark="circle", x_column="article_id",
-                       x_type="ordinal", y_column="value", y_type="quantitative", color_column="key")},
-        {"label": "Containment between articles (provenance table)",
-         "href": chart("provenance", f"story_id={story_id}&_labels=off", mark="circle", x_column="article_id",
-                       x_type="ordinal", y_column="source_id", y_type="ordinal", size_column="containment",
-                       color_column="derivation")},
+         "href": datasette.urls.table(database, "figures") + f"?story_id={story_id}&kind=money" + fragment(
+             mark="circle", x_column="article_id", x_type="ordinal", y_column="value", y_type="quantitative",
+             color_column="key")},
+        {"label": "Containment between articles (provenance)",
+         "href": sql_url(datasette, database, containment) + fragment(
+             mark="circle", x_column="article_id", x_type="ordinal", y_column="source_id", y_type="ordinal",
+             size_column="containment", color_column="derivation")},
     ]
 
 
@@ -459,11 +483,11 @@ async def story_page(datasette, request):
         "urls_extra": {
             "database": datasette.urls.database(database),
             "story_row": row_url(datasette, database, "stories", story_id),
-            "conflicts": datasette.urls.table(database, "conflict_pairs") + f"?story_id={story_id}",
-            "coverage": datasette.urls.table(database, "coverage") + f"?story_id={story_id}",
-            "unique": datasette.urls.table(database, "unique_sentences") + f"?story_id={story_id}",
-            "provenance": datasette.urls.table(database, "provenance") + f"?story_id={story_id}",
-            "figures": datasette.urls.table(database, "claim_figures") + f"?story_id={story_id}",
+            "conflicts": story_table(datasette, database, "conflict_pairs", story_id),
+            "coverage": story_table(datasette, database, "coverage", story_id),
+            "unique": story_table(datasette, database, "unique_sentences", story_id),
+            "provenance": story_table(datasette, database, "likely_sources", story_id),
+            "figures": story_table(datasette, database, "claim_figures", story_id),
         },
         "css_url": datasette.urls.static_plugins("datasette_newsdiff", "pages.css"),
     }
