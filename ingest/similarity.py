@@ -37,6 +37,15 @@ NUMBER_AGREE = 0.25        # pull towards 1 when all shared figure keys agree
 NUMBER_CONFLICT = 0.2      # push towards 0 when all shared figure keys disagree
 NAME_AGREE = 0.1           # pull towards 1 by the Jaccard of capitalised names
 STOP_WEIGHT = 0.3          # stop words count this much (IDF does the rest in a story)
+# Telling a paraphrase from a sentence on the same topic (measured on MSRP, see
+# docs/alignment.md): what one sentence says that the other does not, weighed by how
+# informative its words are in general English (wordfreq), and numbers that differ.
+COVERAGE_WEIGHT = 0.25     # share of the informative-word coverage in the base score
+UNMATCHED_SCALE = 100.0    # score x exp(-unmatched informative mass / this): 10 ordinary
+                           # words the other sentence lacks (mass ~40) cost a third
+NUMBER_MISMATCH = 0.2      # score x (1 - this x share of the numbers only one sentence has)
+INFO_TOP = 7.5             # informativeness of a word = max(INFO_FLOOR, INFO_TOP - Zipf frequency)
+INFO_FLOOR = 0.3
 
 _NAME = re.compile(r"\b[A-Z][\w'-]*[a-z]\w*|\b[A-Z]{2,}\b")
 
@@ -79,8 +88,13 @@ def figure_agreement(fa, fb):
     return agree, conflict
 
 
-def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None):
-    """The one formula turning pair evidence into a 0..1 score (scalars or numpy arrays)."""
+def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None,
+            coverage=None, unmatched=0.0, number_mismatch=0.0):
+    """The one formula turning pair evidence into a 0..1 score (scalars or numpy arrays).
+
+    coverage: informative mass of the words both sentences share over that of the richer
+    sentence (0..1); unmatched: informative mass of that sentence's words the other lacks;
+    number_mismatch: share of the numbers (amounts) that only one sentence has."""
     s = np.asarray(lexical, dtype=float)
     if semantic is not None:
         sem = np.clip((np.asarray(semantic, dtype=float) - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR), 0, 1)
@@ -94,6 +108,13 @@ def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None):
     s = s + NUMBER_AGREE * (agree / shared) * (1 - s)
     s = s - NUMBER_CONFLICT * (conflict / shared) * s
     s = s + NAME_AGREE * np.asarray(name_jaccard, dtype=float) * (1 - s)
+    if coverage is not None:
+        # the same statement leaves little unsaid: blend in coverage, subtract what one
+        # sentence says that the other does not and the numbers only one of them gives
+        # (factors, not subtractions: unrelated pairs keep their order below)
+        s = (1 - COVERAGE_WEIGHT) * s + COVERAGE_WEIGHT * np.asarray(coverage, dtype=float)
+        s = s * np.exp(-np.asarray(unmatched, dtype=float) / UNMATCHED_SCALE)
+        s = s * (1 - NUMBER_MISMATCH * np.asarray(number_mismatch, dtype=float))
     s = np.clip(s, 0.0, 1.0)
     return float(s) if s.ndim == 0 else s
 
@@ -127,6 +148,19 @@ class Scorer:
         self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
         self._fig_index = _figure_index(self.figures)
         self._name_sets, self._name_sizes = _name_index(self.names)
+        # Coverage, unmatched words and numbers only where the IDF says nothing: a Scorer of
+        # two sentences (newsdiff_similarity). In a story the IDF already discounts what
+        # every article repeats, and the extra evidence made story alignment worse
+        # (docs/alignment.md); a two-sentence story scores as the SQL function does.
+        self.pair_evidence = self.n <= 2
+        self._amounts = [_amounts(f) for f in self.figures]
+        vec = self._vecs[0]
+        if self.pair_evidence and vec is not None:
+            self._term_info = np.array([informativeness(t) for t in vec.terms.tolist()])
+            ptr, ind = vec.tf.indptr, vec.tf.indices
+            self._term_cols = [ind[ptr[i]:ptr[i + 1]] for i in range(self.n)]
+        else:
+            self._term_info = self._term_cols = None
 
     def subset(self, indices):
         """The Scorer of sentences `indices` alone, without embeddings: the same as
@@ -185,13 +219,38 @@ class Scorer:
             inter = (_take(self._name_sets, rows) @ _take(self._name_sets, cols).T).toarray()
             union = self._name_sizes[rows_a][:, None] + self._name_sizes[cols_a][None, :] - inter
             np.divide(inter, union, out=jac, where=inter > 0)
-        return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
+        if not self.pair_evidence:
+            return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
+        coverage, unmatched, mismatch = (np.zeros_like(lex) for _ in range(3))
+        for r, i in enumerate(rows):        # at most 2 x 2
+            for c, j in enumerate(cols):
+                coverage[r, c], unmatched[r, c] = self._coverage(self._cols_of([i]), j)
+                mismatch[r, c] = _mismatch(self._amounts[i], self._amounts[j])
+        return np.asarray(combine(lex, agree, conflict, jac, sem, coverage, unmatched, mismatch)).reshape(lex.shape)
+
+    def _cols_of(self, group):
+        """Word columns of sentences `group` read as one text (the union of their words)."""
+        if self._term_cols is None:
+            return None
+        return np.unique(np.concatenate([self._term_cols[i] for i in group]))
+
+    def _coverage(self, cols, j):
+        """(informative mass shared with sentence j over that of the richer side, the richer
+        side's mass the other lacks) for a text with word columns `cols`."""
+        if cols is None:
+            return 0.0, 0.0
+        mass = float(self._term_info[cols].sum())
+        own = self._term_cols[j]
+        shared = float(self._term_info[np.intersect1d(cols, own)].sum())
+        richer = max(mass, float(self._term_info[own].sum()))
+        return (shared / richer if richer > 0 else 0.0), richer - shared
 
     @staticmethod
-    def _combine(fa, fb, na, nb, lexical, semantic=None):
+    def _combine(fa, fb, na, nb, lexical, semantic=None, coverage=None, unmatched=0.0):
         agree, conflict = figure_agreement(fa, fb)
         jac = len(na & nb) / len(na | nb) if na and nb else 0.0
-        return combine(lexical, agree, conflict, jac, semantic)
+        mismatch = _mismatch(_amounts(fa), _amounts(fb)) if coverage is not None else 0.0
+        return combine(lexical, agree, conflict, jac, semantic, coverage, unmatched, mismatch)
 
     def score(self, i, j):
         return float(self.matrix([i], [j])[0, 0])
@@ -215,7 +274,10 @@ class Scorer:
             e = self.embeddings[list(group)].sum(axis=0)
             e = e / (np.linalg.norm(e) or 1.0)
             sem = float(e @ self.embeddings[j])
-        return self._combine(fa, self.figures[j], na, self.names[j], min(lex, 1.0), sem)
+        coverage, unmatched = None, 0.0
+        if self.pair_evidence:
+            coverage, unmatched = self._coverage(self._cols_of(group), j)
+        return self._combine(fa, self.figures[j], na, self.names[j], min(lex, 1.0), sem, coverage, unmatched)
 
 
 _STOP_STEMS = {stem(w) for w in STOP_WORDS}
@@ -268,6 +330,30 @@ def _name_index(name_sets):
 
 def _word_weight(term):
     return STOP_WEIGHT if term in _STOP_STEMS else 1.0
+
+
+def _amounts(figures):
+    """Every amount of a {key: values} figure map, whatever its key."""
+    return {v for values in figures.values() for v in values}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def informativeness(term):
+    """How much a (stemmed) word says, from its frequency in general English: wordfreq's
+    Zipf value of its commonest surface form (the stem, or with -e, -s, -ed, -ing, -es
+    put back), INFO_TOP - Zipf, at least INFO_FLOOR. "the" 0.3, "said" 1.5, "shares"
+    2.9, "sanctions" 3.6, a rare name 5.5, a word wordfreq does not know 7.5.
+
+    A property of the word alone (no corpus, no story), so the same everywhere."""
+    from wordfreq import zipf_frequency
+    z = max(zipf_frequency(term + suffix, "en") for suffix in ("", "e", "s", "ed", "ing", "es"))
+    return max(INFO_FLOOR, INFO_TOP - z)
+
+
+def _mismatch(va, vb):
+    """Share of the amounts of two sentences that only one of them has (0 without numbers)."""
+    union = len(va | vb)
+    return len(va ^ vb) / union if union else 0.0
 
 
 def char_ngrams(text):

@@ -121,3 +121,33 @@ def test_semantic_signal_changes_the_score_of_a_paraphrase(encoder):
     lexical = Scorer([a, b]).score(0, 1)
     semantic = Scorer([a, b], embeddings=encoder.encode([a, b])).score(0, 1)
     assert semantic > lexical + 0.1
+
+
+# ---- pair evidence: what one sentence says that the other does not (MSRP, docs/alignment.md)
+
+def test_extra_content_scores_lower_than_the_same_statement():
+    a = "The company said revenue rose 15 percent in the first quarter."
+    same = "Revenue in the first quarter rose 15 percent, the company said."
+    more = ("Revenue in the first quarter rose 15 percent, the company said, as the "
+            "scandal over its founder's stock sale kept investors away.")
+    assert similarity(a, same) > similarity(a, more)
+
+
+def test_numbers_only_one_sentence_gives_lower_the_pair_score():
+    a = "Shares of the carmaker rose in early trading on Friday."
+    b = "Shares of the carmaker rose 4 percent to $21.51 in early trading on Friday."
+    off = Scorer([a, b])
+    off.pair_evidence = False
+    assert similarity(a, b) < off.score(0, 1)
+
+
+def test_pair_evidence_only_without_story_context():
+    # a story's Scorer keeps the story-fitted score (the aligner's figures are unchanged)
+    assert Scorer([A, B]).pair_evidence
+    assert not Scorer([A, B, UNRELATED]).pair_evidence
+    assert Scorer([A, B, UNRELATED]).subset([0, 1]).pair_evidence
+
+
+def test_informativeness_orders_common_and_rare_words():
+    from ingest.similarity import informativeness
+    assert informativeness("the") < informativeness("said") < informativeness("sanction") < informativeness("stoltenberg")
