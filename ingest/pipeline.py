@@ -1,15 +1,20 @@
-"""Runs the stages: read -> structure -> segment -> numbers -> stories -> align -> claims -> store.
+"""Runs the stages: read -> structure -> segment -> numbers -> stories -> align -> claims
+-> conflicts -> provenance -> store.
 
-New articles are stored first (one transaction per batch); then only the stories
-they joined are recomputed, a story's analysis never half written (several stories
-share a transaction, so that commits do not dominate on small stories).
+Articles are read and analysed in batches (in worker processes, or as tasks on a Dask
+cluster), each batch stored in one transaction; then the articles in no story yet are
+assigned, and every story whose analysis is pending is analysed (in parallel too) and
+stored, several stories a transaction, each story all or nothing. Only this module's
+caller writes through ingest/store.py; what runs in workers is pure.
 """
 
+import contextlib
 import hashlib
 import os
-from urllib.parse import urlsplit
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from . import align, claims, conflicts, numbers, provenance, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
@@ -19,7 +24,7 @@ BATCH = 200
 # Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
 # longer than aligning a small story takes. A story's analysis is still all or nothing.
 STORY_BATCH = 100
-# Fewer touched stories than this are not worth starting worker processes for.
+# Fewer articles or stories than this in a batch are not worth sending to workers.
 PARALLEL_MIN = 8
 
 
@@ -28,9 +33,40 @@ class Report:
     added: int = 0
     duplicates: int = 0
     errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
     new_ids: list = field(default_factory=list)
     stories: set = field(default_factory=set)
     repaired: int = 0    # stories an interrupted run had left unanalysed
+    seconds: dict = field(default_factory=dict)   # stage -> wall time
+
+    def timed(self, stage, started):
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + time.monotonic() - started
+
+
+@contextlib.contextmanager
+def executor(workers=None, scheduler=None):
+    """Where the pure analysis runs: a Dask cluster (scheduler address), worker processes
+    on this machine, or this process (None). Both stages use it; the writer stays here."""
+    if scheduler:
+        # Dask ships the functions by reference: the workers need datasette-newsdiff installed.
+        from distributed import Client
+
+        with Client(scheduler) as client:
+            yield client.get_executor()
+        return
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        yield None
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        yield pool
+
+
+def run(pool, function, items, chunksize=4):
+    """function over items, in order: on the pool when there is one and enough to do."""
+    if pool is None or len(items) < PARALLEL_MIN:
+        return [function(item) for item in items]
+    return list(pool.map(function, items, chunksize=chunksize))
 
 
 def content_hash(text):
@@ -93,11 +129,15 @@ def iso_date(value):
     return dates[0] if dates else None
 
 
-def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, encoder=None, workers=None):
+def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, progress=None, encoder=None,
+           workers=None, scheduler=None):
     """Add the articles found in paths to db and recompute the stories they touch.
 
     encoder: an embed.Encoder to mix sentence embeddings into alignment, or None.
-    workers: processes that analyse stories side by side (default: one per CPU).
+    workers: processes that analyse articles and stories side by side (default: one
+    per CPU); scheduler: a Dask scheduler address to run them on instead.
+    progress(stage, done, total): "articles" as batches are stored (total None: the
+    input is streamed), then "stories" as they are analysed.
     """
     report = Report()
 
@@ -106,39 +146,77 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, progress=None, enco
         if on_error:
             on_error(error)
 
-    batch, seen = [], set()
-    for item in readers.read(paths, stdin=stdin):
-        if isinstance(item, readers.ReadError):
-            fail(item)
-            continue
-        try:
-            article = analyse(item)
-        except Exception as e:  # one bad article must not stop the run
-            fail(readers.ReadError(item.source, f"could not analyse: {e}"))
-            continue
-        if article.content_hash in seen:
-            report.duplicates += 1
-            continue
-        seen.add(article.content_hash)
-        batch.append(article)
-        if len(batch) >= BATCH:
-            store_batch(db, batch, report, progress)
+    with executor(1 if encoder is not None else workers, scheduler) as pool:
+        seen = set()
+        read = 0
+        started = time.monotonic()
+        for items in batches(readers.read(paths, stdin=stdin), BATCH):
+            raws = []
+            for item in items:
+                if isinstance(item, readers.ReadWarning):
+                    report.warnings.append(item)
+                    if on_warning:
+                        on_warning(item)
+                elif isinstance(item, readers.ReadError):
+                    fail(item)
+                else:
+                    raws.append(item)
             batch = []
-    store_batch(db, batch, report, progress)
+            for article in run(pool, analyse_or_error, raws):
+                if isinstance(article, readers.ReadError):
+                    fail(article)
+                elif article.content_hash in seen:
+                    report.duplicates += 1
+                else:
+                    seen.add(article.content_hash)
+                    batch.append(article)
+            report.timed("read and analyse articles", started)
+            started = time.monotonic()
+            store_batch(db, batch, report)
+            report.timed("store articles", started)
+            read += len(raws)
+            if progress:
+                progress("articles", read, None)
+            started = time.monotonic()
 
-    # Every run first finishes what an earlier one left undone: articles stored but in no
-    # story, stories changed but not analysed (records.Story.pending). Each step is one
-    # transaction, so a run killed at any moment leaves rows a rerun completes exactly.
-    unassigned = store.unassigned_articles(db)
-    if unassigned:
-        report.stories.update(assign_stories(db, unassigned, story))
-    pending = store.pending_stories(db)
-    report.repaired = len(set(pending) - report.stories)
-    analyse_stories(db, pending, encoder, workers)
+        # Every run first finishes what an earlier one left undone: articles stored but in
+        # no story, stories changed but not analysed (records.Story.pending). Each step is
+        # one transaction, so a run killed at any moment leaves rows a rerun completes exactly.
+        unassigned = store.unassigned_articles(db)
+        if unassigned:
+            started = time.monotonic()
+            report.stories.update(assign_stories(db, unassigned, story))
+            report.timed("assign stories", started)
+        pending = store.pending_stories(db)
+        report.repaired = len(set(pending) - report.stories)
+        started = time.monotonic()
+        analyse_stories(db, pending, encoder, pool, progress)
+        report.timed("analyse stories", started)
     return report
 
 
-def store_batch(db, batch, report, progress):
+def batches(items, size):
+    """Lists of up to `size` items, in order; reading stays lazy (the input is streamed)."""
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyse_or_error(raw):
+    """analyse(raw), or a ReadError saying why it failed: one bad article must not stop a
+    run, and an error has to come back from a worker process as a value."""
+    try:
+        return analyse(raw)
+    except Exception as e:
+        return readers.ReadError(raw.source, f"could not analyse: {type(e).__name__}: {e}")
+
+
+def store_batch(db, batch, report):
     if not batch:
         return
     known = store.known_hashes(db, (a.content_hash for a in batch))
@@ -147,8 +225,6 @@ def store_batch(db, batch, report, progress):
     ids = store.insert_articles(db, fresh)
     report.added += len(ids)
     report.new_ids.extend(ids)
-    if progress:
-        progress(len(batch))
 
 
 def assign_stories(db, new_ids, forced_label=None):
@@ -176,25 +252,18 @@ def assign_stories(db, new_ids, forced_label=None):
     return store.apply_story_assignment(db, merged, stories.assign(docs, links, vectors=vectors))
 
 
-def analyse_stories(db, story_ids, encoder=None, workers=None):
-    """Recompute the alignments, claims and labels of these stories, in batches."""
-    workers = workers or os.cpu_count() or 1
-    # Stories are independent, so they are analysed in parallel; not with an encoder,
-    # whose torch threads do not survive a fork and use every core already.
-    pool = None
-    if workers > 1 and encoder is None and len(story_ids) >= PARALLEL_MIN:
-        pool = ProcessPoolExecutor(workers)
-    try:
-        for i in range(0, len(story_ids), STORY_BATCH):
-            inputs = [story_inputs(db, story_id) for story_id in story_ids[i : i + STORY_BATCH]]
-            if pool:
-                results = list(pool.map(story_analysis, inputs, chunksize=4))
-            else:
-                results = [story_analysis(one, encoder) for one in inputs]
-            store.replace_story_analyses(db, results)
-    finally:
-        if pool:
-            pool.shutdown()
+def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):
+    """Recompute the analysis of these stories, in batches, on the pool when given (not
+    with an encoder: its torch threads do not survive a fork and use every core already)."""
+    for i in range(0, len(story_ids), STORY_BATCH):
+        inputs = [story_inputs(db, story_id) for story_id in story_ids[i : i + STORY_BATCH]]
+        if encoder is not None:
+            results = [story_analysis(one, encoder) for one in inputs]
+        else:
+            results = run(pool, story_analysis, inputs)
+        store.replace_story_analyses(db, results)
+        if progress:
+            progress("stories", i + len(inputs), len(story_ids))
 
 
 def story_inputs(db, story_id):

@@ -82,7 +82,7 @@ def test_a_rerun_repairs_what_an_interrupted_run_left(tmp_path):
     db = store.open_db(str(path))
     report = pipeline.Report()
     for raw in pipeline.readers.read([str(source)]):
-        pipeline.store_batch(db, [pipeline.analyse(raw)], report, None)
+        pipeline.store_batch(db, [pipeline.analyse(raw)], report)
     assert db.conn.execute("select count(*) from articles where story_id is null").fetchone()[0] == 5
     rerun = pipeline.ingest(db, [str(source)], workers=1)
     assert rerun.added == 0 and rerun.duplicates == 5

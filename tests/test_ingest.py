@@ -236,7 +236,7 @@ def test_merging_two_stored_stories(tmp_path):
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 
     # a following analysis recomputes the survivor over all three articles
-    pipeline.analyse_stories(db, [new], workers=1)
+    pipeline.analyse_stories(db, [new])
     assert db.conn.execute("select n_articles from stories where id = ?", [new]).fetchone()[0] == 3
     # the stored analysis is the survivor's, computed afresh over its three articles
     # (weights are fitted on the whole story, so scores need not be the old story's)

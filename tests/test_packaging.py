@@ -28,10 +28,10 @@ NOT_IMPORTED = {
 # What each part of the repository may rely on besides the core dependencies: the extras
 # it cannot run without, and the extras of its optional paths.
 PARTS = {
-    "ingest": ([], ["semantic"]),
+    "ingest": ([], ["semantic", "dask"]),
     "datasette_newsdiff": ([], ["semantic"]),
-    "tests": (["test"], ["semantic"]),
-    "benchmarks": (["bench"], ["semantic"]),
+    "tests": (["test"], ["semantic", "dask"]),
+    "benchmarks": (["bench"], ["semantic", "dask"]),
 }
 PACKAGE_CODE = ("ingest", "datasette_newsdiff")
 
