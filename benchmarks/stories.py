@@ -90,7 +90,7 @@ def scores(docs, pred):
 
 
 # --- the pipeline's use of the module, simulated -------------------------------------------------
-def ingest(docs, n_batches, threshold=None, margin=None, seed=0, shuffle=True, merge=True):
+def ingest(docs, n_batches, threshold=None, margin="default", seed=0, shuffle=True, merge=True):
     """Ingest docs in n_batches like the pipeline: stored fingerprints, stored story ids.
 
     For each batch: fingerprint the new articles, candidates() against every stored
@@ -98,11 +98,9 @@ def ingest(docs, n_batches, threshold=None, margin=None, seed=0, shuffle=True, m
     members of the candidates' stories (what a pipeline would SELECT by story_id).
     Returns (story of each id, number of candidate pairs, seconds per stage).
     """
-    kw = {}
+    kw = {"margin": margin} if margin != "default" else {}
     if threshold is not None:
         kw["threshold"] = threshold
-    if margin is not None:
-        kw["margin"] = margin
     order = list(docs)
     if shuffle:
         random.Random(seed).shuffle(order)
@@ -191,15 +189,15 @@ def main():
     best = None
     for margin in (None, 0.2):
         cells = []
-        for thr in (0.16, 0.24, 0.28, 0.32):
-            f = [scores(train, ingest(train, nb, threshold=thr, margin=9.0 if margin is None else margin)[0])["F1"]
+        for thr in (0.16, 0.24, 0.28, 0.32, 0.36):
+            f = [scores(train, ingest(train, nb, threshold=thr, margin=margin)[0])["F1"]
                  for nb in (1, 10)]
             cells.append(f"thr={thr:.2f}: {f[0]:.3f}/{f[1]:.3f}")
             if best is None or sum(f) > best[2]:
-                best = (thr, 9.0 if margin is None else margin, sum(f))
+                best = (thr, margin, sum(f))
         print(f"  margin={'off' if margin is None else margin}: " + "  ".join(cells))
     thr_t, margin_t = best[0], best[1]
-    print(f"  -> best on the tuning half: threshold={thr_t:.2f} margin={'off' if margin_t > 1 else margin_t}")
+    print(f"  -> best on the tuning half: threshold={thr_t:.2f} margin={'off' if margin_t is None else margin_t}")
     naive_best = None
     for thr in np.arange(0.04, 0.40, 0.02):
         s = scores(train, naive_tfidf(train, float(thr)))
@@ -214,7 +212,7 @@ def main():
         all_pairs = len(split) * (len(split) - 1) // 2
         settings = [("module defaults", {})]
         if split is not docs:
-            settings.append((f"best on tuning half (thr={thr_t:.2f}, margin={'off' if margin_t > 1 else margin_t})",
+            settings.append((f"best on tuning half (thr={thr_t:.2f}, margin={'off' if margin_t is None else margin_t})",
                              {"threshold": thr_t, "margin": margin_t}))
         for label, kw in settings:
             for nb in (1, 10):
