@@ -192,6 +192,7 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         started = time.monotonic()
         analyse_stories(db, pending, encoder, pool, progress)
         report.timed("analyse stories", started)
+    store.checkpoint(db)
     return report
 
 

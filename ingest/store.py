@@ -244,6 +244,12 @@ def ensure_schema(db):
         raise
 
 
+def checkpoint(db):
+    """Move what the write-ahead log holds into the database file itself: a reader that
+    opens the file immutable (datasette -i, a published copy) does not read the log."""
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
 def select_in(db, sql, values):
     values = list(values)
     for i in range(0, len(values), 500):
