@@ -19,6 +19,14 @@ story), then keep a pair when
   * a pair HIGH_ABOVE over the threshold is kept even when it is nobody's best match
     (a statement an article repeats).
 
+Large stories (more than FULL_STORY articles, e.g. a forced `--story` of a whole archive)
+align only candidate pairs of articles, candidate_pairs(): each article with its
+NEIGHBOURS most similar articles of the story (cosine of whole-article TF-IDF vectors), so
+the work grows with articles x NEIGHBOURS, not with the square of the story. Stories up to
+FULL_STORY articles align every pair, as before. Scores are computed in blocks of at most
+MAX_CELLS sentence pairs (whole articles per block): memory is bounded by a block, not by
+the story (a score does not depend on the block it is computed in).
+
 These rules and numbers were chosen by measuring (benchmarks/alignment.py, figures in
 docs/alignment.md): mutual best match alone loses the merges; plain thresholding
 without best-match links many unrelated pairs; the merge test buys precision.
@@ -28,8 +36,10 @@ relation: "identical" (same words), "near-identical" (a few words changed),
 the other article), else "paraphrase".
 """
 import difflib
+import math
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ingest.records import Alignment
 from ingest.similarity import Scorer
@@ -42,6 +52,9 @@ HIGH_ABOVE = 0.1       # a pair this far above the threshold is kept, best match
 MERGE_MARGIN = 0.1      # joined sentences must beat the lone partner by this much
 NEAR_IDENTICAL = 0.8    # word-level difflib ratio for "near-identical"
 BLOCK = 100             # sentences scored per matrix call (speed only: same scores)
+MAX_CELLS = 1_000_000   # sentence pairs per matrix call at most (memory only: same scores)
+FULL_STORY = 50         # stories up to this many articles align every pair of articles
+NEIGHBOURS = 25         # ... larger ones each article with this many most similar ones
 
 # Roles that can stand for the same statement as a body sentence only when they really
 # say it (score >= ROLE_THRESHOLD); outlet names and datelines never align with prose.
@@ -131,7 +144,82 @@ def story_scorer(sentences, encoder=None):
     return sents, Scorer(texts, [s.figures for s in sents], emb)
 
 
-def align(sentences, encoder=None, threshold=None, scored=None):
+def candidate_pairs(sentences, full=FULL_STORY, k=NEIGHBOURS):
+    """The pairs of articles a story compares: None for all of them (a story of at most
+    `full` articles), else a set of (article id, article id), lower id first: each
+    article with its k most similar articles (cosine of sublinear TF-IDF over the stems
+    of all its sentences; ties to the lower id). align, provenance and conflicts use the
+    same pairs. Memory is one block of article rows against all articles at a time."""
+    by_article = {}
+    for s in sentences:
+        if s.article_id is not None:
+            by_article.setdefault(s.article_id, []).append(s)
+    return article_candidates(by_article, full, k)
+
+
+def article_candidates(by_article, full=FULL_STORY, k=NEIGHBOURS):
+    """candidate_pairs() of {article id: [records.Sentence]}."""
+    texts = {}
+    for a, sentences in by_article.items():
+        ss = [s for s in sentences or () if isinstance(s.text, str) and s.text.strip()]
+        if ss:
+            texts[a] = ss
+    if len(texts) <= full:
+        return None
+    ids = sorted(texts)
+    vocab, rows, cols, vals = {}, [], [], []
+    for r, a in enumerate(ids):
+        counts = {}
+        for s in sorted(texts[a], key=lambda s: (s.idx if s.idx is not None else -1, s.id if s.id is not None else -1)):
+            for w in stems(s.text):
+                counts[w] = counts.get(w, 0) + 1
+        for w, c in counts.items():
+            rows.append(r)
+            cols.append(vocab.setdefault(w, len(vocab)))
+            vals.append(1.0 + math.log(c))
+    n = len(ids)
+    x = csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    x = x.multiply(np.log((1 + n) / (1 + df)) + 1).tocsr()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = csr_matrix(x.multiply(1 / np.where(norms > 0, norms, 1.0)[:, None]))
+    pairs = set()
+    step = max(1, MAX_CELLS // n)
+    for lo in range(0, n, step):
+        sims = (x[lo:lo + step] @ x.T).toarray()
+        for r in range(sims.shape[0]):
+            row = sims[r]
+            row[lo + r] = -np.inf          # not itself
+            if n - 1 > k:
+                # the k largest, ties at the k-th value to the lower ids (linear, no sort)
+                kth = np.partition(row, n - k)[n - k]
+                above = np.flatnonzero(row > kth)
+                chosen = np.concatenate([above, np.flatnonzero(row == kth)[:k - len(above)]])
+            else:
+                chosen = np.flatnonzero(row > -np.inf)
+            for c in chosen.tolist():
+                a, b = ids[lo + r], ids[c]
+                pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def _column_chunks(row_count, col_articles, articles):
+    """col_articles split into runs whose sentences times row_count stay within MAX_CELLS
+    (at least one article per run): [(article ids, their sentence indices)]."""
+    chunks, ids, cols = [], [], []
+    for b_id in col_articles:
+        ib = articles[b_id]
+        if ids and row_count * (len(cols) + len(ib)) > MAX_CELLS:
+            chunks.append((ids, cols))
+            ids, cols = [], []
+        ids.append(b_id)
+        cols.extend(ib)
+    if ids:
+        chunks.append((ids, cols))
+    return chunks
+
+
+def align(sentences, encoder=None, threshold=None, scored=None, pairs=None):
     """Aligned sentence pairs of one story (see module doc), as [records.Alignment].
 
     sentences: [records.Sentence] with their figures, ids and article ids.
@@ -139,6 +227,7 @@ def align(sentences, encoder=None, threshold=None, scored=None):
     threshold: the minimum score of like roles (default THRESHOLD, or SEMANTIC_THRESHOLD
     with an encoder).
     scored: story_scorer(sentences, encoder), when the caller has made it already.
+    pairs: the article pairs to align (candidate_pairs()); computed here when None.
     """
     if scored is None:
         scored = story_scorer(sentences, encoder)
@@ -152,35 +241,58 @@ def align(sentences, encoder=None, threshold=None, scored=None):
         ks.sort(key=lambda k: (sents[k].idx, sents[k].id))
     if threshold is None:
         threshold = SEMANTIC_THRESHOLD if scorer.embeddings is not None else THRESHOLD
+    if pairs is None:
+        pairs = candidate_pairs(sents)
     roles = [s.role for s in sents]
     kinds = {}   # relation() of text pairs already compared
     out = []
     order = sorted(articles)
+    # the later articles each article is aligned with, in order
+    if pairs is None:
+        partners = {a: order[n + 1:] for n, a in enumerate(order)}
+    else:
+        partners = {a: [] for a in order}
+        for a, b in sorted(pairs):
+            if a in partners and b in partners:
+                partners[a].append(b)
+    position = {a: n for n, a in enumerate(order)}
     first = 0
     while first < len(order) - 1:
         # One score matrix for a block of consecutive articles (BLOCK sentences or more)
-        # against every article after the block's first, sliced per pair below: a few
-        # large matrix products, not one per pair (scipy's cost per call dominates there).
+        # against the articles they are aligned with, sliced per pair below: a few
+        # large matrix products, not one per pair (scipy's cost per call dominates there);
+        # no larger than MAX_CELLS unless one pair of articles alone is.
         last = first + 1
         rows = list(articles[order[first]])
         while len(rows) < BLOCK and last < len(order) - 1:
             rows += articles[order[last]]
             last += 1
-        col_at, cols = {}, []
-        for b_id in order[first + 1:]:
-            col_at[b_id] = len(cols)
-            cols += articles[b_id]
-        S_block = scorer.matrix(rows, cols)
-        thr_block = thresholds([roles[k] for k in rows], [roles[k] for k in cols], threshold)
-        r = 0
-        for n_a in range(first, last):
-            ia = articles[order[n_a]]
-            for b_id in order[n_a + 1:]:
-                ib, c = articles[b_id], col_at[b_id]
-                S = S_block[r:r + len(ia), c:c + len(ib)]
-                thr = thr_block[r:r + len(ia), c:c + len(ib)]
-                out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds))
-            r += len(ia)
+        if pairs is None:
+            cols_of = order[first + 1:]
+        else:
+            cols_of = sorted({b for a in order[first:last] for b in partners[a]}, key=position.__getitem__)
+        if last - first > 1 and len(rows) * sum(len(articles[b]) for b in cols_of) > MAX_CELLS:
+            last = first + 1     # a smaller block: one article's rows, its columns in runs
+            rows = list(articles[order[first]])
+            cols_of = partners[order[first]]
+        for chunk_ids, cols in _column_chunks(len(rows), cols_of, articles):
+            col_at, c = {}, 0
+            for b_id in chunk_ids:
+                col_at[b_id] = c
+                c += len(articles[b_id])
+            S_block = scorer.matrix(rows, cols)
+            thr_block = thresholds([roles[k] for k in rows], [roles[k] for k in cols], threshold)
+            r = 0
+            for n_a in range(first, last):
+                ia = articles[order[n_a]]
+                for b_id in partners[order[n_a]]:
+                    if b_id not in col_at:
+                        continue
+                    ib, c = articles[b_id], col_at[b_id]
+                    S = S_block[r:r + len(ia), c:c + len(ib)]
+                    thr = thr_block[r:r + len(ia), c:c + len(ib)]
+                    out.extend(_align_pair(sents, ia, ib, S, thr, scorer, kinds))
+                r += len(ia)
         first = last
     out.sort(key=lambda p: (p.sentence_a, p.sentence_b))
     return out

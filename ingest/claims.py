@@ -22,13 +22,23 @@ with it). The pipeline passes body sentences only.
      and "5 billion" are different statements unless a merged sentence joins them;
    - the best direct score between the two articles' sentences must reach MIN_DIRECT
      (pair evidence that they say something alike, not just a path through others).
+     Those scores are computed when the linkage first asks for them, one block per pair
+     of articles (_Direct), and kept: the linkage only compares clusters joined by
+     alignments, so an article that aligns with nothing (a very long one alone in its
+     story, say) costs no score at all, and memory follows the pairs of articles
+     compared, not the square of the story's sentences. A small story (FULL_CELLS) is
+     scored in one matrix, which is faster there and gives the same scores.
 """
+import numpy as np
+
 from ingest.linkage import agglomerate
 from ingest.records import Claim
 from ingest.similarity import Scorer, figure_agreement, _figures
 
 MIN_SUPPORT = 0.5   # share of cross article pairs with an alignment, to merge
 MIN_DIRECT = 0.15   # best direct score between the two sides of every article pair
+FULL_CELLS = 1_000_000  # up to this many sentence pairs (1,000 sentences): one matrix at once
+MAX_CELLS = 1_000_000  # scores per matrix call at most when scoring per pair of articles
 
 
 def _conflict(side_a, side_b):
@@ -49,6 +59,45 @@ def by_article(members, art):
     for k in members:
         out.setdefault(art[k], []).append(k)
     return out
+
+
+class _Direct:
+    """Direct scores between sentences of two articles, for the MIN_DIRECT veto.
+
+    best(ma, ka, mb, kb): the best score of sentences ma (of article ka) against mb (of
+    kb). Scores come from scorer.matrix, a block of a pair of articles at a time, made
+    on first use and kept (a cell's score does not depend on the block around it, so
+    they equal those of the whole matrix); a small story is scored in one matrix."""
+
+    def __init__(self, scorer, art):
+        self.scorer = scorer
+        self.full = None
+        if scorer.n * scorer.n <= FULL_CELLS:
+            self.full = scorer.matrix().tolist()   # lists: the linkage reads single cells
+            return
+        self.members, self.local = {}, [0] * len(art)
+        for k, a in enumerate(art):
+            ks = self.members.setdefault(a, [])
+            self.local[k] = len(ks)
+            ks.append(k)
+        self.blocks = {}
+        self.cells = 0       # scores computed (for tests and benchmarks)
+
+    def best(self, ma, ka, mb, kb):
+        if self.full is not None:
+            direct = self.full
+            return max(direct[i][j] for i in ma for j in mb)
+        block = self.blocks.get((ka, kb))
+        if block is None:
+            rows, cols = self.members[ka], self.members[kb]
+            if len(rows) * len(cols) > MAX_CELLS:
+                # a very long article: score just the sentences asked for
+                self.cells += len(ma) * len(mb)
+                return float(self.scorer.matrix(ma, mb).max())
+            block = self.blocks[(ka, kb)] = self.scorer.matrix(rows, cols)
+            self.cells += block.size
+        local = self.local
+        return float(block[np.ix_([local[i] for i in ma], [local[j] for j in mb])].max())
 
 
 class _Find:
@@ -95,7 +144,7 @@ def claims(sentences, alignments, scorer=None):
 
     if scorer is None:
         scorer = Scorer([s.text or "" for s in sents], [s.figures for s in sents])
-    direct = scorer.matrix().tolist()   # lists: the linkage reads single cells
+    direct = _Direct(scorer, art)
     figures = [_figures(s.figures) for s in sents]
 
     clusters = {}
@@ -113,7 +162,7 @@ def claims(sentences, alignments, scorer=None):
         best_total = 0.0
         for ka, ma in ax.items():
             for kb, mb in ay.items():
-                best = max(direct[i][j] for i in ma for j in mb)
+                best = direct.best(ma, ka, mb, kb)
                 if best < MIN_DIRECT:
                     return None
                 links = [aligned[(i, j)] for i in ma for j in mb if (i, j) in aligned]

@@ -17,6 +17,10 @@ pair of articles, equal readings first (an article that says "4 billion" and "5
 billion" agrees with one that says both).  Pairs are then joined across articles into
 one disagreement, reported once with every holder named in `detail`.
 
+A story of more than align.FULL_STORY articles pairs mentions only between its candidate
+pairs of articles (align.candidate_pairs, the pairs the aligner compared), so that its cost
+grows with articles x align.NEIGHBOURS, not with the square of the story.
+
 Pure: records in, records out; deterministic; never raises on text.  See docs/conflicts.md.
 """
 import datetime as _dt
@@ -28,6 +32,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, LCSseq
 
 from ingest import numbers, segment
+from ingest.align import candidate_pairs
 from ingest.records import Conflict, Sentence
 from ingest.text import STOP_WORDS, normalize, parse_iso, stems as words
 
@@ -378,37 +383,44 @@ def _pair_score(a, b):
     return CTX_WEIGHT * _dice(a.ctx, b.ctx) + (1 - CTX_WEIGHT) * _dice(a.sent.content, b.sent.content)
 
 
-def _match(mentions_by_art, relation):
-    """One-to-one pairs of mentions per pair of articles: [(a, b, relation, score)]."""
-    arts = sorted(mentions_by_art)
-    out = []
+def _article_pairs(arts, compared):
+    """(x, y), x < y in sorted order, of these articles: all pairs, or those in compared."""
+    arts = sorted(arts)
     for i, x in enumerate(arts):
         for y in arts[i + 1:]:
-            cands = []
-            for a in mentions_by_art[x]:
-                for b in mentions_by_art[y]:
-                    if not _compatible_keys(a, b):
-                        continue
-                    s = _pair_score(a, b)
-                    if s < SAME_MIN:
-                        continue
-                    rel = relation(a, b)
-                    if rel != "same":
-                        # a different reading needs the clause, not just the sentence, to agree
-                        c = _dice(a.ctx, b.ctx)
-                        if s < CONFLICT_MIN or c < CTX_MIN or c < CTX_ALONE and not a.near & b.near:
-                            continue
-                    # equal readings first: they explain a figure before a different one can
-                    cands.append((s + (0.2 if rel == "same" else 0.0), a.sent.pos, a.start, b.sent.pos, b.start, a, b, rel, s))
-            cands.sort(key=lambda c: (-c[0], c[1], c[2], c[3], c[4]))
-            used = set()
-            for c in cands:
-                a, b = c[5], c[6]
-                if id(a) in used or id(b) in used:
+            if compared is None or (x, y) in compared:
+                yield x, y
+
+
+def _match(mentions_by_art, relation, compared=None):
+    """One-to-one pairs of mentions per pair of articles: [(a, b, relation, score)]."""
+    out = []
+    for x, y in _article_pairs(mentions_by_art, compared):
+        cands = []
+        for a in mentions_by_art[x]:
+            for b in mentions_by_art[y]:
+                if not _compatible_keys(a, b):
                     continue
-                used.add(id(a))
-                used.add(id(b))
-                out.append((a, b, c[7], c[8]))
+                s = _pair_score(a, b)
+                if s < SAME_MIN:
+                    continue
+                rel = relation(a, b)
+                if rel != "same":
+                    # a different reading needs the clause, not just the sentence, to agree
+                    c = _dice(a.ctx, b.ctx)
+                    if s < CONFLICT_MIN or c < CTX_MIN or c < CTX_ALONE and not a.near & b.near:
+                        continue
+                # equal readings first: they explain a figure before a different one can
+                cands.append((s + (0.2 if rel == "same" else 0.0), a.sent.pos, a.start, b.sent.pos, b.start, a, b, rel, s))
+        cands.sort(key=lambda c: (-c[0], c[1], c[2], c[3], c[4]))
+        used = set()
+        for c in cands:
+            a, b = c[5], c[6]
+            if id(a) in used or id(b) in used:
+                continue
+            used.add(id(a))
+            used.add(id(b))
+            out.append((a, b, c[7], c[8]))
     return out
 
 
@@ -501,11 +513,11 @@ def _numbers(fig_pairs, labels):
     return _quantity_conflicts(fig_pairs, _num_relation, "number", lambda m: m.surface, labels)
 
 
-def _dates(sents, pubs, labels):
+def _dates(sents, pubs, labels, compared=None):
     by_art = defaultdict(list)
     for s in sents:
         by_art[s.art].extend(_date_mentions(s, pubs.get(s.art)))
-    return _quantity_conflicts(_match(by_art, _date_relation), _date_relation, "date", _date_text, labels)
+    return _quantity_conflicts(_match(by_art, _date_relation, compared), _date_relation, "date", _date_text, labels)
 
 
 # ---------------------------------------------------------------- names, agents, statements
@@ -584,7 +596,7 @@ def _same_person(x, y):
     return x == y or JaroWinkler.similarity(x, y) >= 0.84 and fuzz.ratio(x, y) >= 70
 
 
-def _statement_pairs(sents, by_id, alignments, claims, fig_pairs):
+def _statement_pairs(sents, by_id, alignments, claims, fig_pairs, compared=None):
     """Pairs of sentences of two articles that state the same thing: {(pos_a, pos_b): why}."""
     out = {}
 
@@ -611,12 +623,30 @@ def _statement_pairs(sents, by_id, alignments, claims, fig_pairs):
             index[w].append(s.pos)
     common = max(3, len(sents) // 3)
     shared = defaultdict(int)
-    for w, ps in index.items():
-        if len(ps) > common:
-            continue
-        for i, p in enumerate(ps):
-            for q in ps[i + 1:]:
-                shared[(p, q)] += 1
+    if compared is None:
+        for w, ps in index.items():
+            if len(ps) > common:
+                continue
+            for i, p in enumerate(ps):
+                for q in ps[i + 1:]:
+                    shared[(p, q)] += 1
+    else:
+        # the same counts, for sentences of candidate pairs of articles only
+        by_art = defaultdict(lambda: defaultdict(list))
+        for w, ps in index.items():
+            if len(ps) <= common:
+                for p in ps:
+                    by_art[sents[p].art][w].append(p)
+        for x, y in sorted(compared):
+            ix, iy = by_art.get(x), by_art.get(y)
+            if not ix or not iy:
+                continue
+            if len(ix) > len(iy):
+                ix, iy = iy, ix
+            for w, ps in ix.items():
+                for q in iy.get(w, ()):
+                    for p in ps:
+                        shared[(p, q) if p < q else (q, p)] += 1
     for (p, q), n in shared.items():
         a, b = sents[p], sents[q]
         if n >= 3 and a.art != b.art and 2.0 * n / (len(a.content) + len(b.content)) >= STATEMENT_MIN:
@@ -707,33 +737,31 @@ def _quotes(sents, runs, agents):
     return out
 
 
-def _quote_pairs(qs_by_art):
-    arts = sorted(qs_by_art)
+def _quote_pairs(qs_by_art, compared=None):
     out = []
-    for i, x in enumerate(arts):
-        for y in arts[i + 1:]:
-            cands = []
-            for a in qs_by_art[x]:
-                for b in qs_by_art[y]:
-                    lcs = LCSseq.similarity(a.words, b.words)
-                    q = lcs / min(len(a.words), len(b.words))
-                    c = _dice(a.ctx, b.ctx)
-                    same_sp = a.speaker and b.speaker and _same_person(a.speaker, b.speaker)
-                    if q >= 0.8 or q >= 0.5 and c >= 0.2 or q >= 0.3 and c >= 0.35 and same_sp:
-                        exact = a.words == b.words
-                        cands.append((exact, q + c, a, b, lcs))
-            cands.sort(key=lambda t: (not t[0], -t[1], t[2].sent.pos, t[2].start, t[3].sent.pos, t[3].start))
-            used = set()
-            for exact, sc, a, b, lcs in cands:
-                if id(a) in used or id(b) in used:
-                    continue
-                used.update((id(a), id(b)))
-                out.append((a, b, exact, sc, lcs))
+    for x, y in _article_pairs(qs_by_art, compared):
+        cands = []
+        for a in qs_by_art[x]:
+            for b in qs_by_art[y]:
+                lcs = LCSseq.similarity(a.words, b.words)
+                q = lcs / min(len(a.words), len(b.words))
+                c = _dice(a.ctx, b.ctx)
+                same_sp = a.speaker and b.speaker and _same_person(a.speaker, b.speaker)
+                if q >= 0.8 or q >= 0.5 and c >= 0.2 or q >= 0.3 and c >= 0.35 and same_sp:
+                    exact = a.words == b.words
+                    cands.append((exact, q + c, a, b, lcs))
+        cands.sort(key=lambda t: (not t[0], -t[1], t[2].sent.pos, t[2].start, t[3].sent.pos, t[3].start))
+        used = set()
+        for exact, sc, a, b, lcs in cands:
+            if id(a) in used or id(b) in used:
+                continue
+            used.update((id(a), id(b)))
+            out.append((a, b, exact, sc, lcs))
     return out
 
 
-def _quote_conflicts(qs_by_art, labels):
-    pairs = _quote_pairs(qs_by_art)
+def _quote_conflicts(qs_by_art, labels, compared=None):
+    pairs = _quote_pairs(qs_by_art, compared)
     uf = _UF()
     for a, b, *_ in pairs:
         uf.union(id(a), id(b))
@@ -912,9 +940,16 @@ def _spelling(sents, runs, labels):
     if len(names) < 2:
         return []
     low = [n.lower() for n in names]
+    # two names need the same first letter (below): names are sorted and capitalised, so
+    # each letter's names are one run, and only pairs within a run are looked at
+    run_end, end = [0] * len(names), len(names)
+    for i in range(len(names) - 1, -1, -1):
+        if i + 1 < len(names) and low[i][0] != low[i + 1][0]:
+            end = i + 1
+        run_end[i] = end
     cand = []
     for i in range(len(names)):
-        for j in range(i + 1, len(names)):
+        for j in range(i + 1, run_end[i]):
             x, y = low[i], low[j]
             if where[names[i]] & where[names[j]] or x[:2] != y[:2] and x[0] != y[0]:
                 continue      # one article with both: two names; a different first letter: two names
@@ -950,7 +985,7 @@ def _spelling(sents, runs, labels):
 
 
 # ---------------------------------------------------------------- entry points
-def _detect(sents, alignments, claims, pubs, labels):
+def _detect(sents, alignments, claims, pubs, labels, compared=None):
     by_id = {s.id: s for s in sents if s.id is not None}
     vocab = set()
     for s in sents:
@@ -961,11 +996,12 @@ def _detect(sents, alignments, claims, pubs, labels):
     by_art = defaultdict(list)
     for s in sents:
         by_art[s.art].extend(_figure_mentions(s))
-    fig_pairs = _match(by_art, _num_relation)
+    fig_pairs = _match(by_art, _num_relation, compared)
     rows += _numbers(fig_pairs, labels)
-    rows += _dates(sents, pubs, labels)
-    rows += _attributions(sents, runs, agents, _statement_pairs(sents, by_id, alignments, claims, fig_pairs), labels)
-    rows += _quote_conflicts(_quotes(sents, runs, agents), labels)
+    rows += _dates(sents, pubs, labels, compared)
+    rows += _attributions(sents, runs, agents, _statement_pairs(sents, by_id, alignments, claims, fig_pairs, compared),
+                          labels)
+    rows += _quote_conflicts(_quotes(sents, runs, agents), labels, compared)
     rows += _acronyms(sents, labels)
     rows += _spelling(sents, runs, labels)
     order = {k: i for i, k in enumerate(KINDS)}
@@ -989,7 +1025,7 @@ def story_conflicts(sentences, alignments, claims, docs, labels):
     if len({s.art for s in sents}) < 2:
         return []
     pubs = {d.id: _published(d) for d in docs or ()}
-    rows = _detect(sents, alignments, claims, pubs, labels or {})
+    rows = _detect(sents, alignments, claims, pubs, labels or {}, candidate_pairs(sentences))
     return [Conflict(kind=k, sentence_a=a.id, sentence_b=b.id, value_a=va, value_b=vb, detail=d, strength=st)
             for k, a, b, va, vb, d, st in rows]
 

@@ -17,7 +17,13 @@ S. A body sentence of A is found to the degree that
     of one event also align a few sentences that state the same fact.
 
 The better of the two counts for each sentence. Sets of trigrams per article keep time
-and memory linear in the articles' length; pairs are only formed between articles.
+and memory linear in the articles' length; pairs are only formed between articles, and
+the work of one pair is proportional to the two articles' sizes.
+
+A story of more than align.FULL_STORY articles gets rows for its candidate pairs only
+(align.article_candidates: each article with its most similar articles, the pairs the aligner
+compared), both directions: pairs never compared are independent by omission. Smaller
+stories get one row per ordered pair, as always.
 
 derivation: "wholly" when most of A is found in S (WHOLLY), "partially" when a real
 share is (PARTIALLY) and at least one sentence is copied near verbatim (COPIED) outside
@@ -30,6 +36,7 @@ import functools
 import json
 import re
 
+from .align import article_candidates
 from .records import Provenance
 
 WHOLLY = 0.6        # share of A's body found in S for "wholly derived"
@@ -99,11 +106,24 @@ class _Doc:
         for s in self.sentences:
             self.grams |= ngrams(tokens(s.text))
         self.rare = rare_strings(self.body)
+        self._own = {}
+
+    def own_grams(self, k):
+        """Trigrams of body sentence k outside its quotation marks (computed once)."""
+        grams = self._own.get(k)
+        if grams is None:
+            grams = self._own[k] = ngrams(tokens(_QUOTED.sub(" ", self.body[k].text)))
+        return grams
 
 
 def story_provenance(articles, alignments):
-    """One Provenance row per ordered pair of articles of one story, by (article, source).
-    story_id is left None for the caller to set."""
+    """One Provenance row per ordered pair of articles of one story, by (article, source);
+    for a story of more than align.FULL_STORY articles, per ordered candidate pair only
+    (module doc). story_id is left None for the caller to set."""
+    articles = list(articles)
+    if len(articles) < 2:
+        return []
+    compared = article_candidates({a.id: a.sentences for a in articles})
     docs = sorted((_Doc(a) for a in articles), key=lambda d: d.id)
     article_of = {s.id: d.id for d in docs for s in d.sentences}
     # best alignment score of each sentence with each other article
@@ -118,7 +138,7 @@ def story_provenance(articles, alignments):
     rows = []
     for doc in docs:
         for source in docs:
-            if source.id != doc.id:
+            if source.id != doc.id and (compared is None or (min(doc.id, source.id), max(doc.id, source.id)) in compared):
                 rows.append(_row(doc, source, aligned))
     return rows
 
@@ -127,13 +147,13 @@ def measure(doc, source, aligned):
     """(containment, copied sentences, covered sentences, shared rare keys) of doc in source."""
     covered = copied = 0
     weighted = 0.0
-    for s, grams, n_words in zip(doc.body, doc.body_grams, doc.body_words):
+    for k, (s, grams, n_words) in enumerate(zip(doc.body, doc.body_grams, doc.body_words)):
         verbatim = len(grams & source.grams) / len(grams) if grams else 0.0
         share = max(verbatim, min(1.0, aligned.get((s.id, source.id), 0.0)))
         weighted += share * n_words
         if verbatim >= COPIED:
             # words outside quotation marks: independent reports quote the same words
-            own = ngrams(tokens(_QUOTED.sub(" ", s.text)))
+            own = doc.own_grams(k)
             copied += len(own) >= 2 and len(own & source.grams) / len(own) >= COPIED
         covered += share >= 0.5
     total = sum(doc.body_words)
