@@ -1,7 +1,9 @@
 from datasette import hookimpl
 
-from . import functions, pages, render
-from .marker import is_newsdiff
+import json
+
+from . import descriptions, functions, pages, queries, render
+from .marker import is_newsdiff, is_newsdiff_now
 from .queries import QUERIES
 
 # Every hook but the SQL functions acts only on databases that carry the newsdiff marker
@@ -39,7 +41,7 @@ def render_cell(row, value, column, table, database, datasette):
 
     async def inner():
         if await is_newsdiff(datasette, database):
-            return await html(datasette.get_database(database))
+            return await html(datasette, database)
         return None
 
     return inner
@@ -49,25 +51,69 @@ def render_cell(row, value, column, table, database, datasette):
 def canned_queries(datasette, database):
     # Datasette 0.65: queries come through this hook. The 1.0 alphas drop it (see startup).
     async def inner():
-        return QUERIES if await is_newsdiff(datasette, database) else {}
+        if not await is_newsdiff(datasette, database):
+            return {}
+        return queries.registered(await queries.choices(datasette.get_database(database)))
 
     return inner
 
 
 @hookimpl
 def startup(datasette):
-    # The 1.0 alphas ignore queries in metadata and have no canned_queries hook.
-    if not hasattr(datasette, "add_query"):
-        return None
-
+    # 0.65: only learns which databases are newsdiff's, for get_metadata (synchronous).
+    # The 1.0 alphas ignore queries in metadata and have no canned_queries hook or
+    # get_metadata hook: the queries and the descriptions are written in here.
     async def inner():
         for name in list(datasette.databases):
             if not await is_newsdiff(datasette, name):
                 continue
-            for query_name, query in QUERIES.items():
+            if not hasattr(datasette, "add_query"):
+                continue
+            registered = queries.registered(await queries.choices(datasette.get_database(name)))
+            for query_name, query in registered.items():
                 await datasette.add_query(
-                    name, query_name, query["sql"], title=query["title"], description=query["description"]
+                    name, query_name, query["sql"], title=query["title"], description=query["description"],
+                    description_html=query["description_html"],
                 )
+            await descriptions.apply(datasette, name)
+
+    return inner
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    # Datasette 0.65 (the 1.0 alphas never call it): descriptions and label columns of any
+    # newsdiff database; a user's own metadata.yml is merged over them.
+    # Asked with database=None too (table_metadata reads "databases" from the top).
+    names = [database] if database is not None else list(datasette.databases)
+    return descriptions.get_metadata([n for n in names if is_newsdiff_now(datasette, n)],
+                                     getattr(datasette, "_metadata_local", None))
+
+
+@hookimpl
+def top_row(datasette, request, database, table, row):
+    # The 1.0 alphas only (0.65 draws the row page's description and licence itself).
+    async def inner():
+        if not await is_newsdiff(datasette, database):
+            return ""
+        return await descriptions.row_header(datasette, database, table)
+
+    return inner
+
+
+@hookimpl
+def extra_body_script(template, database, view_name, request, datasette):
+    # Both lines title a canned query's page with its SQL: name the tab after the query.
+    if not template.startswith("query") or request is None or not database:
+        return None
+    name = request.url_vars.get("table") or request.url_vars.get("query_name") or request.path.rstrip("/").split("/")[-1]
+    if name not in QUERIES:
+        return None
+
+    async def inner():
+        if not await is_newsdiff(datasette, database):
+            return None
+        return f"document.title = {json.dumps(QUERIES[name]['title'] + ' · ' + database)};"
 
     return inner
 

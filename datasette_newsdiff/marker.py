@@ -6,6 +6,7 @@ blog database may well have `articles` and `sentences`, and it must be left exac
 Datasette renders it.
 """
 
+import pathlib
 import sqlite3
 import weakref
 
@@ -39,3 +40,30 @@ async def _has_marker(db):
     except sqlite3.DatabaseError:  # a newsdiff_meta table of some other shape
         return False
     return [tuple(r) for r in rows.rows] == [("newsdiff",)]
+
+
+def is_newsdiff_now(datasette, database):
+    """The same answer, without awaiting: for Datasette 0.65's get_metadata hook, which is
+    called synchronously. Uses the cached answer, else reads the file (read-only)."""
+    if not database or database.startswith("_"):
+        return False
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        return False
+    if db in _known:
+        return _known[db]
+    if not db.path:  # an in-memory database: asked again through is_newsdiff()
+        return False
+    try:
+        conn = sqlite3.connect(pathlib.Path(db.path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = conn.execute("select value from newsdiff_meta where key = 'schema'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        rows = []
+    found = rows == [("newsdiff",)]
+    if found or not db.is_mutable:
+        _known[db] = found
+    return found

@@ -1,9 +1,13 @@
-"""How newsdiff columns look on Datasette's table and row pages. Everything is escaped.
+"""How newsdiff columns look on Datasette's table, row and query pages. Everything is escaped.
 
 Figures are marked from the stored `numbers` rows, never by extracting them again at
 render time, so a page always shows what the database says.
 """
 
+import math
+from urllib.parse import urlencode
+
+from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
 from ingest import diff
@@ -18,6 +22,14 @@ where numbers.sentence_id = :sentence
 order by numbers.start, numbers."end"
 """
 
+# An article's figures, offsets into articles.text as stored.
+ARTICLE_FIGURES = """
+select start, "end", surface, value, unit, kind, rate, iso from numbers
+where article_id = :article order by start, "end"
+"""
+
+OTHER_ARTICLES = "select id, name from articles where story_id = :story and id != :article order by id"
+
 # Where a sentence's id is found in the rows of each table or view that shows its text.
 SENTENCE_TEXT = {
     ("sentences", "text"): "id",
@@ -25,11 +37,56 @@ SENTENCE_TEXT = {
     ("figures", "sentence"): "sentence_id",
 }
 
+# Tables and views whose `value` column is a figure's value (with its kind and unit beside it).
+FIGURE_VALUES = {"numbers", "figures", "claim_figures", None}
 
-def article_text(text):
-    # One <p> per line: the line breaks are the article's paragraphs.
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in text.split("\n") if p.strip())
-    return Markup(f'<div class="newsdiff-article">{paragraphs}</div>')
+def plugin_page(datasette, database, *parts):
+    """The URL of one of the plugin's own pages (pages.py): /-/newsdiff/{database}/..."""
+    return datasette.urls.path("/".join(["-/newsdiff", tilde_encode(database), *map(str, parts)]))
+
+
+def link(href, text):
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+def article_text(text, figures=()):
+    """One <p> per line (the line breaks are the article's paragraphs), each figure marked
+    where the stored offsets (into the whole text) put it."""
+    paragraphs, at = [], 0
+    figures = list(figures)
+    for line in text.split("\n"):
+        start, end = at, at + len(line)
+        at = end + 1
+        if not line.strip():
+            continue
+        inside = [{**f, "start": f["start"] - start, "end": f["end"] - start}
+                  for f in figures if f["start"] is not None and start <= f["start"] and f["end"] <= end]
+        paragraphs.append(Markup("<p>{}</p>").format(mark_figures(line, inside)))
+    return Markup('<div class="newsdiff-article">{}</div>').format(Markup("").join(paragraphs))
+
+
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def human_number(value, kind=None, unit=None):
+    """A figure's value as people write it: 5 billion, 4,000, 3.5%, 2025."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    if kind in ("year", "date", "ordinal") and float(value).is_integer():
+        return str(int(value))
+    if kind == "percent" or unit == "%":
+        return f"{value:,.6g}%"
+    for scale, word in SCALES:
+        if abs(value) >= scale:
+            return f"{plain(value / scale)} {word}"
+    return plain(value)
+
+
+def plain(value):
+    """1234 -> 1,234; 2.50 -> 2.5; 0.3333333 -> 0.333333: no float noise, no exponent."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
 def figure_reading(figure):
@@ -41,7 +98,7 @@ def figure_reading(figure):
 
 
 def mark_figures(text, figures):
-    """The sentence with each figure marked. A stored figure whose offsets do not give
+    """The text with each figure marked. A stored figure whose offsets do not give
     back its surface (or that overlaps the previous one) is left unmarked."""
     out, at = [], 0
     for f in figures:
@@ -60,27 +117,87 @@ async def sentence_with_figures(db, sentence_id, text):
     return mark_figures(text, [dict(r) for r in rows.rows])
 
 
-def aligned_diff(row):
-    return Markup(f'<span class="newsdiff-diff">{diff.diff_html(row["text_a"], row["text_b"])}</span>')
+async def article_page(datasette, database, row, text):
+    """The whole article, its figures marked, after a line of links to what newsdiff
+    knows about it: its story, the comparisons with the other articles of the story, its
+    sentences, figures, alignments and claims."""
+    db = datasette.get_database(database)
+    article_id = row["id"]
+    figures = [dict(r) for r in (await db.execute(ARTICLE_FIGURES, {"article": article_id})).rows]
+    links = []
+    story_id = plain_value(row["story_id"]) if "story_id" in row.keys() else None
+    if story_id is not None:
+        links.append(link(plugin_page(datasette, database, "story", story_id), f"Story {story_id}"))
+        others = (await db.execute(OTHER_ARTICLES, {"story": story_id, "article": article_id})).rows
+        for other_id, name in others:
+            a, b = sorted((article_id, other_id))
+            links.append(link(plugin_page(datasette, database, "compare", a, b), f"compare with {name or other_id}"))
+    table = lambda name, **args: datasette.urls.table(database, name) + "?" + urlencode(args)
+    links += [
+        link(table("sentences", article_id=article_id, _sort="idx"), "sentences"),
+        link(table("figures", article_id=article_id), f"figures ({len(figures)})"),
+        link(datasette.urls.database(database) + "/article_alignments?" + urlencode({"article": article_id}), "alignments"),
+        link(table("coverage", article_id=article_id), "claims"),
+    ]
+    nav = Markup('<nav class="newsdiff-links">{}</nav>').format(Markup(" · ").join(links))
+    return nav + article_text(text, figures)
+
+
+def aligned_texts(row):
+    """text_b of aligned_pairs: the sentence itself, then what changed from text_a."""
+    return Markup('<span class="newsdiff-text">{}</span><span class="newsdiff-diff">{}</span>').format(
+        row["text_b"], Markup(diff.diff_html(row["text_a"], row["text_b"])))
+
+
+def diff_cell(row, value):
+    """A diff column of a query (newsdiff_diff(text_a, text_b)) shown as HTML, but only when
+    it is exactly the diff of the row's two texts: then it is our own escaped markup."""
+    if diff.diff_html(row["text_a"], row["text_b"]) != value:
+        return None
+    return Markup('<span class="newsdiff-diff">{}</span>').format(Markup(value))
 
 
 def cell(row, value, column, table):
-    """How to render a cell of a newsdiff database: an async function of the Database
-    giving its HTML, or None to let Datasette render it. Decided from the names alone,
-    so the other cells cost nothing."""
+    """How to render a cell of a newsdiff database: an async function of (datasette,
+    database name) giving its HTML, or None to let Datasette render it. Decided from the
+    names alone, so the other cells cost nothing."""
+    keys = set(row.keys())
+    if column == "value" and table in FIGURE_VALUES and "kind" in keys and isinstance(value, (int, float)):
+        shown = human_number(value, row["kind"], row["unit"] if "unit" in keys else None)
+        if shown is None:
+            return None
+        return ready(Markup('<span class="newsdiff-value" title="{}">{}</span>').format(repr(value), shown))
+    if table == "claims" and column == "sentence_id" and isinstance(plain_value(value), int):
+        # Not the sentence's label (its text): the claim's text is in the row already.
+        sentence_id = plain_value(value)
+        return lambda datasette, database: _ready(
+            link(datasette.urls.table(database, "sentences") + f"/{sentence_id}", f"sentence {sentence_id}"))
     if not isinstance(value, str):
         return None
-    keys = set(row.keys())
     if table == "articles" and column == "text":
-        return lambda db: _ready(article_text(value))
+        if "id" not in keys:
+            return ready(article_text(value))
+        return lambda datasette, database: article_page(datasette, database, row, value)
     if (table, column) in SENTENCE_TEXT:
         key = SENTENCE_TEXT[table, column]
         if key not in keys:  # e.g. ?_col= left the id out: Datasette's plain, escaped text
             return None
-        return lambda db: sentence_with_figures(db, row[key], value)
+        return lambda datasette, database: sentence_with_figures(datasette.get_database(database), row[key], value)
     if table == "aligned_pairs" and column == "text_b" and {"text_a", "text_b"} <= keys:
-        return lambda db: _ready(aligned_diff(row))
+        return ready(aligned_texts(row))
+    if table is None and column == "diff" and {"text_a", "text_b"} <= keys:
+        html = diff_cell(row, value)
+        return ready(html) if html is not None else None
     return None
+
+
+def plain_value(value):
+    """A foreign key's own value: the 1.0 alphas hand over {"value": ..., "label": ...}."""
+    return value.get("value") if isinstance(value, dict) else value
+
+
+def ready(html):
+    return lambda datasette, database: _ready(html)
 
 
 async def _ready(html):

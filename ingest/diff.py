@@ -1,14 +1,24 @@
-"""Word-level diff of two sentences as escaped HTML with <del> and <ins>."""
+"""Word-level diff of two sentences as escaped HTML with <del> and <ins>.
+
+Dropping every <ins> element (and the <del> tags) gives back the first text exactly, and
+dropping every <del> element gives back the second: nothing but the two texts is ever
+emitted. How a deletion and the insertion beside it are told apart on screen (a gap, a
+strike-through, an underline, words for screen readers) is the stylesheet's job
+(datasette_newsdiff/static/newsdiff.css), so that property holds.
+"""
 
 import difflib
 import html
 import re
 
-# Words with their trailing whitespace, so joining tokens rebuilds the text exactly.
+# Words, runs of whitespace and single punctuation marks, so joining tokens rebuilds the
+# text exactly and a changed comma is a change of its own, never of the word beside it.
 TOKEN = re.compile(r"\s+|\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 
-# Runs of this many unchanged words or fewer between two changes are folded into
-# the change: "<del>a</del> the <del>b</del>" reads worse than one longer change.
+# Runs of this many unchanged words or fewer between two changes of words are folded into
+# the change: "<del>a</del> the <del>b</del>" reads worse than one longer change. A run
+# holding punctuation, or beside a change of punctuation only, stays: folding it would
+# strike out and re-insert an unchanged name because a comma moved.
 ABSORB = 2
 
 
@@ -22,7 +32,13 @@ def opcodes(a_tokens, b_tokens):
     merged = []
     for i, op in enumerate(ops):
         # Equal runs never neighbour each other, so an inner one sits between two changes.
-        gap = op[0] == "equal" and 0 < i < len(ops) - 1 and count_words(a_tokens[op[1] : op[2]]) <= ABSORB
+        # Whitespace alone between two changes is always folded: nothing unchanged is struck.
+        run = a_tokens[op[1] : op[2]]
+        gap = op[0] == "equal" and 0 < i < len(ops) - 1 and (
+            count_words(run) == 0
+            or (count_words(run) <= ABSORB and not any(map(is_punctuation, run))
+                and not punctuation_at(ops[i - 1], a_tokens, b_tokens, -1)
+                and not punctuation_at(ops[i + 1], a_tokens, b_tokens, 0)))
         if op[0] == "equal" and not gap:
             merged.append(op)
         elif merged and merged[-1][0] != "equal":
@@ -31,6 +47,20 @@ def opcodes(a_tokens, b_tokens):
         else:
             merged.append(("replace",) + op[1:])
     return merged
+
+
+def is_punctuation(token):
+    return not token.isspace() and not (token[0].isalnum() or token[0] == "_")
+
+
+def punctuation_at(op, a_tokens, b_tokens, end):
+    """Whether a change is punctuation only, or has punctuation at its edge that touches
+    the unchanged run (end -1: its last token, 0: its first), on either side."""
+    for run in (a_tokens[op[1] : op[2]], b_tokens[op[3] : op[4]]):
+        run = [t for t in run if not t.isspace()]
+        if run and (is_punctuation(run[end]) or all(map(is_punctuation, run))):
+            return True
+    return False
 
 
 def count_words(run):

@@ -33,3 +33,34 @@ def test_both_texts_can_be_read_back_and_nothing_is_unescaped(a, b):
     assert html.unescape(re.sub(r"<ins>.*?</ins>|</?del>", "", out, flags=re.S)) == a
     assert html.unescape(re.sub(r"<del>.*?</del>|</?ins>", "", out, flags=re.S)) == b
     assert not re.search(r"<(?!/?(del|ins)>)", out)
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # A comma removed beside a name strikes the comma, not the name.
+    ("Hungary’s foreign minister, Peter Siyarto, has reiterated",
+     "On December 3, Hungary’s Foreign Minister Peter Siyarto reiterated",
+     "<ins>On December 3, </ins>Hungary’s <del>foreign minister,</del><ins>Foreign Minister</ins> Peter Siyarto<del>, has</del> reiterated"),
+    ("Rutte, the NATO chief, said", "Rutte the NATO chief said",
+     "Rutte<del>,</del> the NATO chief<del>,</del> said"),
+    # Punctuation is a token of its own: a changed mark does not take its word along.
+    ("It works.", "It works!", "It works<del>.</del><ins>!</ins>"),
+    ("war, he said", "war; he said", "war<del>,</del><ins>;</ins> he said"),
+])
+def test_punctuation_changes_do_not_strike_words(a, b, expected):
+    assert diff_html(a, b) == expected
+
+
+def test_a_replacement_is_a_deletion_then_an_insertion_with_nothing_else_between():
+    # The gap between "delivered" and "issued" is drawn by the stylesheet (del + ins), so
+    # the markup still holds nothing but the two texts.
+    out = diff_html("Rutte has delivered a warning", "Rutte has issued a warning")
+    assert out == "Rutte has <del>delivered</del><ins>issued</ins> a warning"
+
+
+def test_the_stylesheet_separates_and_labels_changes_without_colour():
+    from tests.conftest import ROOT
+
+    css = (ROOT / "datasette_newsdiff" / "static" / "newsdiff.css").read_text()
+    assert re.search(r"del\s*\+\s*ins\s*{[^}]*margin-left", css)
+    assert re.search(r"\bdel\s*{[^}]*line-through", css) and re.search(r"\bins\s*{[^}]*underline", css)
+    assert 'content: "deleted: "' in css and 'content: "inserted: "' in css

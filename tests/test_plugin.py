@@ -1,5 +1,6 @@
 import html
 import json
+import os
 import re
 import sqlite3
 
@@ -98,7 +99,8 @@ async def test_article_page_shows_escaped_paragraphs(hostile_db):
     response = await ds.client.get("/hostile/articles/1")
     assert response.status_code == 200
     page = response.text
-    assert '<div class="newsdiff-article"><p>Rutte &lt;script&gt;window.pwned = 1&lt;/script&gt; warns Moscow</p>' in page
+    assert '<div class="newsdiff-article"><p>Rutte &lt;script&gt;window.pwned = <mark class="newsdiff-figure" title="number: 1">1</mark>&lt;/script&gt; warns Moscow</p>' in page
+    assert ' things about <mark class="newsdiff-figure" title="money: 5,000,000,000 EUR">5 billion euros</mark> today.</p>' in page
     assert "<script>window.pwned" not in page and "<img src=x" not in page
     assert "newsdiff.css" in page
 
@@ -160,6 +162,8 @@ async def test_sentence_pages_mark_figures_and_escape_the_rest(hostile_db):
 async def test_aligned_pairs_page_shows_word_diffs(ds):
     [pair] = await sql(ds, "select id, text_a, text_b from aligned_pairs where text_a != text_b order by id limit 1")
     page = (await ds.client.get("/newsdiff-demo/aligned_pairs", params={"id": pair["id"]})).text
+    # Both sentences are shown as they are, and the diff under the second.
+    assert f'<span class="newsdiff-text">{html.escape(pair["text_b"], quote=False)}</span>' in page.replace("&#39;", "'")
     assert f'<span class="newsdiff-diff">{diff.diff_html(pair["text_a"], pair["text_b"])}</span>' in page
     assert "<del>" in page and "<ins>" in page
 
@@ -290,3 +294,211 @@ async def test_the_newsdiff_database_beside_it_keeps_its_pages(ds_with_blog, pat
 async def test_no_newsdiff_css_outside_a_newsdiff_database(ds_with_blog):
     for path in ("/", "/-/versions", "/blog/articles"):
         assert "newsdiff.css" not in (await ds_with_blog.client.get(path)).text
+
+
+# What a first visitor meets: searches, hints, names, descriptions, titles (the pages issue).
+
+# Canned queries named like a view or table of the schema: the 1.0 alphas serve the table at
+# /DB/NAME, so there the query cannot be reached (0.65 serves the query). Reported; the
+# names are kept until the queries are renamed together with the pages that link them.
+SHADOWED = {"story_overview", "unique_sentences", "quote_variants", "claim_figures", "provenance"}
+
+
+def skip_if_shadowed(ds, name):
+    if hasattr(ds, "add_query") and name in SHADOWED:
+        pytest.xfail(f"1.0 alphas: the table or view {name} shadows the canned query {name}")
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("q, found", [
+    ("", 0), ("   ", 0), ('"', 0), ("NEAR(", 0), ("*", 0), ("-", 0), ("a\"b OR", 0),
+    ("Siyarto", 4), ("siyarto refusal", 3), ("Rutte's", 1),
+])
+async def test_search_never_fails_on_what_a_user_types(ds, q, found):
+    response = await ds.client.get("/newsdiff-demo/search_sentences.json", params={"q": q, "_shape": "array"},
+                                   follow_redirects=True)
+    assert response.status_code == 200, response.text
+    assert len(response.json()) >= found and (found or response.json() == [])
+    page = (await ds.client.get("/newsdiff-demo/search_sentences", params={"q": q})).text
+    assert "fts5" not in page and "syntax error" not in page
+    assert "Type one or more words" in page
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", [n for n, q in QUERIES.items() if q.get("parameter") in ("story", "article")])
+async def test_a_query_needing_a_story_or_article_links_them_when_empty(ds, name):
+    skip_if_shadowed(ds, name)
+    parameter = QUERIES[name]["parameter"]
+    page = (await ds.client.get(f"/newsdiff-demo/{name}")).text
+    assert "Error" not in page.split("<h1", 1)[1].split("</form>", 1)[0]
+    assert f'<a href="?{parameter}=1">' in page and f'<a href="?{parameter}=2">' in page
+    first = (await ds.client.get(f"/newsdiff-demo/{name}.json", params={parameter: "1", "_shape": "array"},
+                                 follow_redirects=True)).json()
+    assert first, f"{name} lists nothing for {parameter}=1"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", QUERIES)
+async def test_query_pages_are_titled_by_the_query_not_its_sql(ds, name):
+    skip_if_shadowed(ds, name)
+    page = (await ds.client.get(f"/newsdiff-demo/{name}", params={"story": "1", "article": "1", "q": "NATO"})).text
+    assert f"document.title = {json.dumps(QUERIES[name]['title'] + ' · newsdiff-demo')};" in page
+
+
+@pytest.mark.asyncio
+async def test_articles_are_named_not_numbered_or_none(ds):
+    rows = await sql(ds, "select id, name, title, source from articles order by id")
+    assert all(r["name"] for r in rows) and "KLAS News" in {r["name"] for r in rows}
+    # The label of an article wherever it is a foreign key: its name, never "None".
+    page = (await ds.client.get("/newsdiff-demo/sentences", params={"_size": "200"})).text
+    assert ">KLAS News</a>" in page and ">None</a>" not in page
+    [figures] = [r for r in (await ds.client.get("/newsdiff-demo/story_figures.json", params={"story": 1, "_shape": "array"},
+                                                 follow_redirects=True)).json() if r["key"] == "ordinal:year"]
+    assert "KLAS News: " in figures["figures_by_article"] and "#" not in figures["figures_by_article"]
+
+
+@pytest.mark.asyncio
+async def test_the_article_page_links_its_story_comparisons_and_rows(ds):
+    [article] = await sql(ds, "select id, story_id from articles where name = 'KLAS News'")
+    others = await sql(ds, "select id, name from articles where story_id = :s and id != :a", s=article["story_id"], a=article["id"])
+    page = (await ds.client.get(f"/newsdiff-demo/articles/{article['id']}")).text
+    assert f'href="/-/newsdiff/newsdiff-demo/story/{article["story_id"]}"' in page
+    for other in others:
+        a, b = sorted((article["id"], other["id"]))
+        assert f'href="/-/newsdiff/newsdiff-demo/compare/{a}/{b}">compare with {other["name"]}</a>' in page
+    for href in (f"/newsdiff-demo/figures?article_id={article['id']}", f"/newsdiff-demo/article_alignments?article={article['id']}",
+                 f"/newsdiff-demo/coverage?article_id={article['id']}"):
+        assert f'href="{href}' in page
+    # The whole text is there, its stored figures marked.
+    [text] = await sql(ds, "select text from articles where id = :a", a=article["id"])
+    assert page.count('<mark class="newsdiff-figure"') >= (await sql(ds, "select count(*) as n from numbers where article_id = :a", a=article["id"]))[0]["n"]
+    assert html.escape(text["text"].splitlines()[-1], quote=False)[:60] in page.replace("&#39;", "'")
+
+
+@pytest.mark.asyncio
+async def test_article_alignments_show_both_texts_and_their_diff(ds):
+    rows = (await ds.client.get("/newsdiff-demo/article_alignments.json", params={"article": 1, "_shape": "array"},
+                                follow_redirects=True)).json()
+    assert rows and all(r["diff"] == diff.diff_html(r["text_a"], r["text_b"]) for r in rows)
+    page = (await ds.client.get("/newsdiff-demo/article_alignments", params={"article": 1})).text
+    assert f'<span class="newsdiff-diff">{rows[0]["diff"]}</span>' in page
+
+
+@pytest.mark.asyncio
+async def test_a_diff_column_that_is_not_the_diff_of_its_texts_stays_escaped(ds):
+    page = (await ds.client.get("/newsdiff-demo/-/query" if hasattr(ds, "add_query") else "/newsdiff-demo", params={
+        "sql": "select 'a' as text_a, 'b' as text_b, '<img src=x onerror=alert(1)>' as diff"})).text
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+
+
+@pytest.mark.asyncio
+async def test_claims_show_their_sentence_once(ds):
+    [claim] = await sql(ds, "select id, sentence_id, text from claims order by id limit 1")
+    page = (await ds.client.get(f"/newsdiff-demo/claims/{claim['id']}")).text
+    # Once as a cell (1.0 alphas also name the row by it in a data- attribute, unseen).
+    assert page.count(">" + html.escape(claim["text"][:40], quote=False).replace("'", "&#39;")) == 1
+    assert f'>sentence {claim["sentence_id"]}</a>' in page
+
+
+@pytest.mark.parametrize("value, kind, unit, shown", [
+    (5e9, "money", "EUR", "5 billion"), (1.25e9, "money", "EUR", "1.25 billion"), (4000.0, "count", None, "4,000"),
+    (3.5, "percent", "%", "3.5%"), (2025.0, "year", None, "2025"), (4.0, "ordinal", None, "4"), (2e6, "count", None, "2 million"),
+    (0.5, "fraction", None, "0.5"), (-3e9, "money", "USD", "-3 billion"), (float("inf"), "number", None, None), (None, "number", None, None),
+])
+def test_figures_are_shown_as_people_write_them(value, kind, unit, shown):
+    from datasette_newsdiff.render import human_number
+
+    assert human_number(value, kind, unit) == shown
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", ["/newsdiff-demo/numbers", "/newsdiff-demo/figures"])
+async def test_figure_values_read_as_numbers_not_floats(ds, path):
+    page = (await ds.client.get(path)).text
+    assert "5000000000.0" not in page.replace("title=\"5000000000.0\"", "")
+    assert ">5 billion<" in page
+
+
+# Descriptions come from the plugin, for any newsdiff database, with or without metadata.yml.
+
+@pytest.fixture(scope="module")
+def own_db(tmp_path_factory):
+    """A user's own newsdiff database, not named like the demo."""
+    folder = tmp_path_factory.mktemp("own")
+    (folder / "a.txt").write_text("Allies plan to spend 5 billion euros on arms.\n\nThe war enters its third year.")
+    path = folder / "news.db"
+    build(path, [folder / "a.txt"])
+    return path
+
+
+@pytest.mark.asyncio
+async def test_any_newsdiff_database_gets_descriptions_but_not_the_demos_metadata(own_db):
+    ds = Datasette(immutables=[str(own_db)])
+    home = (await ds.client.get("/")).text
+    assert "NATO statement" not in home and "Quoted for research" not in home
+    table = (await ds.client.get("/news/articles")).text
+    assert "One row per article." in table and "SHA-256 of the text" in table
+    assert "One row per distinct statement" in (await ds.client.get("/news/claims")).text
+    # The article's name labels it where it is a foreign key.
+    assert ">a</a>" in (await ds.client.get("/news/sentences")).text
+
+
+@pytest.mark.asyncio
+async def test_a_users_own_metadata_wins_over_the_plugins(own_db):
+    metadata = {"databases": {"news": {"tables": {"articles": {"description": "My articles", "columns": {"text": "Body"}}}}}}
+    ds = Datasette(immutables=[str(own_db)], metadata=metadata)
+    page = (await ds.client.get("/news/articles")).text
+    assert "My articles" in page and "One row per article." not in page
+    assert "Body" in page
+
+
+@pytest.mark.asyncio
+async def test_no_descriptions_on_other_databases(ds_with_blog):
+    page = (await ds_with_blog.client.get("/blog/articles")).text
+    assert "One row per article." not in page
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("path", ["/newsdiff-demo", "/newsdiff-demo/articles", "/newsdiff-demo/articles/1",
+                                  "/newsdiff-demo/aligned_pairs"])
+async def test_the_demo_licence_and_source_are_on_every_page(ds, path):
+    page = (await ds.client.get(path)).text
+    assert "Quoted for research, criticism and review" in page
+    assert "Five articles collected from news websites" in page
+    if path == "/newsdiff-demo/articles/1":
+        assert "One row per article." in page  # the table description, on the row page too
+
+
+@pytest.mark.asyncio
+async def test_the_demo_home_page_promises_only_what_is_there(ds):
+    home = (await ds.client.get("/")).text
+    assert "canned queries below" not in home and 'href="https://github.com/"' not in home
+    listing = await query_listing(ds, "newsdiff-demo")
+    for title in ("Where the sources disagree", "Figures of a story, side by side by article", "What each article adds"):
+        assert title in home and title in listing
+
+
+def test_the_demo_stores_sources_relative_to_its_corpus(tmp_path):
+    from click.testing import CliRunner
+
+    from ingest.cli import cli
+
+    result = CliRunner().invoke(cli, ["demo", "--build-only", "--dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(tmp_path / "newsdiff-demo.db") as conn:
+        sources = [r[0] for r in conn.execute("select source from articles order by id")]
+    conn.close()
+    assert sources[0] == "000_8adcdc99af5f697a.txt"
+    assert all("/" not in s and "\\" not in s for s in sources) and len(sources) == 5
+
+
+def test_ingest_keeps_a_relative_path_relative(tmp_path, monkeypatch):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Allies plan to spend 5 billion euros on arms this year.")
+    monkeypatch.chdir(tmp_path)
+    build(tmp_path / "r.db", ["in/a.txt"])
+    build(tmp_path / "f.db", ["in"])
+    for name in ("r.db", "f.db"):
+        with sqlite3.connect(tmp_path / name) as conn:
+            [(source,)] = conn.execute("select source from articles").fetchall()
+        conn.close()
+        assert source == os.path.join("in", "a.txt")
