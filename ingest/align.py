@@ -134,14 +134,41 @@ def decide(S, thr, merge_score):
     return links
 
 
+class LazyScorer:
+    """A similarity.Scorer made on first use (its attributes are the Scorer's): a story
+    of one article, with nothing to align or link, never fits one. subset() is lazy too."""
+
+    def __init__(self, make):
+        self._make, self._scorer = make, None
+
+    def scorer(self):
+        if self._scorer is None:
+            self._scorer, self._make = self._make(), None
+        return self._scorer
+
+    def __getattr__(self, name):
+        if name in ("_make", "_scorer"):
+            raise AttributeError(name)
+        return getattr(self.scorer(), name)
+
+    def subset(self, indices):
+        indices = list(indices)
+        return LazyScorer(lambda: self.scorer().subset(indices))
+
+
 def story_scorer(sentences, encoder=None):
     """(the sentences align scores: those with text, in input order; their Scorer,
-    weights fitted on them). align() makes it itself when not given it; a caller that
-    needs the story's scores too passes it in (pipeline.story_analysis: claims)."""
+    weights fitted on them, made on first use: LazyScorer). align() makes it itself when
+    not given it; a caller that needs the story's scores too passes it in
+    (pipeline.story_analysis: claims)."""
     sents = [s for s in sentences if isinstance(s.text, str) and s.text.strip()]
     texts = [s.text for s in sents]
-    emb = encoder.encode(texts) if encoder is not None and texts else None
-    return sents, Scorer(texts, [s.figures for s in sents], emb)
+
+    def make():
+        emb = encoder.encode(texts) if encoder is not None and texts else None
+        return Scorer(texts, [s.figures for s in sents], emb)
+
+    return sents, LazyScorer(make)
 
 
 def candidate_pairs(sentences, full=FULL_STORY, k=NEIGHBOURS):

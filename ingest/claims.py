@@ -25,12 +25,13 @@ with it). The pipeline passes body sentences only.
      Those scores are computed when the linkage first asks for them, one block per pair
      of articles (_Direct), and kept: the linkage only compares clusters joined by
      alignments, so an article that aligns with nothing (a very long one alone in its
-     story, say) costs no score at all, and memory follows the pairs of articles
+     story, say) costs no score at all (and no Scorer is fitted: align.LazyScorer), and memory follows the pairs of articles
      compared, not the square of the story's sentences. A small story (FULL_CELLS) is
      scored in one matrix, which is faster there and gives the same scores.
 """
 import numpy as np
 
+from ingest.align import LazyScorer
 from ingest.linkage import agglomerate
 from ingest.records import Claim
 from ingest.similarity import Scorer, figure_agreement, _figures
@@ -70,20 +71,25 @@ class _Direct:
     they equal those of the whole matrix); a small story is scored in one matrix."""
 
     def __init__(self, scorer, art):
-        self.scorer = scorer
-        self.full = None
-        if scorer.n * scorer.n <= FULL_CELLS:
-            self.full = scorer.matrix().tolist()   # lists: the linkage reads single cells
+        self.scorer, self.art = scorer, art
+        self.full = self.blocks = None
+        self.cells = 0       # scores computed (for tests and benchmarks)
+
+    def _start(self):
+        if self.scorer.n * self.scorer.n <= FULL_CELLS:
+            self.full = self.scorer.matrix().tolist()   # lists: the linkage reads single cells
+            self.cells = self.scorer.n * self.scorer.n
             return
-        self.members, self.local = {}, [0] * len(art)
-        for k, a in enumerate(art):
+        self.members, self.local = {}, [0] * len(self.art)
+        for k, a in enumerate(self.art):
             ks = self.members.setdefault(a, [])
             self.local[k] = len(ks)
             ks.append(k)
         self.blocks = {}
-        self.cells = 0       # scores computed (for tests and benchmarks)
 
     def best(self, ma, ka, mb, kb):
+        if self.full is None and self.blocks is None:
+            self._start()
         if self.full is not None:
             direct = self.full
             return max(direct[i][j] for i in ma for j in mb)
@@ -143,7 +149,7 @@ def claims(sentences, alignments, scorer=None):
             find.union(group[0], x)
 
     if scorer is None:
-        scorer = Scorer([s.text or "" for s in sents], [s.figures for s in sents])
+        scorer = LazyScorer(lambda: Scorer([s.text or "" for s in sents], [s.figures for s in sents]))
     direct = _Direct(scorer, art)
     figures = [_figures(s.figures) for s in sents]
 
