@@ -232,6 +232,12 @@ def conflict_view(datasette, database, c):
         c[f"url_sentence_{side}"] = row_url(datasette, database, "sentences", c[f"sentence_{side}"])
         c[f"url_article_{side}"] = row_url(datasette, database, "articles", c[f"article_{side}"])
         c[f"html_{side}"] = mark_value(c[f"text_{side}"], short_value(c[f"value_{side}"]))
+
+    # "X says fourth": only when both values are short; a long one (a whole quotation)
+    # is marked in its sentence already.
+    says = [short_value(c["value_a"]), short_value(c["value_b"])]
+    short = all(s and len(s) <= 70 for s in says)
+    c["says_a"], c["says_b"] = says if short else (None, None)
     return c
 
 
@@ -369,15 +375,17 @@ def figures_view(datasette, database, articles, figures):
     order = [a["id"] for a in articles]
     keys = {}
     for f in figures:
-        row = keys.setdefault(f["key"], {"key": f["key"], "kind": f["kind"], "by": {}, "amounts": set()})
+        row = keys.setdefault(f["key"], {"key": f["key"], "kind": f["kind"], "by": {}, "amounts": {}})
         row["by"].setdefault(f["article_id"], []).append(
             {"surface": f["surface"], "sentence": f["sentence"],
              "url": row_url(datasette, database, "sentences", f["sentence_id"])})
-        row["amounts"].add(f["amount"])
+        row["amounts"].setdefault(f["article_id"], set()).add(f["amount"])
     out = []
     for row in keys.values():
         row["n_articles"] = len(row["by"])
-        row["differs"] = row["n_articles"] > 1 and len(row["amounts"]) > 1
+        # Articles differ when they state different values for the quantity (each may
+        # state several: "4 billion, then 5 billion" in every one is agreement).
+        row["differs"] = len({frozenset(v) for v in row["amounts"].values()}) > 1
         row["cells"] = [row["by"].get(i, []) for i in order]
         out.append(row)
     # Quantities several articles state first; those on which they differ before those they agree on.
@@ -400,16 +408,16 @@ def bar_chart(articles):
                          "name": name, "css": css})
         groups.append({"label": a["short"], "y": y, "mid": y + bar_h * 1.5 + 4, "bars": bars})
         y += bar_h * len(series) + gap
-    return {"groups": groups, "height": y + 4, "width": label_w + bar_max + 50, "x0": label_w, "bar_h": bar_h - 2,
+    return {"groups": groups, "height": y + 4, "width": label_w + bar_max + 120, "x0": label_w, "bar_h": bar_h - 2,
             "legend": [{"name": n, "css": c, "x": label_w + i * 120} for i, (_, n, c) in enumerate(series)]}
 
 
 def story_table(datasette, database, name, story_id, extra=""):
     """A table or view of one story. The plugin's canned queries share names with some
-    views (story_overview, unique_sentences, ...), and Datasette serves the canned query
-    at that address: it takes the story as :story."""
+    views (story_overview, unique_sentences, ...): at that address Datasette 0.65 serves
+    the canned query (which takes the story as :story), the 1.0 alphas the view."""
     query = QUERIES.get(name)
-    if query is not None:
+    if query is not None and not hasattr(datasette, "add_query"):  # 0.65
         args = f"?story={story_id}" if ":story" in query["sql"] else ""
     else:
         args = f"?story_id={story_id}"

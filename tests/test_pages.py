@@ -110,12 +110,19 @@ async def test_story_page_unique_sentences_figures_and_chart(demo):
     assert re.search(r"KLAS News: \d+ unique sentences", seen)
     # Figures side by side: the year of the war differs.
     figures = page[page.index('id="figures"'):page.index('id="compare"')]
-    assert "⚠ differs" in figures and "ordinal:year" in figures
+    assert re.search(r"⚠ differs</span> <code>ordinal:year</code>", figures)
+    # Every article gives 4 and 5 billion euros: the same values, no disagreement.
+    assert "<code>money:EUR</code>" in figures and "⚠ differs</span> <code>money:EUR</code>" not in figures
     assert re.search(r"(?s)ordinal:year.*?fourth.*?</tr>", figures) and re.search(r"(?s)ordinal:year.*?third.*?</tr>", figures)
     # The chart: one group of bars per article, labelled, and the vega chart builder links.
     assert page.count('class="nd-bar-shared"') == 4 + 1  # four bars and the legend
     assert "#g.mark=bar&amp;g.x_column=name" in page
-    assert "/newsdiff-demo/story_overview?story=1#g.mark=bar" in html.unescape(page)
+    # The chart builder's page: the canned query story_overview on 0.65, the view on 1.0.
+    [chart] = re.findall(r'href="([^"]*/story_overview\?[^"]*)"', html.unescape(page))
+    assert chart.split("#")[1].startswith("g.mark=bar&g.x_column=name")
+    assert re.search(r"\?story(_id)?=1#", chart)
+    overview = await get(demo, PrefixedUrlString(chart.split("#")[0]))
+    assert "KLAS News" in overview and "002_58733491b3223549" in overview
 
 
 @pytest.mark.asyncio
