@@ -40,6 +40,7 @@ MIN_SUPPORT = 0.5   # share of cross article pairs with an alignment, to merge
 MIN_DIRECT = 0.15   # best direct score between the two sides of every article pair
 FULL_CELLS = 1_000_000  # up to this many sentence pairs (1,000 sentences): one matrix at once
 MAX_CELLS = 1_000_000  # scores per matrix call at most when scoring per pair of articles
+BLOCK = 100           # ... with rows of this many sentences per call (speed only: same scores)
 
 
 def _conflict(side_a, side_b):
@@ -66,12 +67,16 @@ class _Direct:
     """Direct scores between sentences of two articles, for the MIN_DIRECT veto.
 
     best(ma, ka, mb, kb): the best score of sentences ma (of article ka) against mb (of
-    kb). Scores come from scorer.matrix, a block of a pair of articles at a time, made
-    on first use and kept (a cell's score does not depend on the block around it, so
-    they equal those of the whole matrix); a small story is scored in one matrix."""
+    kb). A small story is scored in one matrix (FULL_CELLS). Otherwise scores come from
+    scorer.matrix in blocks of whole articles, made on first use and kept: first every
+    pair of aligned articles (a few rows of articles against their aligned partners per
+    call), then, when the linkage asks for pairs not scored yet, those of the two
+    clusters compared, in one call. A cell's score does not depend on the block around
+    it, so they equal those of the whole matrix. A pair of articles over MAX_CELLS alone
+    is scored only for the sentences asked for."""
 
-    def __init__(self, scorer, art):
-        self.scorer, self.art = scorer, art
+    def __init__(self, scorer, art, linked):
+        self.scorer, self.art, self.linked = scorer, art, linked
         self.full = self.blocks = None
         self.cells = 0       # scores computed (for tests and benchmarks)
 
@@ -86,6 +91,53 @@ class _Direct:
             self.local[k] = len(ks)
             ks.append(k)
         self.blocks = {}
+        self._fetch({a: sorted(bs) for a, bs in self.linked.items()})
+
+    def _fetch(self, wanted):
+        """Score the pairs of articles in wanted ({article: [articles]}) not scored yet."""
+        members, blocks = self.members, self.blocks
+        wanted = {a: [b for b in bs if (a, b) not in blocks] for a, bs in wanted.items()}
+        row_arts = sorted(a for a, bs in wanted.items() if bs)
+        i = 0
+        while i < len(row_arts):
+            group, rows = [], []
+            while i < len(row_arts) and (not group or len(rows) < BLOCK):
+                group.append(row_arts[i])
+                rows += members[row_arts[i]]
+                i += 1
+            # columns in runs of whole articles within MAX_CELLS; a pair alone over it is left out
+            runs, run, width = [], [], 0
+            for b in sorted({b for a in group for b in wanted[a]}):
+                nb = len(members[b])
+                if len(rows) * nb > MAX_CELLS:
+                    continue
+                if run and len(rows) * (width + nb) > MAX_CELLS:
+                    runs.append(run)
+                    run, width = [], 0
+                run.append(b)
+                width += nb
+            if run:
+                runs.append(run)
+            for run in runs:
+                block = self.scorer.matrix(rows, [k for b in run for k in members[b]])
+                self.cells += block.size
+                r = 0
+                for a in group:
+                    c = 0
+                    for b in run:
+                        blocks.setdefault((a, b), block[r:r + len(members[a]), c:c + len(members[b])])
+                        c += len(members[b])
+                    r += len(members[a])
+
+    def prepare(self, kas, kbs):
+        """Score the pairs of articles kas x kbs not scored yet, in one go (the linkage is
+        about to read them)."""
+        if self.full is None and self.blocks is None:
+            self._start()
+        if self.blocks is not None:
+            missing = {a: [b for b in kbs if (a, b) not in self.blocks] for a in kas}
+            if any(missing.values()):
+                self._fetch(missing)
 
     def best(self, ma, ka, mb, kb):
         if self.full is None and self.blocks is None:
@@ -95,13 +147,12 @@ class _Direct:
             return max(direct[i][j] for i in ma for j in mb)
         block = self.blocks.get((ka, kb))
         if block is None:
-            rows, cols = self.members[ka], self.members[kb]
-            if len(rows) * len(cols) > MAX_CELLS:
-                # a very long article: score just the sentences asked for
-                self.cells += len(ma) * len(mb)
-                return float(self.scorer.matrix(ma, mb).max())
-            block = self.blocks[(ka, kb)] = self.scorer.matrix(rows, cols)
-            self.cells += block.size
+            self._fetch({ka: [kb]})
+            block = self.blocks.get((ka, kb))
+        if block is None:
+            # a pair of very long articles: score just the sentences asked for
+            self.cells += len(ma) * len(mb)
+            return float(self.scorer.matrix(ma, mb).max())
         local = self.local
         return float(block[np.ix_([local[i] for i in ma], [local[j] for j in mb])].max())
 
@@ -150,7 +201,10 @@ def claims(sentences, alignments, scorer=None):
 
     if scorer is None:
         scorer = LazyScorer(lambda: Scorer([s.text or "" for s in sents], [s.figures for s in sents]))
-    direct = _Direct(scorer, art)
+    linked = {}
+    for (a, b) in aligned:
+        linked.setdefault(art[a], set()).add(art[b])
+    direct = _Direct(scorer, art, linked)
     figures = [_figures(s.figures) for s in sents]
 
     clusters = {}
@@ -166,6 +220,7 @@ def claims(sentences, alignments, scorer=None):
             return None
         support = 0
         best_total = 0.0
+        direct.prepare(ax, ay)
         for ka, ma in ax.items():
             for kb, mb in ay.items():
                 best = direct.best(ma, ka, mb, kb)

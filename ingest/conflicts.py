@@ -1021,6 +1021,8 @@ def _prepare(sentences, now=frozenset()):
 
 def story_conflicts(sentences, alignments, claims, docs, labels):
     """Conflicts between the articles of one story, as records.Conflict (story_id left None)."""
+    if len({s.article_id for s in sentences or ()}) < 2:
+        return []      # one article (however long): nothing to compare, nothing to prepare
     sents = _prepare(sentences, _story_time(sentences, docs))
     if len({s.art for s in sents}) < 2:
         return []
