@@ -171,12 +171,13 @@ def story_scorer(sentences, encoder=None):
     return sents, LazyScorer(make)
 
 
-def candidate_pairs(sentences, full=FULL_STORY, k=NEIGHBOURS):
+def candidate_pairs(sentences, full=None, k=None):
     """The pairs of articles a story compares: None for all of them (a story of at most
     `full` articles), else a set of (article id, article id), lower id first: each
     article with its k most similar articles (cosine of sublinear TF-IDF over the stems
     of all its sentences; ties to the lower id). align, provenance and conflicts use the
-    same pairs. Memory is one block of article rows against all articles at a time."""
+    same pairs. Memory is one block of article rows against all articles at a time.
+    full, k: default FULL_STORY, NEIGHBOURS."""
     by_article = {}
     for s in sentences:
         if s.article_id is not None:
@@ -184,20 +185,35 @@ def candidate_pairs(sentences, full=FULL_STORY, k=NEIGHBOURS):
     return article_candidates(by_article, full, k)
 
 
-def article_candidates(by_article, full=FULL_STORY, k=NEIGHBOURS):
+_last_candidates = [None, None]   # (key, pairs) of the last large story: align, conflicts
+                                  # and provenance ask for the same story's pairs in turn
+
+
+def article_candidates(by_article, full=None, k=None):
     """candidate_pairs() of {article id: [records.Sentence]}."""
+    full = FULL_STORY if full is None else full
+    k = NEIGHBOURS if k is None else k
     texts = {}
     for a, sentences in by_article.items():
         ss = [s for s in sentences or () if isinstance(s.text, str) and s.text.strip()]
         if ss:
-            texts[a] = ss
+            texts[a] = sorted(ss, key=lambda s: (s.idx if s.idx is not None else -1, s.id if s.id is not None else -1))
     if len(texts) <= full:
         return None
     ids = sorted(texts)
+    key = (full, k, tuple((a, tuple((s.id, s.text) for s in texts[a])) for a in ids))
+    if _last_candidates[0] == key:
+        return set(_last_candidates[1])
+    pairs = _candidates(ids, texts, k)
+    _last_candidates[:] = [key, frozenset(pairs)]
+    return pairs
+
+
+def _candidates(ids, texts, k):
     vocab, rows, cols, vals = {}, [], [], []
     for r, a in enumerate(ids):
         counts = {}
-        for s in sorted(texts[a], key=lambda s: (s.idx if s.idx is not None else -1, s.id if s.id is not None else -1)):
+        for s in texts[a]:
             for w in stems(s.text):
                 counts[w] = counts.get(w, 0) + 1
         for w, c in counts.items():
