@@ -21,7 +21,6 @@ from ingest import diff
 from ingest.records import Figure
 
 from .marker import is_newsdiff
-from .queries import QUERIES
 
 ROUTE = "/-/newsdiff"
 
@@ -413,15 +412,8 @@ def bar_chart(articles):
 
 
 def story_table(datasette, database, name, story_id, extra=""):
-    """A table or view of one story. The plugin's canned queries share names with some
-    views (story_overview, unique_sentences, ...): at that address Datasette 0.65 serves
-    the canned query (which takes the story as :story), the 1.0 alphas the view."""
-    query = QUERIES.get(name)
-    if query is not None and not hasattr(datasette, "add_query"):  # 0.65
-        args = f"?story={story_id}" if ":story" in query["sql"] else ""
-    else:
-        args = f"?story_id={story_id}"
-    return datasette.urls.table(database, name) + args + extra
+    """A table or view of the schema, filtered to one story."""
+    return datasette.urls.table(database, name) + f"?story_id={story_id}" + extra
 
 
 def sql_url(datasette, database, sql):

@@ -20,6 +20,7 @@ def amount(table):
     return Figure.AMOUNT_SQL.format(t=table)
 
 
+# Named apart from every table and view: Datasette serves only one thing at /DB/NAME.
 QUERIES = {
     "search_sentences": {
         "title": "Search sentences",
@@ -80,7 +81,7 @@ from claims join stories on stories.id = claims.story_id
 where claims.n_articles > 1
 order by claims.story_id, claims.n_articles desc, claims.id""",
     },
-    "story_overview": {
+    "story_articles": {
         "title": "Story overview",
         "parameter": "story",
         "description": "The articles of a story with what each shares with the others, adds, and disputes (counts of body sentences).",
@@ -103,20 +104,20 @@ from conflict_pairs where story_id = :story order by kind, id""",
 from coverage where story_id = :story
 group by claim_id order by n_articles desc, claim_id""",
     },
-    "unique_sentences": {
+    "story_additions": {
         "title": "What each article adds",
         "parameter": "story",
         "description": "Body sentences of a story that no other article of the story carries in any form (not aligned, not a variant in a conflict).",
         "sql": """select article_id, name, idx, text from unique_sentences
 where story_id = :story order by article_id, idx""",
     },
-    "quote_variants": {
+    "altered_quotes": {
         "title": "Quotations altered between sources",
         "description": "The same quotation shortened, extended, altered or given to another speaker.",
         "sql": """select story_id, detail, name_a, value_a, name_b, value_b from quote_variants
 order by story_id, id""",
     },
-    "claim_figures": {
+    "story_claim_figures": {
         "title": "Figures by claim and article",
         "parameter": "story",
         "description": "Every figure of a story's claims, by the article that states it.",
@@ -136,7 +137,7 @@ join articles b on b.id = aligned_pairs.article_b
 where aligned_pairs.article_a = :article or aligned_pairs.article_b = :article
 order by aligned_pairs.story_id, aligned_pairs.article_a, aligned_pairs.article_b, aligned_pairs.id""",
     },
-    "provenance": {
+    "who_copied_whom": {
         "title": "Who copied whom",
         "description": "Each article's most likely source in its story: containment, shared rare strings, dates and evidence.",
         "sql": """select story_id, name, source_name, containment, derivation, shared_rare, source_first, evidence

@@ -117,10 +117,10 @@ async def test_story_page_unique_sentences_figures_and_chart(demo):
     # The chart: one group of bars per article, labelled, and the vega chart builder links.
     assert page.count('class="nd-bar-shared"') == 4 + 1  # four bars and the legend
     assert "#g.mark=bar&amp;g.x_column=name" in page
-    # The chart builder's page: the canned query story_overview on 0.65, the view on 1.0.
+    # The chart builder's page: the story_overview view of this story.
     [chart] = re.findall(r'href="([^"]*/story_overview\?[^"]*)"', html.unescape(page))
     assert chart.split("#")[1].startswith("g.mark=bar&g.x_column=name")
-    assert re.search(r"\?story(_id)?=1#", chart)
+    assert re.search(r"\?story_id=1#", chart)
     overview = await get(demo, PrefixedUrlString(chart.split("#")[0]))
     assert "KLAS News" in overview and "002_58733491b3223549" in overview
 
