@@ -29,11 +29,10 @@ from .text import normalize
 
 __all__ = ["MIN_ARTICLES", "site_of", "text_key", "keys", "is_pattern", "marks", "count_sites"]
 
-# A sentence on this many different articles (URLs) of one site is boilerplate. Two: a site
-# rarely repeats a whole sentence in two different articles except as template text, and
-# when it does (a background paragraph reused), that sentence is exactly what could join
-# two different events of the site into one story.
-MIN_ARTICLES = 2
+# A sentence on this many different articles (URLs) of one site is boilerplate. Three, not
+# two: a site's follow-up story often reuses a background paragraph of the first, and that
+# shared paragraph is content the two compare on; template lines repeat on every page.
+MIN_ARTICLES = 3
 # Normalised sentences shorter than this are never counted (a lone "Photo", "Advertisement"
 # or "Reuters" is common on every site and in real articles alike; patterns decide those).
 MIN_CHARS = 12

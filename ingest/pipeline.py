@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import align, claims, conflicts, numbers, provenance, readers, segment, stories, store, structure
+from . import align, boilerplate, claims, conflicts, numbers, provenance, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
 from .text import parse_iso
 
@@ -81,6 +81,9 @@ def analyse(raw):
     for idx, s in enumerate(sentences):
         s.idx = idx
         s.figures = numbers.extract(s.text)
+        s.text_hash = boilerplate.text_key(s.text)
+        if s.role == "body" and boilerplate.is_pattern(s.text):
+            s.role = "boilerplate"
     body = " ".join(s.text for s in sentences if s.role == "body")
     return Article(
         source=raw.source,
@@ -93,6 +96,7 @@ def analyse(raw):
         content_hash=content_hash(text),
         fingerprint=stories.fingerprint(body or text, meta.get("title")),
         name=article_name(meta.get("outlet"), raw.source),
+        site=boilerplate.site_of(raw.url, meta.get("outlet")),
         sentences=sentences,
     )
 
@@ -223,7 +227,7 @@ def store_batch(db, batch, report):
     known = store.known_hashes(db, (a.content_hash for a in batch))
     fresh = [a for a in batch if a.content_hash not in known]
     report.duplicates += len(batch) - len(fresh)
-    ids = store.insert_articles(db, fresh)
+    ids = store.insert_articles(db, fresh, stories.fingerprint)
     report.added += len(ids)
     report.new_ids.extend(ids)
 
@@ -279,7 +283,8 @@ def story_inputs(db, story_id):
 
 def story_analysis(inputs, encoder=None):
     """The records.StoryAnalysis of one story from its records.StoryInputs; pure."""
-    sentences = inputs.sentences
+    # Boilerplate (a site's template lines) says nothing about the story: not compared.
+    sentences = [s for s in inputs.sentences if s.role != "boilerplate"]
     scored, scorer = align.story_scorer(sentences, encoder)
     pairs = align.align(sentences, encoder, scored=(scored, scorer))
     body = [s for s in sentences if s.role == "body"]

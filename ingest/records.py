@@ -109,6 +109,8 @@ class Sentence:
     text: str = column("TEXT NOT NULL")
     start: int = column("INTEGER NOT NULL", default=0)
     end: int = column("INTEGER NOT NULL", default=0)
+    # ingest.boilerplate.text_key: the same sentence on other pages of the article's site
+    text_hash: int | None = column("INTEGER", index=True)
     figures: list = field(default_factory=list)
 
 
@@ -143,7 +145,21 @@ class Article:
     # Short name for pages and conflict details: the outlet, else the source's file name
     # or web address (ingest/pipeline.article_name).
     name: str | None = column("TEXT")
+    # the web site (URL host, else outlet): where repeated sentences are boilerplate
+    site: str | None = column("TEXT", index=True)
     sentences: list = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class SiteSentence:
+    """How many articles (different URLs) of one site carry a sentence: the repetition
+    that makes it boilerplate (ingest/boilerplate.py)."""
+
+    TABLE = "site_sentences"
+    CONSTRAINTS = ("PRIMARY KEY (site, text_hash)",)
+    site: str = column("TEXT NOT NULL")
+    text_hash: int = column("INTEGER NOT NULL")
+    n_articles: int = column("INTEGER NOT NULL")
 
 
 @dataclass(kw_only=True)
@@ -256,4 +272,4 @@ class StoryAnalysis:
 
 
 # The stored records, in the order their tables are created (references first).
-TABLES = (Story, Article, Sentence, Figure, Alignment, Claim, ClaimSentence, Conflict, Provenance)
+TABLES = (Story, Article, Sentence, Figure, Alignment, Claim, ClaimSentence, Conflict, Provenance, SiteSentence)

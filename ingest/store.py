@@ -10,6 +10,7 @@ import sqlite3
 
 import sqlite_utils
 
+from . import boilerplate
 from .records import (SCHEMA_VERSION, TABLES, Alignment, Article, Claim, ClaimSentence, Conflict, Figure,
                       Provenance, Sentence, StoryDoc, columns, values)
 
@@ -276,9 +277,11 @@ def figure_from_row(row, sentence_start):
     return figure
 
 
-def insert_articles(db, articles):
+def insert_articles(db, articles, fingerprint):
     """Store analysed articles (records.Article with sentences and their figures) in one
-    transaction. Returns the new article ids in order."""
+    transaction, with the site counts that tell boilerplate (ingest/boilerplate.py).
+    fingerprint(body, title): an article's fingerprint again, for stored articles whose
+    sentences the new ones show to be boilerplate. Returns the new article ids in order."""
     ids = []
     sentence_rows, figure_rows = [], []
     with db.conn:
@@ -287,16 +290,58 @@ def insert_articles(db, articles):
         next_sentence = db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM sentences").fetchone()[0]
         for article in articles:
             article.n_sentences = len(article.sentences)
-            article_id = db.conn.execute(insert_sql(Article, with_id=False), values(article)[1:]).lastrowid
-            ids.append(article_id)
+            article.id = db.conn.execute(insert_sql(Article, with_id=False), values(article)[1:]).lastrowid
+            ids.append(article.id)
             for s in article.sentences:
-                s.id, s.article_id = next_sentence, article_id
+                s.id, s.article_id = next_sentence, article.id
                 next_sentence += 1
                 sentence_rows.append(values(s))
-                figure_rows.extend(figure_row(f, s.id, article_id, s.start) for f in s.figures)
+                figure_rows.extend(figure_row(f, s.id, article.id, s.start) for f in s.figures)
         db.conn.executemany(insert_sql(Sentence), sentence_rows)
         db.conn.executemany(insert_sql(Figure), figure_rows)
+        mark_boilerplate(db, count_site_sentences(db, articles), fingerprint)
     return ids
+
+
+def count_site_sentences(db, articles):
+    """Add each new article's sentences to its site's counts; versions of one URL count
+    once. Returns the (site, text_hash) pairs that reach boilerplate.MIN_ARTICLES."""
+    reached = set()
+    for article in articles:
+        hashes = {s.text_hash for s in article.sentences if s.text_hash is not None}
+        if article.site is None or not hashes:
+            continue
+        if article.url:
+            hashes -= {r[0] for r in db.conn.execute(
+                "SELECT DISTINCT s.text_hash FROM sentences s JOIN articles a ON a.id = s.article_id "
+                "WHERE a.url = ? AND a.site = ? AND a.id != ?", (article.url, article.site, article.id))}
+        for text_hash in hashes:
+            key = (article.site, text_hash)
+            db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
+                            "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1", key)
+            n = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()[0]
+            if n >= boilerplate.MIN_ARTICLES:
+                reached.add((article.site, text_hash))
+    return reached
+
+
+def mark_boilerplate(db, reached, fingerprint):
+    """Body sentences of a site repeated on boilerplate.MIN_ARTICLES of its pages become
+    boilerplate, in stored articles too: their fingerprints are made again and their
+    stories' analyses marked pending."""
+    changed = set()
+    for site, text_hash in sorted(reached):
+        where = "role = 'body' AND text_hash = ? AND article_id IN (SELECT id FROM articles WHERE site = ?)"
+        changed.update(r[0] for r in db.conn.execute(f"SELECT DISTINCT article_id FROM sentences WHERE {where}",
+                                                     (text_hash, site)))
+        db.conn.execute(f"UPDATE sentences SET role = 'boilerplate' WHERE {where}", (text_hash, site))
+    for article_id, title, story_id in select_in(db, "SELECT id, title, story_id FROM articles WHERE id IN ({})", sorted(changed)):
+        body = " ".join(r[0] for r in db.conn.execute(
+            "SELECT text FROM sentences WHERE article_id = ? AND role = 'body' ORDER BY idx", (article_id,)))
+        text = db.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        db.conn.execute("UPDATE articles SET fingerprint = ? WHERE id = ?", (fingerprint(body or text, title), article_id))
+        if story_id is not None:
+            db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
 
 
 def assign_forced(db, article_ids, label):

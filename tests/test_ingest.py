@@ -5,7 +5,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from ingest import pipeline, records, store
+from ingest import pipeline, records, stories, store
 from ingest.cli import cli
 from ingest.records import RawArticle
 
@@ -110,7 +110,7 @@ def test_a_failed_batch_stores_nothing(tmp_path):
     # both article rows went in
     broken.sentences[0].text = None
     with pytest.raises(sqlite3.IntegrityError):
-        store.insert_articles(db, [good, broken])
+        store.insert_articles(db, [good, broken], stories.fingerprint)
     assert db["articles"].count == 0 and db["sentences"].count == 0 and db["numbers"].count == 0
 
 

@@ -1,0 +1,58 @@
+"""Boilerplate as the store keeps it: a site's sentence repeated on several of its pages
+becomes boilerplate in old and new articles alike, leaves the fingerprints and the
+comparison, and a story it touched is analysed again."""
+import sqlite3
+
+from ingest import boilerplate, pipeline, store
+
+FOOTER = "Get Motor Cycle Monthly delivered to your door every month with our best offers."
+
+
+def page(k, body):
+    return {"url": f"https://bikes.example/review-{k}", "title": f"Review {k}",
+            "text": f"{body}\n\n{FOOTER}"}
+
+
+def test_a_sentence_repeated_on_a_sites_pages_becomes_boilerplate(tmp_path):
+    import json
+    bodies = [
+        "The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
+        "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
+        "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found.",
+    ]
+    path = tmp_path / "news.db"
+    db = store.open_db(str(path))
+    for k, body in enumerate(bodies):
+        feed = tmp_path / f"feed{k}.jsonl"
+        feed.write_text(json.dumps(page(k, body)) + "\n")
+        pipeline.ingest(db, [str(feed)], workers=1)
+        roles = {r[0] for r in db.conn.execute("select role from sentences where text = ?", [FOOTER])}
+        # below boilerplate.MIN_ARTICLES pages the line is body text; from then on, everywhere
+        assert roles == ({"boilerplate"} if k + 1 >= boilerplate.MIN_ARTICLES else {"body"})
+    assert db.conn.execute("select n_articles from site_sentences where site = 'bikes.example' "
+                           "and text_hash = ?", [boilerplate.text_key(FOOTER)]).fetchone()[0] == 3
+    # the reviews no longer share a story through the footer, and nothing aligns with it
+    assert db.conn.execute("select count(distinct story_id) from articles").fetchone()[0] == 3
+    footer_ids = [r[0] for r in db.conn.execute("select id from sentences where text = ?", [FOOTER])]
+    assert not db.conn.execute(f"select count(*) from alignments where sentence_a in ({','.join('?' * 3)}) "
+                               f"or sentence_b in ({','.join('?' * 3)})", footer_ids * 2).fetchone()[0]
+    assert db.conn.execute("select count(*) from stories where pending = 1").fetchone()[0] == 0
+    # fingerprints are those of the body without the footer
+    from ingest import stories
+    for article_id, title, fp in db.conn.execute("select id, title, fingerprint from articles"):
+        body = " ".join(r[0] for r in db.conn.execute(
+            "select text from sentences where article_id = ? and role = 'body' order by idx", [article_id]))
+        assert fp == stories.fingerprint(body, title)
+
+
+def test_versions_of_one_url_count_once(tmp_path):
+    import json
+    path = tmp_path / "news.db"
+    db = store.open_db(str(path))
+    feed = tmp_path / "versions.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": "https://news.example/a", "text": f"Version {k} of the story. {FOOTER}"})
+                              for k in range(4)) + "\n")
+    pipeline.ingest(db, [str(feed)], workers=1)
+    conn = sqlite3.connect(path)
+    assert conn.execute("select max(n_articles) from site_sentences").fetchone()[0] == 1
+    assert conn.execute("select count(*) from sentences where role = 'boilerplate'").fetchone()[0] == 0
