@@ -232,3 +232,22 @@ async def test_hostile_titles_and_text_render_escaped(hostile_pair_db, hostile_d
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in pages[0]  # the title, shown as text
     assert "&lt;img src=x onerror=" in pages[1]
     assert HOSTILE.split("\n")[0].split(" <")[0] in text_of(pages[2])
+
+
+@pytest.mark.asyncio
+async def test_the_demo_home_page_reaches_a_story_page_in_one_click(tmp_path_factory):
+    # `make demo` serves the demo database with metadata.yml: its home page links the
+    # story page and a compare page, and both open.
+    from .conftest import EXAMPLE
+    folder = tmp_path_factory.mktemp("home")
+    path = folder / "newsdiff-demo.db"
+    build(path, [EXAMPLE])
+    ds = Datasette(immutables=[str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()))
+    home = (await ds.client.get("/")).text
+    targets = re.findall(r'href="(-/newsdiff/[^"]+)"', home)
+    assert len(targets) == 2
+    for href in targets:
+        page = await ds.client.get("/" + href)
+        assert page.status_code == 200
+    story = (await ds.client.get("/" + targets[0])).text
+    assert "Siyarto" in story and "PURL" in story
