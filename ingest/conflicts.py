@@ -153,13 +153,19 @@ def _story_time(sentences, docs):
 _CLAUSE_CUT = re.compile(r"[,;:()\[\]«»\"“”]|\s[-–—]\s|—")
 
 
+# A clause reaches at most this far either side of a figure: what lies further is not
+# "around" it, and a sentence of thousands of figures must not cost their square.
+CLAUSE_REACH = 300
+
+
 def _clause(text, start, end):
-    """The clause around text[start:end]: bounded by commas, semicolons, brackets, dashes."""
-    lo = 0
-    for m in _CLAUSE_CUT.finditer(text, 0, start):
+    """The clause around text[start:end]: bounded by commas, semicolons, brackets, dashes,
+    and by CLAUSE_REACH characters."""
+    lo = max(0, start - CLAUSE_REACH)
+    for m in _CLAUSE_CUT.finditer(text, lo, start):
         lo = m.end()
-    m = _CLAUSE_CUT.search(text, end)
-    hi = m.start() if m else len(text)
+    m = _CLAUSE_CUT.search(text, end, end + CLAUSE_REACH)
+    hi = m.start() if m else min(len(text), end + CLAUSE_REACH)
     return lo, hi
 
 
@@ -392,13 +398,18 @@ def _article_pairs(arts, compared):
                 yield x, y
 
 
+# Mentions of one article compared at most: pairing is their product per pair of articles,
+# and a news article states far fewer figures (a table pasted as text does not).
+MAX_MENTIONS = 500
+
+
 def _match(mentions_by_art, relation, compared=None):
     """One-to-one pairs of mentions per pair of articles: [(a, b, relation, score)]."""
     out = []
     for x, y in _article_pairs(mentions_by_art, compared):
         cands = []
-        for a in mentions_by_art[x]:
-            for b in mentions_by_art[y]:
+        for a in mentions_by_art[x][:MAX_MENTIONS]:
+            for b in mentions_by_art[y][:MAX_MENTIONS]:
                 if not _compatible_keys(a, b):
                     continue
                 s = _pair_score(a, b)

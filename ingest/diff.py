@@ -26,9 +26,43 @@ def tokens(text):
     return TOKEN.findall(text)
 
 
+# Past this many tokens a text is no sentence: difflib's popular-token heuristic bounds
+# the time (without it, long runs of one repeated token take quadratic time).
+AUTOJUNK_FROM = 2000
+
+
+def matched(a_tokens, b_tokens):
+    """difflib opcodes, with the common head and tail matched first (linear: rewrites
+    change a few words of a long text) and only the middle given to difflib."""
+    n = min(len(a_tokens), len(b_tokens))
+    head = 0
+    while head < n and a_tokens[head] == b_tokens[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a_tokens[-1 - tail] == b_tokens[-1 - tail]:
+        tail += 1
+    a_mid, b_mid = a_tokens[head:len(a_tokens) - tail], b_tokens[head:len(b_tokens) - tail]
+    long = max(len(a_mid), len(b_mid)) > AUTOJUNK_FROM
+    ops = [] if not (a_mid or b_mid) else [
+        (tag, i1 + head, i2 + head, j1 + head, j2 + head)
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=long).get_opcodes()]
+    if head:
+        ops.insert(0, ("equal", 0, head, 0, head))
+    if tail:
+        ops.append(("equal", len(a_tokens) - tail, len(a_tokens), len(b_tokens) - tail, len(b_tokens)))
+    # neighbouring equal runs (head or tail beside an equal run difflib found) become one
+    out = []
+    for op in ops:
+        if out and op[0] == "equal" and out[-1][0] == "equal":
+            out[-1] = ("equal", out[-1][1], op[2], out[-1][3], op[4])
+        else:
+            out.append(op)
+    return out
+
+
 def opcodes(a_tokens, b_tokens):
     """difflib opcodes over word tokens, short unchanged runs between changes absorbed."""
-    ops = difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False).get_opcodes()
+    ops = matched(a_tokens, b_tokens)
     merged = []
     for i, op in enumerate(ops):
         # Equal runs never neighbour each other, so an inner one sits between two changes.
