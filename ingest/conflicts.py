@@ -213,11 +213,12 @@ class _Mention:
     """A figure or a date in a sentence, with the words around it."""
 
     __slots__ = ("sent", "surface", "start", "end", "key", "kind", "value", "low", "high",
-                 "qual", "ctx", "near", "date", "casualty")
+                 "qual", "ctx", "near", "date", "casualty", "unit", "base")
 
     def __init__(self, sent, surface, start, end, key, kind, value=None, low=None, high=None,
-                 qual=None, date=None):
+                 qual=None, date=None, unit=None, base=None):
         self.sent, self.surface, self.start, self.end = sent, surface, start, end
+        self.unit, self.base = unit, base
         self.key, self.kind, self.value, self.low, self.high, self.qual = key, kind, value, low, high, qual
         self.date = date
         text = sent.text
@@ -256,6 +257,12 @@ def _num_relation(a, b):
     """'same', 'weak' (different but compatible: a qualifier or range covers both) or 'strong'."""
     exact_a = a.qual is None and a.low is None
     exact_b = b.qual is None and b.low is None
+    if a.unit != b.unit and a.base is not None and b.base is not None:
+        # units that convert ("5 km", "3.1 miles"): compared in base units, to the two
+        # significant digits records.Figure.amount keeps
+        if a.base == b.base:
+            return "same"
+        return "strong" if exact_a and exact_b else "weak"
     if exact_a and exact_b:
         return "same" if abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)) else "strong"
     if a.qual == b.qual and a.low == b.low and a.high == b.high and abs(a.value - b.value) <= 1e-9 * max(1.0, abs(a.value)):
@@ -296,7 +303,7 @@ def _figure_mentions(sent):
         if f.value is None or not f.key:
             continue
         out.append(_Mention(sent, f.surface, f.start, f.end, f.key, kind, float(f.value),
-                            f.low, f.high, f.qualifier))
+                            f.low, f.high, f.qualifier, unit=f.unit, base=f.base))
     return out
 
 

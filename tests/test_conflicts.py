@@ -201,3 +201,12 @@ def test_ecb_earthquake_injured_counts_across_agencies():
     assert any(r.kind == "spelling" and "Zinabieh" in r.detail for r in rows)
     # background: the September 6.1 quake (20_4) is not the Sunday 5.6 one (20_5)
     assert not any(r.kind == "number" and "6.1" in r.detail and "5.6" in r.detail for r in rows)
+
+
+def test_units_that_convert_are_compared_in_base_units():
+    same = between("The fire spread over 5 km of forest near the town, officials said.",
+                   "The fire spread over 3.1 miles of forest near the town, officials said.")
+    assert same == []
+    other = between("The fire spread over 5 km of forest near the town, officials said.",
+                    "The fire spread over 8 miles of forest near the town, officials said.")
+    assert [(c.kind, c.value_a, c.value_b) for c in other] == [("number", "5 km", "8 miles")]
