@@ -204,9 +204,9 @@ def test_ecb_earthquake_injured_counts_across_agencies():
 
 
 def test_units_that_convert_are_compared_in_base_units():
-    same = between("The fire spread over 5 km of forest near the town, officials said.",
+    same = conflicts.between("The fire spread over 5 km of forest near the town, officials said.",
                    "The fire spread over 3.1 miles of forest near the town, officials said.")
     assert same == []
-    other = between("The fire spread over 5 km of forest near the town, officials said.",
+    other = conflicts.between("The fire spread over 5 km of forest near the town, officials said.",
                     "The fire spread over 8 miles of forest near the town, officials said.")
     assert [(c.kind, c.value_a, c.value_b) for c in other] == [("number", "5 km", "8 miles")]
