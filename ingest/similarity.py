@@ -146,7 +146,7 @@ class Scorer:
 
     def _index(self):
         self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
-        self._fig_index = _figure_index(self.figures)
+        self._fig_index, self._fig_keys = _figure_index(self.figures)
         self._name_sets, self._name_sizes = _name_index(self.names)
         # Coverage, unmatched words and numbers only where the IDF says nothing: a Scorer of
         # two sentences (newsdiff_similarity). In a story the IDF already discounts what
@@ -205,7 +205,11 @@ class Scorer:
         agree = np.zeros_like(lex)
         shared = np.zeros_like(lex)
         rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        for member, values in self._fig_index:
+        # only the keys some row and some column state: a story has many keys, a block few
+        in_rows = set().union(*(self._fig_keys[i] for i in rows)) if rows else set()
+        in_cols = set().union(*(self._fig_keys[j] for j in cols)) if cols else set()
+        for k in sorted(in_rows & in_cols):
+            member, values = self._fig_index[k]
             ra, ca = member[rows_a], member[cols_a]
             r, c = np.nonzero(ra >= 0)[0], np.nonzero(ca >= 0)[0]
             if r.size and c.size:
@@ -299,10 +303,17 @@ def _term_counts(analyzer, text):
 
 
 def _figure_index(figures):
-    """Per figure key: (row of each sentence in a 0/1 value matrix or -1, that matrix)."""
-    out = []
-    for key in sorted({k for f in figures for k in f}, key=str):
-        members = [i for i, f in enumerate(figures) if key in f]
+    """([per figure key: (row of each sentence in a 0/1 value matrix or -1, that matrix)],
+    [per sentence: the numbers of the keys it states])."""
+    members_of = {}
+    for i, f in enumerate(figures):
+        for key in f:
+            members_of.setdefault(key, []).append(i)
+    out, keys_of = [], [set() for _ in figures]
+    for k, key in enumerate(sorted(members_of, key=str)):
+        members = members_of[key]
+        for i in members:
+            keys_of[i].add(k)
         values = sorted({v for i in members for v in figures[i][key]}, key=str)
         col = {v: c for c, v in enumerate(values)}
         member = np.full(len(figures), -1, dtype=np.int64)
@@ -311,7 +322,7 @@ def _figure_index(figures):
             member[i] = r
             onehot[r, [col[v] for v in figures[i][key]]] = 1.0
         out.append((member, onehot))
-    return out
+    return out, keys_of
 
 
 def _name_index(name_sets):
