@@ -40,36 +40,35 @@ RULES = ("threshold", "mutual", "either", "either+merge")
 def decide_variant(rule, margin=None):
     """A stand-in for align.decide(S, thr, merge_score) that applies `rule`:
     "threshold" keeps every pair above thr, "mutual" only mutual best matches,
-    "either" one-sided best matches, "either+merge" (production) adds the merge test.
-    A pair HIGH_ABOVE over the threshold is kept by every rule. margin: the merge margin
-    (default align.MERGE_MARGIN)."""
-    margin = align.MERGE_MARGIN if margin is None else margin
+    "either" one-sided best matches, "either+merge" is production (align.decide, with
+    `margin` for its merge margin). A pair HIGH_ABOVE over the threshold is kept by every
+    rule."""
+    if rule == "either+merge":
+        if margin is None:
+            return align.decide
+
+        def decide_with_margin(S, thr, merge_score):
+            production = align.MERGE_MARGIN
+            align.MERGE_MARGIN = margin
+            try:
+                return align.decide(S, thr, merge_score)
+            finally:
+                align.MERGE_MARGIN = production
+
+        return decide_with_margin
 
     def decide(S, thr, merge_score):
-        links = set()
         if S.size == 0:
-            return links
-        best_col = S.argmax(axis=1)   # best sentence of B for each sentence of A
-        best_row = S.argmax(axis=0)   # best sentence of A for each sentence of B
+            return set()
+        best_col, best_row = S.argmax(axis=1), S.argmax(axis=0)
+        kept = set()
         for i, j in zip(*np.nonzero(S >= thr)):
-            a_best, b_best = best_col[i] == j, best_row[j] == i
-            if (a_best and b_best) or rule == "threshold" or S[i, j] >= thr[i, j] + align.HIGH_ABOVE:
-                links.add((int(i), int(j)))
-            elif (a_best or b_best) and rule != "mutual":
-                if merge_score is None or rule == "either":
-                    links.add((int(i), int(j)))
-                    continue
-                if a_best:   # b_j's own best is another a: does a_i + that a explain b_j?
-                    other = int(best_row[j])
-                    joined = merge_score(sorted((int(i), other)), [int(j)])
-                    lone = S[other, j]
-                else:        # a_i's own best is another b
-                    other = int(best_col[i])
-                    joined = merge_score([int(i)], sorted((int(j), other)))
-                    lone = S[i, other]
-                if joined > lone + margin:
-                    links.add((int(i), int(j)))
-        return links
+            mutual = best_col[i] == j and best_row[j] == i
+            either = best_col[i] == j or best_row[j] == i
+            keep = {"threshold": True, "mutual": mutual, "either": either}[rule]
+            if keep or S[i, j] >= thr[i, j] + align.HIGH_ABOVE:
+                kept.add((int(i), int(j)))
+        return kept
 
     return decide
 

@@ -14,13 +14,20 @@ import weakref
 _known = weakref.WeakKeyDictionary()
 
 
+def _database(datasette, database):
+    """The Database named `database`, or None for an internal or unknown name."""
+    if not database or database.startswith("_"):
+        return None
+    try:
+        return datasette.get_database(database)
+    except KeyError:
+        return None
+
+
 async def is_newsdiff(datasette, database):
     """True when the database named `database` carries the newsdiff marker."""
-    if not database or database.startswith("_"):
-        return False
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
+    db = _database(datasette, database)
+    if db is None:
         return False
     if db not in _known:
         found = await _has_marker(db)
@@ -45,11 +52,8 @@ async def _has_marker(db):
 def is_newsdiff_now(datasette, database):
     """The same answer, without awaiting: for Datasette 0.65's get_metadata hook, which is
     called synchronously. Uses the cached answer, else reads the file (read-only)."""
-    if not database or database.startswith("_"):
-        return False
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
+    db = _database(datasette, database)
+    if db is None:
         return False
     if db in _known:
         return _known[db]

@@ -1,23 +1,13 @@
 """The analysis as tasks on a Dask cluster (a real LocalCluster of worker processes):
 the same rows as a run in this process, written by the single local writer."""
-import sqlite3
-
 import pytest
 
 from ingest import pipeline, store
 
 from .conftest import EXAMPLE
-from .test_crash import ECB, archive
+from .test_crash import ECB, archive, dump
 
 distributed = pytest.importorskip("distributed")
-
-
-def dump(path):
-    conn = sqlite3.connect(path)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 @pytest.mark.skipif(not ECB.exists(), reason="ECB+ benchmark data not beside the checkout")
