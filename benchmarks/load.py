@@ -39,7 +39,7 @@ def build(n, folder):
     if os.path.exists(path):
         return path
     archive = os.path.join(folder, f"archive-{n}.jsonl")
-    write_jsonl(archive, [record for record, _ in make_archive(n)][:n])
+    write_jsonl(archive, make_archive(n)[:n])
     newsdiff = os.path.join(os.path.dirname(sys.executable), "newsdiff")
     subprocess.run([newsdiff, "ingest", path, archive, "--quiet"], check=False)
     return path

@@ -36,10 +36,15 @@ def test_site_repetition_marks_and_versions_count_once():
     a = ("morebikes.co.uk", "https://morebikes.co.uk/1", ["A review of a soundtrack book.", line])
     b = ("morebikes.co.uk", "https://morebikes.co.uk/2", ["A review of a workshop manual.", line])
     b2 = ("morebikes.co.uk", "https://morebikes.co.uk/2", ["A review of a workshop manual, updated.", line])
+    c = ("morebikes.co.uk", "https://morebikes.co.uk/3", ["A review of a riding jacket.", line])
     other = ("example.org", "https://example.org/1", [line])
-    counts = boilerplate.count_sites([a, b, b2, other])
+    counts = boilerplate.count_sites([a, b, b2, c, other])
     k = boilerplate.text_key(line)
-    assert counts[("morebikes.co.uk", k)] == 2 and counts[("example.org", k)] == 1
+    assert boilerplate.MIN_ARTICLES == 3
+    assert counts[("morebikes.co.uk", k)] == 3 and counts[("example.org", k)] == 1
+    # two pages of the site are not yet enough (a follow-up story may reuse a paragraph)
+    two = boilerplate.count_sites([a, b])
+    assert boilerplate.marks(a[2], {kk: n for (_, kk), n in two.items()}) == [False, False]
     site = {kk: n for (s, kk), n in counts.items() if s == "morebikes.co.uk"}
     assert boilerplate.marks(a[2], site) == [False, True]
     # on another site the same line is seen once: not boilerplate there

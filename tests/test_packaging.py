@@ -48,6 +48,9 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 CORE = {requirement_name(r) for r in PROJECT["dependencies"]}
 EXTRAS = {extra: {requirement_name(r) for r in reqs} for extra, reqs in PROJECT["optional-dependencies"].items()}
 MODULE_DISTRIBUTIONS = importlib.metadata.packages_distributions()
+# Modules whose distribution is named otherwise, for when it is not installed in this
+# venv (packages_distributions() knows installed ones only): the bench extra, say.
+NOT_INSTALLED = {"sklearn": ["scikit-learn"], "yaml": ["PyYAML"], "dateutil": ["python-dateutil"]}
 
 
 def imports(folder):
@@ -86,7 +89,7 @@ def imports(folder):
 
 
 def distributions(module):
-    return {normalise(d) for d in MODULE_DISTRIBUTIONS.get(module, [module])}
+    return {normalise(d) for d in MODULE_DISTRIBUTIONS.get(module, NOT_INSTALLED.get(module, [module]))}
 
 
 def declared(extras):
