@@ -72,7 +72,12 @@ bench: $(VENV_SEMANTIC)/.bench
 	$(VENV_SEMANTIC)/bin/python benchmarks/similarity.py
 	$(VENV_SEMANTIC)/bin/python benchmarks/alignment.py
 	$(VENV_SEMANTIC)/bin/python benchmarks/stories.py
+	$(VENV_SEMANTIC)/bin/python benchmarks/conflicts.py
+	$(VENV_SEMANTIC)/bin/python benchmarks/provenance.py
+	$(VENV_SEMANTIC)/bin/python benchmarks/boilerplate.py
+	$(VENV_SEMANTIC)/bin/python benchmarks/memory.py
 	$(VENV_SEMANTIC)/bin/python benchmarks/scale.py
+	$(VENV_SEMANTIC)/bin/python benchmarks/load.py
 
 clean:
 	rm -rf $(VENV) $(VENV_ALPHA) $(VENV_SEMANTIC) *.egg-info
