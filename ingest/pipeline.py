@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from . import align, boilerplate, claims, conflicts, numbers, provenance, readers, segment, stories, store, structure
+from . import align, boilerplate, claims, conflicts, diff, numbers, provenance, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
 from .text import parse_iso
 
@@ -287,6 +287,10 @@ def story_analysis(inputs, encoder=None):
     sentences = [s for s in inputs.sentences if s.role != "boilerplate"]
     scored, scorer = align.story_scorer(sentences, encoder)
     pairs = align.align(sentences, encoder, scored=(scored, scorer))
+    # The word diff of each alignment, stored with it: pages show it without recomputing.
+    texts = {s.id: s.text for s in sentences}
+    for p in pairs:
+        p.diff = diff.diff_html(texts[p.sentence_a], texts[p.sentence_b])
     body = [s for s in sentences if s.role == "body"]
     body_ids = {s.id for s in body}
     # claims scores the body sentences with weights fitted on them alone: refit align's

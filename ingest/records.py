@@ -15,7 +15,7 @@ the table promises offsets into articles.text.
 from dataclasses import asdict, dataclass, field, fields
 
 # Bumped whenever a table or view changes shape; stored in newsdiff_meta and user_version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def column(sql, references=None, default=None, index=False):
@@ -111,6 +111,11 @@ class Sentence:
     end: int = column("INTEGER NOT NULL", default=0)
     # ingest.boilerplate.text_key: the same sentence on other pages of the article's site
     text_hash: int | None = column("INTEGER", index=True)
+    # The sentence's figure marks, written by store.insert_articles with its numbers rows
+    # from the same Figure records: JSON [[start, end, title], ...], offsets into the
+    # sentence, in order, never overlapping (store.figure_marks). Pages mark figures from
+    # it without a query per sentence.
+    marks: str | None = column("TEXT")
     figures: list = field(default_factory=list)
 
 
@@ -187,6 +192,9 @@ class Alignment:
     score: float = column("REAL NOT NULL")
     # identical, near-identical, paraphrase, partial (ingest/align.py)
     relation: str = column("TEXT NOT NULL")
+    # ingest.diff.diff_html(text of sentence_a, text of sentence_b): escaped HTML with <del>
+    # and <ins> only, made in the story's analysis (pipeline.story_analysis)
+    diff: str | None = column("TEXT")
 
 
 @dataclass(kw_only=True)

@@ -6,6 +6,7 @@ those declarations. Each write runs inside one transaction, so a failed or
 interrupted run never leaves half an article or half a story's analysis behind.
 """
 
+import json
 import sqlite3
 
 import sqlite_utils
@@ -91,7 +92,7 @@ VIEWS = {
     "aligned_pairs": """
         SELECT alignments.id, alignments.story_id, alignments.score, alignments.relation,
                sa.article_id AS article_a, sa.text AS text_a,
-               sb.article_id AS article_b, sb.text AS text_b
+               sb.article_id AS article_b, sb.text AS text_b, alignments.diff
         FROM alignments
         JOIN sentences sa ON sa.id = alignments.sentence_a
         JOIN sentences sb ON sb.id = alignments.sentence_b
@@ -230,6 +231,7 @@ def ensure_schema(db):
     try:
         for statement in statements(SCHEMA + FTS):
             conn.execute(statement)
+        add_missing_columns(conn)
         for name, sql in VIEWS.items():
             create = f"CREATE VIEW {name} AS {sql.strip()}"
             stored = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?", (name,)).fetchone()
@@ -243,6 +245,16 @@ def ensure_schema(db):
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+
+
+def add_missing_columns(conn):
+    """Columns a newer schema declares that a table of an older file lacks (NULL in its
+    rows: the plugin then works them out as before, e.g. sentences.marks)."""
+    for record in TABLES:
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({record.TABLE})")}
+        for f in columns(record):
+            if f.name not in have:
+                conn.execute(f"ALTER TABLE {record.TABLE} ADD COLUMN {quoted(f.name)} {f.metadata['sql']}")
 
 
 def checkpoint(db):
@@ -267,6 +279,27 @@ def figure_row(figure, sentence_id, article_id, sentence_start):
     """The numbers row of a figure: its offsets move from the sentence to the article."""
     return values(Figure(**{**figure.__dict__, "sentence_id": sentence_id, "article_id": article_id,
                             "start": sentence_start + figure.start, "end": sentence_start + figure.end}))
+
+
+def figure_reading(iso, value, unit, rate):
+    """A figure's normalised reading, as its mark's tooltip shows it: "5,000,000,000 EUR per month"."""
+    amount = iso or (f"{value:,.10g}" if value is not None else None)
+    rate = rate and f"per {rate}"
+    return " ".join(v for v in (amount, unit, rate) if v)
+
+
+def figure_marks(text, figures):
+    """sentences.marks of a sentence: JSON [[start, end, "kind: reading"], ...] of its
+    figures (offsets into the sentence), by offset. A figure whose offsets do not give back
+    its surface, or that overlaps the previous one, is left unmarked (as the plugin's
+    render.mark_figures does with the numbers rows)."""
+    marks, at = [], 0
+    for f in sorted(figures, key=lambda f: (f.start, f.end)):
+        if f.start is None or f.end is None or f.start < at or text[f.start:f.end] != f.surface:
+            continue
+        marks.append([f.start, f.end, f"{f.kind}: {figure_reading(f.iso, f.value, f.unit, f.rate)}"])
+        at = f.end
+    return json.dumps(marks, ensure_ascii=False)
 
 
 def figure_from_row(row, sentence_start):
@@ -295,6 +328,8 @@ def insert_articles(db, articles, fingerprint):
             for s in article.sentences:
                 s.id, s.article_id = next_sentence, article.id
                 next_sentence += 1
+                # the marks and the numbers rows below come from the same Figure records
+                s.marks = figure_marks(s.text, s.figures)
                 sentence_rows.append(values(s))
                 figure_rows.extend(figure_row(f, s.id, article.id, s.start) for f in s.figures)
         db.conn.executemany(insert_sql(Sentence), sentence_rows)
