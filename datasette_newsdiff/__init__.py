@@ -24,6 +24,23 @@ def register_commands(cli):
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    # Datasette 0.65 does not tell render_cell the request: the path of the request being
+    # served is kept where render.py reads it (a table page shows article excerpts).
+    def wrap(app):
+        async def add_path(scope, receive, send):
+            token = render.REQUEST_PATH.set(scope.get("path") if scope.get("type") == "http" else None)
+            try:
+                await app(scope, receive, send)
+            finally:
+                render.REQUEST_PATH.reset(token)
+
+        return add_path
+
+    return wrap
+
+
+@hookimpl
 def extra_css_urls(database, datasette):
     async def inner():
         if await is_newsdiff(datasette, database):

@@ -1,7 +1,8 @@
 """Canned queries: the one home for them, registered by the plugin on every version.
 
 Plain SQL over the contract tables, so they also run in any SQLite client (but for the
-diff column of article_alignments, which calls the plugin's own newsdiff_diff).
+diff column of article_alignments, which is the stored alignments.diff and calls the
+plugin's own newsdiff_diff only where a row has none).
 
 A query that needs a story or an article never opens on an error or a bare "0 results":
 with the parameter empty it matches nothing, and its description (description_html) says
@@ -130,7 +131,7 @@ where story_id = :story order by claim_id, key, article_id""",
         "parameter": "article",
         "sql": """select aligned_pairs.story_id, aligned_pairs.score, aligned_pairs.relation,
   a.name as name_a, aligned_pairs.text_a, b.name as name_b, aligned_pairs.text_b,
-  newsdiff_diff(aligned_pairs.text_a, aligned_pairs.text_b) as diff
+  coalesce(aligned_pairs.diff, newsdiff_diff(aligned_pairs.text_a, aligned_pairs.text_b)) as diff
 from aligned_pairs
 join articles a on a.id = aligned_pairs.article_a
 join articles b on b.id = aligned_pairs.article_b

@@ -4,13 +4,22 @@ Figures are marked from the stored `numbers` rows, never by extracting them agai
 render time, so a page always shows what the database says.
 """
 
+import contextvars
+import json
 import math
 from urllib.parse import urlencode
 
 from datasette.utils import tilde_encode
 from markupsafe import Markup, escape
 
-from ingest import diff
+from ingest import diff, store
+
+# The path of the request being served, set by the plugin's asgi_wrapper (Datasette 0.65's
+# render_cell is not told the request): a table page shows an excerpt of an article.
+REQUEST_PATH = contextvars.ContextVar("newsdiff_request_path", default=None)
+
+# An article's text in a table view (the whole text is on its row page).
+EXCERPT = 300
 
 # A sentence's figures, with offsets made relative to the sentence (the table stores
 # offsets into articles.text, and the sentence starts at sentences.start).
@@ -91,10 +100,7 @@ def plain(value):
 
 def figure_reading(figure):
     """The normalised reading shown in a figure's tooltip: "5,000,000,000 EUR per month"."""
-    value = figure["value"]
-    amount = figure["iso"] or (f"{value:,.10g}" if value is not None else None)
-    rate = figure["rate"] and f"per {figure['rate']}"
-    return " ".join(v for v in (amount, figure["unit"], rate) if v)
+    return store.figure_reading(figure["iso"], figure["value"], figure["unit"], figure["rate"])
 
 
 def mark_figures(text, figures):
@@ -107,6 +113,30 @@ def mark_figures(text, figures):
             continue
         out.append(escape(text[at:start]))
         out.append(Markup('<mark class="newsdiff-figure" title="{}: {}">{}</mark>').format(f["kind"], figure_reading(f), f["surface"]))
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
+
+
+def stored_marks(text, marks):
+    """The sentence with its stored marks (sentences.marks, store.figure_marks) applied:
+    the same HTML mark_figures makes from the numbers rows. None when marks is not a
+    list of [start, end, title] in order within the text."""
+    try:
+        spans = json.loads(marks)
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(spans, list):
+        return None
+    out, at = [], 0
+    for span in spans:
+        if not (isinstance(span, list) and len(span) == 3):
+            return None
+        start, end, title = span
+        if not (isinstance(start, int) and isinstance(end, int) and at <= start <= end <= len(text)):
+            return None
+        out.append(escape(text[at:start]))
+        out.append(Markup('<mark class="newsdiff-figure" title="{}">{}</mark>').format(title, text[start:end]))
         at = end
     out.append(escape(text[at:]))
     return Markup("").join(out)
@@ -143,10 +173,30 @@ async def article_page(datasette, database, row, text):
     return nav + article_text(text, figures)
 
 
-def aligned_texts(row):
-    """text_b of aligned_pairs: the sentence itself, then what changed from text_a."""
+def aligned_texts(row, keys):
+    """text_b of aligned_pairs: the sentence itself, then what changed from text_a. When
+    the row has the stored diff (alignments.diff) its own column shows it (below)."""
+    if "diff" in keys and isinstance(row["diff"], str):
+        return Markup('<span class="newsdiff-text">{}</span>').format(row["text_b"])
     return Markup('<span class="newsdiff-text">{}</span><span class="newsdiff-diff">{}</span>').format(
         row["text_b"], Markup(diff.diff_html(row["text_a"], row["text_b"])))
+
+
+def excerpt(text, n=EXCERPT):
+    """The start of an article for a table view: its first n characters, at a word."""
+    flat = " ".join(text[: n * 2].split())
+    if len(flat) <= n and len(text) <= n * 2:
+        return flat
+    return flat[:n].rsplit(" ", 1)[0] + "…"
+
+
+def on_row_page(datasette, database, table):
+    """True unless the request being served is a page of the table itself (or of the
+    database): the row page, a query, or anything unknown shows the whole text."""
+    path = REQUEST_PATH.get()
+    if path is None:
+        return True
+    return datasette.urls.table(database, table) != path.split("?")[0].rstrip("/")
 
 
 def diff_cell(row, value):
@@ -155,6 +205,18 @@ def diff_cell(row, value):
     if diff.diff_html(row["text_a"], row["text_b"]) != value:
         return None
     return Markup('<span class="newsdiff-diff">{}</span>').format(Markup(value))
+
+
+# Canned queries (queries.py) whose diff column is alignments.diff as stored: on their
+# own page it is shown as it is, with no diff made again to check it.
+STORED_DIFF_QUERIES = ("article_alignments",)
+
+
+async def query_diff(datasette, database, row, value):
+    path = (REQUEST_PATH.get() or "").split("?")[0].rstrip("/")
+    if any(path == datasette.urls.table(database, q) for q in STORED_DIFF_QUERIES):
+        return Markup('<span class="newsdiff-diff">{}</span>').format(Markup(value))
+    return diff_cell(row, value)
 
 
 def cell(row, value, column, table):
@@ -175,20 +237,38 @@ def cell(row, value, column, table):
     if not isinstance(value, str):
         return None
     if table == "articles" and column == "text":
-        if "id" not in keys:
-            return ready(article_text(value))
-        return lambda datasette, database: article_page(datasette, database, row, value)
+        return lambda datasette, database: article_cell(datasette, database, row, keys, value)
     if (table, column) in SENTENCE_TEXT:
         key = SENTENCE_TEXT[table, column]
+        if "marks" in keys and isinstance(row["marks"], str):
+            html = stored_marks(value, row["marks"])
+            if html is not None:
+                return ready(html)
         if key not in keys:  # e.g. ?_col= left the id out: Datasette's plain, escaped text
             return None
         return lambda datasette, database: sentence_with_figures(datasette.get_database(database), row[key], value)
     if table == "aligned_pairs" and column == "text_b" and {"text_a", "text_b"} <= keys:
-        return ready(aligned_texts(row))
-    if table is None and column == "diff" and {"text_a", "text_b"} <= keys:
-        html = diff_cell(row, value)
-        return ready(html) if html is not None else None
+        return ready(aligned_texts(row, keys))
+    if table == "aligned_pairs" and column == "diff" and isinstance(value, str):
+        # The stored diff of a plugin's own view, on a newsdiff database (the hook checks).
+        return ready(Markup('<span class="newsdiff-diff">{}</span>').format(Markup(value)))
+    if table is None and column == "diff" and {"text_a", "text_b"} <= keys and isinstance(value, str):
+        return lambda datasette, database: query_diff(datasette, database, row, value)
     return None
+
+
+async def article_cell(datasette, database, row, keys, text):
+    """The whole article on its row page; on a table page the start of it, linked to the
+    row, with no query."""
+    if not on_row_page(datasette, database, "articles"):
+        shown = Markup('<div class="newsdiff-article newsdiff-excerpt"><p>{}</p></div>').format(excerpt(text))
+        if "id" in keys and plain_value(row["id"]) is not None:
+            href = datasette.urls.row(database, "articles", tilde_encode(str(plain_value(row["id"]))))
+            shown += Markup(' <a href="{}">whole article ({:,} characters)</a>').format(href, len(text))
+        return shown
+    if "id" not in keys:
+        return article_text(text)
+    return await article_page(datasette, database, row, text)
 
 
 def plain_value(value):

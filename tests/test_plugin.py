@@ -8,6 +8,7 @@ import pytest
 import yaml
 from datasette.app import Datasette
 
+from datasette_newsdiff import render
 from datasette_newsdiff.queries import QUERIES
 from ingest import diff, numbers, segment, similarity
 
@@ -158,6 +159,28 @@ async def test_sentence_pages_mark_figures_and_escape_the_rest(hostile_db):
     assert "<img" not in page and "<b>bold" not in page
 
 
+def test_stored_marks_equal_what_the_numbers_rows_say(hostile_db, demo_db):
+    # sentences.marks is written with the numbers rows: marking a sentence from either
+    # gives the same HTML, for every sentence.
+    for path in (hostile_db, demo_db):
+        conn = sqlite3.connect(path)
+        conn.row_factory = sqlite3.Row
+        sentences = conn.execute("select id, text, marks from sentences").fetchall()
+        assert sentences and all(s["marks"] is not None for s in sentences)
+        for s in sentences:
+            figures = [dict(r) for r in conn.execute(render.STORED_FIGURES, {"sentence": s["id"]})]
+            assert render.stored_marks(s["text"], s["marks"]) == render.mark_figures(s["text"], figures)
+        assert any("<mark" in render.stored_marks(s["text"], s["marks"]) for s in sentences)
+        conn.close()
+
+
+def test_stored_diffs_equal_the_diff_of_the_two_texts(demo_db):
+    conn = sqlite3.connect(demo_db)
+    pairs = conn.execute("select text_a, text_b, diff from aligned_pairs").fetchall()
+    conn.close()
+    assert pairs and all(d == diff.diff_html(a, b) for a, b, d in pairs)
+
+
 @pytest.mark.asyncio
 async def test_aligned_pairs_page_shows_word_diffs(ds):
     [pair] = await sql(ds, "select id, text_a, text_b from aligned_pairs where text_a != text_b order by id limit 1")
@@ -200,12 +223,14 @@ def test_ingest_reports_an_article_whose_analysis_fails(tmp_path, monkeypatch):
 
 @pytest.mark.asyncio
 async def test_sentence_pages_show_the_stored_figures(hostile_db, tmp_path):
-    # The marks come from the numbers table, not from extracting again: change the rows
-    # and the page follows them.
+    # The marks come from the numbers table, not from extracting again: in a file without
+    # stored marks (sentences.marks null, as in an older file) change the rows and the
+    # page follows them.
     path = tmp_path / "edited.db"
     with sqlite3.connect(hostile_db) as source, sqlite3.connect(path) as copy:
         source.backup(copy)
     with sqlite3.connect(path) as conn:
+        conn.execute("update sentences set marks = null")
         assert conn.execute("update numbers set kind = 'count', unit = null where surface = '5 billion euros'").rowcount == 1
     conn.close()
     ds = Datasette(immutables=[str(path)])
@@ -497,3 +522,13 @@ def test_ingest_keeps_a_relative_path_relative(tmp_path, monkeypatch):
             [(source,)] = conn.execute("select source from articles").fetchall()
         conn.close()
         assert source == os.path.join("in", "a.txt")
+
+
+@pytest.mark.asyncio
+async def test_articles_table_shows_excerpts_and_the_row_page_the_whole_text(ds):
+    [article] = await sql(ds, "select id, text from articles order by length(text) desc limit 1")
+    last = html.escape(article["text"].splitlines()[-1], quote=False)[:60]
+    table = (await ds.client.get("/newsdiff-demo/articles")).text.replace("&#39;", "'")
+    assert "newsdiff-excerpt" in table and "whole article (" in table and last not in table
+    row = (await ds.client.get(f"/newsdiff-demo/articles/{article['id']}")).text.replace("&#39;", "'")
+    assert last in row and "newsdiff-excerpt" not in row
