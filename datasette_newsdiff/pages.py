@@ -11,6 +11,7 @@ autoescapes, or as Markup built here by markupsafe from escaped pieces.
 
 import json
 import re
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from datasette.utils import tilde_decode, tilde_encode
@@ -40,9 +41,42 @@ KIND_LABELS = {
 def routes():
     db = r"(?P<database>[^/]+)"
     return [
-        (rf"^{ROUTE}/{db}/story/(?P<story_id>[0-9]+)$", story_page),
-        (rf"^{ROUTE}/{db}/compare/(?P<a>[0-9]+)/(?P<b>[0-9]+)$", compare_page),
+        (rf"^{ROUTE}/{db}/story/(?P<story_id>[0-9]+)$", cached(story_page)),
+        (rf"^{ROUTE}/{db}/compare/(?P<a>[0-9]+)/(?P<b>[0-9]+)$", cached(compare_page)),
     ]
+
+
+# Rendered pages of immutable databases (datasette -i, a published file: they cannot
+# change while served), most recently used last. A mutable database is never cached: a
+# run may ingest into it while it is served, and its pages must show the new rows.
+CACHE_SIZE = 256
+_pages = OrderedDict()
+
+
+def cached(page):
+    """The page, rendered once per (database file, path) for an anonymous reader of an
+    immutable database; rendered every time otherwise (a signed-in actor's page carries
+    their own menu). Datasette's permission check runs on every request."""
+
+    async def serve(datasette, request):
+        database, db = await open_database(datasette, request)
+        if db.is_mutable or request.actor is not None:
+            return await page(datasette, request, database, db)
+        key = (database, db.path, request.path, request.query_string)
+        html = _pages.get(key)
+        if html is None:
+            response = await page(datasette, request, database, db)
+            if response.status != 200:
+                return response
+            html = response.body
+            _pages[key] = html
+            while len(_pages) > CACHE_SIZE:
+                _pages.popitem(last=False)
+        _pages.move_to_end(key)
+        return Response.html(html)
+
+    serve.__name__ = page.__name__
+    return serve
 
 
 # URLs: always through datasette.urls, so base_url is respected.
@@ -447,8 +481,7 @@ def vega_links(datasette, database, story_id):
     ]
 
 
-async def story_page(datasette, request):
-    database, db = await open_database(datasette, request)
+async def story_page(datasette, request, database, db):
     story_id = int(request.url_vars["story_id"])
     found = await rows(db, "select id, label, n_articles from stories where id = ?", [story_id])
     if not found:
@@ -535,8 +568,7 @@ def split_diff(a, b):
     return Markup(left), Markup(right)
 
 
-async def compare_page(datasette, request):
-    database, db = await open_database(datasette, request)
+async def compare_page(datasette, request, database, db):
     a_id, b_id = int(request.url_vars["a"]), int(request.url_vars["b"])
     found = await rows(db, "select id, story_id from articles where id in (?, ?)", [a_id, b_id])
     stories = {r["id"]: r["story_id"] for r in found}

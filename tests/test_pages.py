@@ -251,3 +251,28 @@ async def test_the_demo_home_page_reaches_a_story_page_in_one_click(tmp_path_fac
         assert page.status_code == 200
     story = (await ds.client.get("/" + targets[0])).text
     assert "Siyarto" in story and "PURL" in story
+
+
+@pytest.mark.asyncio
+async def test_page_cache_serves_immutable_pages_and_never_a_mutable_databases_stale_page(demo_db, tmp_path):
+    import shutil
+    import sqlite3
+
+    from datasette_newsdiff import pages
+
+    # Immutable: rendered once, then served from the cache.
+    ds = datasette(demo_db)
+    first = await get(ds, STORY)
+    assert any(key[0] == "newsdiff-demo" and key[2] == STORY for key in pages._pages)
+    assert await get(ds, STORY) == first
+    # Mutable: every request renders, so a write shows on the next page.
+    path = tmp_path / "newsdiff-demo.db"
+    shutil.copy(demo_db, path)
+    mutable = Datasette([str(path)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()))
+    before = await get(mutable, STORY)
+    assert "Relabelled story" not in before
+    with sqlite3.connect(path) as conn:
+        conn.execute("update stories set label = 'Relabelled story' where id = 1")
+    conn.close()
+    assert "Relabelled story" in await get(mutable, STORY)
+    assert not any(key[1] == str(path) for key in pages._pages)
