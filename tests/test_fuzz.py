@@ -168,7 +168,7 @@ def test_sql_functions_through_datasette(pairs):
     async def run():
         ds = Datasette(memory=True)
         for a, b in pairs:
-            response = await ds.client.get("/_memory.json", params={
+            response = await ds.client.get("/_memory.json", follow_redirects=True, params={
                 "sql": "select newsdiff_sentences(:a) as s, newsdiff_numbers(:a) as n, newsdiff_similarity(:a, :b) as sim, "
                        "newsdiff_diff(:a, :b) as d, newsdiff_conflicts(:a, :b) as c",
                 "a": a, "b": b, "_shape": "array"})
