@@ -45,13 +45,25 @@ def build(n, folder):
     return path
 
 
+def name_like_word(conn, story):
+    """What a reader searches for: a name. The first capitalised word inside a body
+    sentence of the story (not a sentence's first word, letters only, 4 or more)."""
+    for (text,) in conn.execute("select s.text from sentences s join articles a on a.id = s.article_id "
+                                "where a.story_id = ? and s.role = 'body' order by s.id", [story]):
+        for word in text.split()[1:]:
+            word = word.strip(".,;:!?\"'()’“”")
+            if len(word) >= 4 and word.isalpha() and word[0].isupper() and not word.isupper():
+                return word
+    return "Minister"
+
+
 def targets(path):
     """(label, url) pairs over the busiest story, a pair of its articles and the tables."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     name = os.path.splitext(os.path.basename(path))[0]
     story = conn.execute("select id from stories order by n_articles desc limit 1").fetchone()[0]
     a, b = [r[0] for r in conn.execute("select id from articles where story_id = ? order by id limit 2", [story])]
-    word = conn.execute("select text from sentences where role = 'body' limit 1").fetchone()[0].split()[0]
+    word = name_like_word(conn, story)
     conn.close()
     return [
         ("story page", f"/-/newsdiff/{name}/story/{story}"),

@@ -52,6 +52,9 @@ def extra_css_urls(database, datasette):
 
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
+    # Called for every cell of every page: any other column costs one set lookup.
+    if column not in render.COLUMNS:
+        return None
     html = render.cell(row, value, column, table)
     if html is None:
         return pages.link_cell(row, value, column, table, database, datasette)

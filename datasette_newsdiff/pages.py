@@ -2,8 +2,9 @@
 
 Every value on these pages comes from the tables and views ingest wrote (ingest/store.py
 VIEWS): nothing is analysed again per request, so a page always agrees with the SQL a
-reader runs. The one exception is the word diff of the compare page, made by the very
-function behind newsdiff_diff (ingest.diff.diff_html), which escapes all text.
+reader runs. The word diffs of the compare page are alignments.diff as stored (made by
+ingest.diff.diff_html, the function behind newsdiff_diff, which escapes all text), made
+here by the same function only for a row of several sentences or of the other direction.
 
 Article text is untrusted HTML. It reaches the templates as plain strings, which Jinja
 autoescapes, or as Markup built here by markupsafe from escaped pieces.
@@ -530,7 +531,7 @@ async def story_page(datasette, request, database, db):
 # The compare page.
 
 PAIR_ALIGNMENTS = """
-select al.id, al.score, al.relation, sa.id as sa, sa.article_id as art_a, sb.id as sb
+select al.*, sa.id as sa, sa.article_id as art_a, sb.id as sb
 from alignments al
 join sentences sa on sa.id = al.sentence_a
 join sentences sb on sb.id = al.sentence_b
@@ -558,11 +559,12 @@ BODY = "select id, article_id, idx, text from sentences where article_id = ? and
 MISSING = "select sentence_id from missing_from where article_id = ? and other_id = ?"
 
 
-def split_diff(a, b):
+def split_diff(a, b, stored=None):
     """The left and right halves of diff_html(a, b): a with its removed words in <del>,
     b with its added words in <ins>. diff_html escapes all text, so its only tags are
-    <del> and <ins>, and the halves stay well-formed and escaped."""
-    html = diff.diff_html(a, b)
+    <del> and <ins>, and the halves stay well-formed and escaped. stored: diff_html(a, b)
+    as ingest stored it (alignments.diff), else it is made here."""
+    html = stored if isinstance(stored, str) else diff.diff_html(a, b)
     left = re.sub(r"<ins>.*?</ins>", "", html, flags=re.S)
     right = re.sub(r"<del>.*?</del>", "", html, flags=re.S)
     return Markup(left), Markup(right)
@@ -591,7 +593,9 @@ async def compare_page(datasette, request, database, db):
     for al in await rows(db, PAIR_ALIGNMENTS, params):
         sa, sb = (al["sa"], al["sb"]) if al["art_a"] == a_id else (al["sb"], al["sa"])
         partners.setdefault(sa, []).append((sb, {"type": "aligned", "score": al["score"], "relation": al["relation"],
-                                                 "url": row_url(datasette, database, "alignments", al["id"])}))
+                                                 "url": row_url(datasette, database, "alignments", al["id"]),
+                                                 # the stored diff_html(sentence_a, sentence_b), when a's is sentence_a
+                                                 "diff": al.get("diff") if al["art_a"] == a_id else None}))
     conflicts = [conflict_view(datasette, database, c) for c in await rows(db, PAIR_CONFLICTS, params)]
     flags = {}  # (sentence of a, sentence of b) -> [conflict]
     for c in conflicts:
@@ -615,7 +619,8 @@ async def compare_page(datasette, request, database, db):
         if found:
             found.sort(key=lambda p: p[0]["idx"])
             right_text = " ".join(p[0]["text"] for p in found)
-            left, right = split_diff(s["text"], right_text)
+            stored = found[0][1].get("diff") if len(found) == 1 else None
+            left, right = split_diff(s["text"], right_text, stored)
             row = {"type": "pair", "a": s, "b": [p[0] for p in found], "left": left, "right": right,
                    "how": [p[1] for p in found], "anchor": f"s{s['id']}",
                    "conflicts": [c for p in found for c in flags.get((s["id"], p[0]["id"]), [])]}

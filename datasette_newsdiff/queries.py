@@ -75,12 +75,13 @@ order by alignments.story_id, na.key, sa.article_id, sb.article_id""",
     },
     "shared_claims": {
         "title": "Claims shared by several articles",
-        "description": "Statements that more than one article of a story makes, most widely shared first.",
+        "description": "Statements that more than one article of a story makes, most widely shared first: the first 100 (the claims table filtered by n_articles greater than 1 pages through them all).",
         "sql": """select claims.id as claim_id, claims.story_id, stories.label as story,
   claims.n_articles, claims.text
 from claims join stories on stories.id = claims.story_id
 where claims.n_articles > 1
-order by claims.story_id, claims.n_articles desc, claims.id""",
+order by claims.n_articles desc, claims.story_id, claims.id
+limit 100""",
     },
     "story_articles": {
         "title": "Story overview",

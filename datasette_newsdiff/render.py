@@ -219,6 +219,10 @@ async def query_diff(datasette, database, row, value):
     return diff_cell(row, value)
 
 
+# Every column cell() or pages.link_cell() may render; any other is Datasette's.
+COLUMNS = frozenset({"value", "sentence_id", "text", "sentence", "text_b", "diff", "story_id", "label"})
+
+
 def cell(row, value, column, table):
     """How to render a cell of a newsdiff database: an async function of (datasette,
     database name) giving its HTML, or None to let Datasette render it. Decided from the

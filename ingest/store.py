@@ -71,6 +71,8 @@ SCHEMA = "\n".join(
     [create_table(t) for t in TABLES]
     + [f"CREATE TABLE IF NOT EXISTS {META} (key TEXT PRIMARY KEY, value TEXT NOT NULL);"]
     + [i for t in TABLES for i in create_indexes(t)]
+    # The shared_claims canned query (datasette_newsdiff/queries.py) reads claims in this order.
+    + ["CREATE INDEX IF NOT EXISTS idx_claims_shared ON claims(n_articles DESC, story_id, id);"]
 )
 
 # Plain SQL only: a published file must work in any SQLite client and without the plugin.
