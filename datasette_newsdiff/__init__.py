@@ -1,6 +1,7 @@
 from datasette import hookimpl
 
 import json
+import weakref
 
 from . import descriptions, functions, pages, queries, render
 from .marker import is_newsdiff, is_newsdiff_now
@@ -73,9 +74,19 @@ def canned_queries(datasette, database):
     async def inner():
         if not await is_newsdiff(datasette, database):
             return {}
-        return queries.registered(await queries.choices(datasette.get_database(database)))
+        db = datasette.get_database(database)
+        if db.is_mutable:
+            return queries.registered(await queries.choices(db))
+        # An immutable file's stories and articles never change: its hints are made once
+        # (Datasette asks on every page of the database).
+        if db not in _registered:
+            _registered[db] = queries.registered(await queries.choices(db))
+        return _registered[db]
 
     return inner
+
+
+_registered = weakref.WeakKeyDictionary()
 
 
 @hookimpl

