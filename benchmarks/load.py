@@ -3,6 +3,7 @@
     python benchmarks/load.py                       # 10,000 synthetic articles, 16 clients, 15 s a target
     python benchmarks/load.py --articles 1000 --seconds 5
     python benchmarks/load.py --db news.db          # an existing newsdiff database
+    python benchmarks/load.py --db news.db --only table --setting suggest_facets off
 
 Builds the database from the synthetic archive of benchmarks/scale.py (real ECB+
 sentences, renamed per event) unless --db names one, serves it immutable with the
@@ -105,12 +106,16 @@ def main():
     ap.add_argument("--clients", type=int, default=16)
     ap.add_argument("--seconds", type=float, default=15.0, help="per target")
     ap.add_argument("--dir", help="where to build and keep the database (default: a temporary folder)")
+    ap.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                    help="a Datasette setting for the server, e.g. --setting suggest_facets off (repeatable)")
+    ap.add_argument("--only", help="drive only the targets whose label contains this text")
     args = ap.parse_args()
     folder = args.dir or tempfile.mkdtemp(prefix="newsdiff-load-")
     path = args.db or build(args.articles, folder)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "datasette", "serve", "-i", path, "-p", str(port),
-                               "-h", "127.0.0.1", "--setting", "num_sql_threads", "4"],
+                               "-h", "127.0.0.1", "--setting", "num_sql_threads", "4",
+                               *[part for name, value in args.setting for part in ("--setting", name, value)]],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -123,10 +128,13 @@ def main():
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         n = conn.execute("select count(*) from articles").fetchone()[0]
         conn.close()
-        print(f"# {n:,} articles, {args.clients} clients, {args.seconds:g} s per target, datasette -i on loopback")
+        settings = "".join(f", --setting {name} {value}" for name, value in args.setting)
+        print(f"# {n:,} articles, {args.clients} clients, {args.seconds:g} s per target, datasette -i on loopback{settings}")
         print(f"| {'target':<26} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | errors |")
         print(f"|{'-' * 28}|{'-' * 9}|{'-' * 9}|{'-' * 9}|--------|")
         for label, url in targets(path):
+            if args.only and args.only not in label:
+                continue
             httpx.get(base + url, timeout=60)       # warm: first render and caches
             latencies, errors = asyncio.run(drive(base, url, args.clients, args.seconds))
             latencies.sort()
