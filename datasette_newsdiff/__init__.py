@@ -3,7 +3,7 @@ from datasette import hookimpl
 import json
 import weakref
 
-from . import descriptions, functions, pages, queries, render
+from . import descriptions, functions, pages, queries, render, responses
 from .marker import is_newsdiff, is_newsdiff_now
 from .queries import QUERIES
 
@@ -36,7 +36,8 @@ def asgi_wrapper(datasette):
             finally:
                 render.REQUEST_PATH.reset(token)
 
-        return add_path
+        # Outside it: whole pages of immutable newsdiff databases, rendered once (responses.py).
+        return responses.wrap(datasette, add_path)
 
     return wrap
 
