@@ -141,7 +141,8 @@ class Article:
     title: str | None = column("TEXT")
     byline: str | None = column("TEXT")
     published: str | None = column("TEXT")
-    url: str | None = column("TEXT")
+    # indexed: versions of one URL are found by it when sentences are counted per site
+    url: str | None = column("TEXT", index=True)
     text: str = column("TEXT NOT NULL")
     content_hash: str = column("TEXT NOT NULL UNIQUE")
     story_id: int | None = column("INTEGER", references="stories")

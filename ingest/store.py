@@ -214,6 +214,9 @@ def open_db(path):
     # Readers (a Datasette serving the file) keep reading while a run writes; each
     # story's rows still change in one transaction, so a page never sees half of one.
     db.conn.execute("PRAGMA journal_mode = WAL")
+    # 64 MB of page cache (SQLite's default is 2 MB): the site counts and indexes of a
+    # large archive are read on every batch
+    db.conn.execute("PRAGMA cache_size = -65536")
     ensure_schema(db)
     return db
 
@@ -346,36 +349,53 @@ def insert_articles(db, articles, fingerprint):
 
 def count_site_sentences(db, articles):
     """Add each new article's sentences to its site's counts; versions of one URL count
-    once. Returns the (site, text_hash) pairs that reach boilerplate.MIN_ARTICLES."""
-    reached = set()
+    once. Returns ((site, text_hash) pairs that reach boilerplate.MIN_ARTICLES now, so
+    every stored sentence of the site with that text turns; [(article id, text_hash)] of
+    new sentences whose text had reached it before, so only they turn). Each stored
+    sentence is looked at once in all, however often its text repeats."""
+    reached, own = set(), []
     for article in articles:
         hashes = {s.text_hash for s in article.sentences if s.text_hash is not None}
         if article.site is None or not hashes:
             continue
+        versions = set()
         if article.url:
-            hashes -= {r[0] for r in db.conn.execute(
+            versions = {r[0] for r in db.conn.execute(
                 "SELECT DISTINCT s.text_hash FROM sentences s JOIN articles a ON a.id = s.article_id "
                 "WHERE a.url = ? AND a.site = ? AND a.id != ?", (article.url, article.site, article.id))}
-        for text_hash in hashes:
+        for text_hash in sorted(hashes):
             key = (article.site, text_hash)
-            db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
-                            "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1", key)
-            n = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()[0]
-            if n >= boilerplate.MIN_ARTICLES:
-                reached.add((article.site, text_hash))
-    return reached
+            counted = text_hash not in versions
+            if counted:
+                db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
+                                "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1", key)
+            row = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()
+            n = row[0] if row else 0
+            if counted and n == boilerplate.MIN_ARTICLES:
+                reached.add(key)
+            elif n >= boilerplate.MIN_ARTICLES:
+                own.append((article.id, text_hash))
+    return reached, own
 
 
-def mark_boilerplate(db, reached, fingerprint):
+def mark_boilerplate(db, found, fingerprint):
     """Body sentences of a site repeated on boilerplate.MIN_ARTICLES of its pages become
     boilerplate, in stored articles too: their fingerprints are made again and their
-    stories' analyses marked pending."""
+    stories' analyses marked pending. found: count_site_sentences()."""
+    reached, own = found
     changed = set()
     for site, text_hash in sorted(reached):
-        where = "role = 'body' AND text_hash = ? AND article_id IN (SELECT id FROM articles WHERE site = ?)"
+        # the site by primary key per matching sentence, not a list of the site's articles
+        # per hash (a large site's list made this quadratic in the site's size)
+        where = ("role = 'body' AND text_hash = ? "
+                 "AND (SELECT site FROM articles WHERE articles.id = sentences.article_id) = ?")
         changed.update(r[0] for r in db.conn.execute(f"SELECT DISTINCT article_id FROM sentences WHERE {where}",
                                                      (text_hash, site)))
         db.conn.execute(f"UPDATE sentences SET role = 'boilerplate' WHERE {where}", (text_hash, site))
+    for article_id, text_hash in own:
+        db.conn.execute("UPDATE sentences SET role = 'boilerplate' WHERE article_id = ? AND text_hash = ? "
+                        "AND role = 'body'", (article_id, text_hash))
+        changed.add(article_id)
     for article_id, title, story_id in select_in(db, "SELECT id, title, story_id FROM articles WHERE id IN ({})", sorted(changed)):
         body = " ".join(r[0] for r in db.conn.execute(
             "SELECT text FROM sentences WHERE article_id = ? AND role = 'body' ORDER BY idx", (article_id,)))
