@@ -161,9 +161,11 @@ def make_archive(n, seed=SEED):
                 paragraphs.append(" ".join(edited[i:i + step]))
                 i += step
             title = rename(base["title"]) if base["title"] else None
+            outlet = outlets[rng.randrange(len(outlets))]
             record = {
-                "url": f"https://synthetic.example/{event:06d}/{k:02d}",
-                "outlet": outlets[rng.randrange(len(outlets))],
+                # each outlet its own host: boilerplate is counted per site
+                "url": f"https://{outlet.lower().replace(' ', '-')}.example/{event:06d}/{k:02d}",
+                "outlet": outlet,
                 "published": datetime.date.fromordinal(day + rng.randint(0, 3)).isoformat(),
                 "text": "\n\n".join(paragraphs),
             }
@@ -264,22 +266,29 @@ def sample_story_analysis(k, seed=SEED):
     """Recompute only a seeded sample of k of the touched stories.
 
     Aligning a story costs the same whatever the archive size (it depends on the story's
-    size only), so a uniform sample of stories measures that stage; assign_stories is
-    wrapped to hand the pipeline only the sampled stories, and the time of the per-story
-    stages is extrapolated (measured x touched / sampled). Returns (info, undo).
+    size only), so a uniform sample of stories measures that stage; the pipeline analyses
+    the stories store.pending_stories lists, so that is wrapped to list only the sampled
+    ones, and the time of the per-story stages is extrapolated (measured x touched /
+    sampled). Returns (info, undo); undo(db) marks the unsampled stories analysed, so the
+    incremental run that follows does not take them for an interrupted run's leftovers.
     """
-    from ingest import pipeline
-    assign = pipeline.assign_stories
+    from ingest import store
+    pending = store.pending_stories
     info = {"touched": 0, "sampled": 0}
 
-    def assign_and_sample(db, new_ids, *args, **kwargs):
-        touched = sorted(assign(db, new_ids, *args, **kwargs))
+    def sampled(db):
+        touched = pending(db)
         random.Random(seed).shuffle(touched)
         info["touched"], info["sampled"] = len(touched), min(k, len(touched))
-        return set(touched[:k])
+        return sorted(touched[:k])
 
-    pipeline.assign_stories = assign_and_sample
-    return info, lambda: setattr(pipeline, "assign_stories", assign)
+    def undo(db):
+        store.pending_stories = pending
+        with db.conn:
+            db.conn.execute("UPDATE stories SET pending = 0 WHERE pending = 1")
+
+    store.pending_stories = sampled
+    return info, undo
 
 
 def run_one(n, workdir, profile=None, sample=0, workers=None):
@@ -315,7 +324,7 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
     total = time.perf_counter() - t
     full = {"total": total, "stages": dict(timers.total), "calls": dict(timers.calls), "measured_total": total}
     if sampling:
-        unpatch()
+        unpatch(db)
         if sampling["sampled"] < sampling["touched"]:
             # extrapolate the per-story stage from the sample to every touched story
             scale = sampling["touched"] / max(sampling["sampled"], 1)

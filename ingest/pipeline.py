@@ -24,6 +24,10 @@ BATCH = 200
 # Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
 # longer than aligning a small story takes. A story's analysis is still all or nothing.
 STORY_BATCH = 100
+# New articles are put into stories this many at a time, each chunk one transaction, so
+# memory (their texts, term vectors and candidate links) stays flat however large a first
+# ingest is; a later chunk joins or merges the stories earlier ones made (stories.merges).
+ASSIGN_BATCH = 5000
 # Fewer articles or stories than this in a batch are not worth sending to workers.
 PARALLEL_MIN = 8
 
@@ -187,9 +191,10 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         # no story, stories changed but not analysed (records.Story.pending). Each step is
         # one transaction, so a run killed at any moment leaves rows a rerun completes exactly.
         unassigned = store.unassigned_articles(db)
+        started = time.monotonic()
+        for chunk in batches(unassigned, ASSIGN_BATCH):
+            report.stories.update(assign_stories(db, chunk, story))
         if unassigned:
-            started = time.monotonic()
-            report.stories.update(assign_stories(db, unassigned, story))
             report.timed("assign stories", started)
         pending = store.pending_stories(db)
         report.repaired = len(set(pending) - report.stories)
@@ -238,7 +243,7 @@ def assign_stories(db, new_ids, forced_label=None):
     if forced_label:
         return {store.assign_forced(db, new_ids, forced_label)}
     new = store.fingerprints(db, new_ids)
-    existing = store.fingerprints(db, None, exclude=new_ids)
+    existing = store.fingerprints(db)
     links = stories.candidates(new, existing)
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
     # Average linkage is over whole stories, so hand over every member of each linked story.

@@ -426,13 +426,13 @@ def pending_stories(db):
     return [r[0] for r in db.conn.execute("SELECT id FROM stories WHERE pending = 1 ORDER BY id")]
 
 
-def fingerprints(db, ids, exclude=()):
-    """[(article id, fingerprint)] for ids, or for every article but exclude when ids is None."""
+def fingerprints(db, ids=None):
+    """[(article id, fingerprint)] for ids, or for every article already in a story when
+    ids is None (what new articles are compared with)."""
     if ids is not None:
         return [tuple(r) for r in select_in(db, "SELECT id, fingerprint FROM articles WHERE id IN ({})", ids)]
-    excluded = set(exclude)
-    rows = db.conn.execute("SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL")
-    return [(i, f) for i, f in rows if i not in excluded]
+    return [tuple(r) for r in db.conn.execute(
+        "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND story_id IS NOT NULL")]
 
 
 def story_docs(db, ids):

@@ -168,6 +168,24 @@ def test_stories_analysed_in_worker_processes_match_one_process(tmp_path, monkey
     assert one == two
 
 
+def test_a_large_first_ingest_is_grouped_in_chunks_into_the_same_stories(tmp_path, monkeypatch):
+    # A first ingest assigns stories ASSIGN_BATCH articles at a time (flat memory); later
+    # chunks must join and merge the stories earlier ones made, not start their own.
+    def partition(path):
+        conn = sqlite3.connect(path)
+        groups = {}
+        for source, story in conn.execute("select source, story_id from articles"):
+            groups.setdefault(story, set()).add(pathlib.Path(source).name[:3])
+        return sorted(sorted(g) for g in groups.values())
+
+    build(tmp_path / "whole.db", [EXAMPLE])
+    monkeypatch.setattr(pipeline, "ASSIGN_BATCH", 1)
+    build(tmp_path / "chunked.db", [EXAMPLE])
+    whole = partition(tmp_path / "whole.db")
+    assert ["000", "001", "002", "003"] in whole
+    assert partition(tmp_path / "chunked.db") == whole
+
+
 def test_semantic_without_the_extra_is_a_clear_error(tmp_path):
     from ingest import embed
 
