@@ -495,3 +495,144 @@ def test_one_of_the_n():
 def test_capitalised_words_that_are_no_names():
     assert [f.value for f in extract("About 300 people came.")] == [300.0]
     assert [f.value for f in extract("Police said 12 people died in May 2020.")][0] == 12.0
+
+
+# ---------------------------------------------------------------- news forms of the issue (this round)
+@pytest.mark.parametrize("text,surface,value,unit", [
+    ("Tickets cost RM79 each.", "RM79", 79.0, "MYR"),
+    ("The phone sells for Rs15,999 in India.", "Rs15,999", 15999.0, "INR"),
+    ("A kilo of rice is Rp10,000 in Jakarta.", "Rp10,000", 10000.0, "IDR"),
+    ("Entry costs KSh500 at the gate.", "KSh500", 500.0, "KES"),
+    ("A coffee costs 45 kr in Stockholm.", "45 kr", 45.0, "SEK"),
+    ("The fine was 200kr in Copenhagen.", "200kr", 200.0, "DKK"),
+    ("Norwegian fans paid kr 300 each.", "kr 300", 300.0, "NOK"),
+    ("Damage was put at $US1 million.", "$US1 million", 1e6, "USD"),
+    ("Fuel now costs ₦617 a litre.", "₦617", 617.0, "NGN"),
+    ("A meal costs ₱300 in Manila.", "₱300", 300.0, "PHP"),
+])
+def test_glued_currency_prefixes_and_suffixes(text, surface, value, unit):
+    check(one(text, surface), value=value, unit=unit, kind="money")
+
+
+def test_torque_is_its_own_dimension():
+    text = "The V8 makes 450 hp and 420 lb-ft of torque, or 569 Nm; the battery holds 75 kWh."
+    hp, lbft, nm, kwh = extract(text)
+    check(hp, surface="450 hp", unit="horsepower", dimension="power")
+    check(lbft, surface="420 lb-ft", unit="foot_pound", dimension="torque", key="measure:torque")
+    check(nm, surface="569 Nm", unit="newton_meter", dimension="torque")
+    assert lbft.amount() == nm.amount() == 570.0      # 420 lb-ft = 569 N·m, 2 significant digits
+    assert kwh.key != nm.key                           # an energy, never paired with torque
+    check(one("It makes 295 pound-feet of torque.", "295 pound-feet"), unit="foot_pound")
+    check(one("A trip of 5nm offshore.", "5nm"), unit="nautical_mile")   # lowercase: not newton-metres
+
+
+@pytest.mark.parametrize("text,surface,value,unit,of", [
+    ("It is a four-door coupe.", "four-door", 4.0, "door", "coupe"),
+    ("The six-cylinder engine is quiet.", "six-cylinder", 6.0, "cylinder", "engine"),
+    ("A three-story building collapsed.", "three-story", 3.0, "story", "building"),
+    ("It has a 10-speed gearbox.", "10-speed", 10.0, "speed", "gearbox"),
+    ("She is a four-time champion.", "four-time", 4.0, "time", "champion"),
+])
+def test_hyphenated_modifiers_count_their_noun(text, surface, value, unit, of):
+    check(one(text, surface), value=value, unit=unit, kind="count", of=of)
+
+
+def test_hyphenated_idioms_are_no_counts():
+    assert extract("They held a one-on-one meeting about a one-off payment.") == []
+    assert extract("The 3-D film was shown.") == []
+    check(one("He kicked a 43-yarder.", "43-yarder"), value=43.0, unit="yard", kind="measure")
+    check(one("A one-day strike.", "one-day"), value=1.0, unit="day", kind="duration")
+    check(one("There is a one-in-five chance.", "one-in-five"), value=0.2, kind="fraction")
+    assert [f.surface for f in extract("They want a top-five finish.")] == ["five"]
+
+
+@pytest.mark.parametrize("text,surface,value,qualifier", [
+    ("John Smith, 45, was charged with murder.", "45", 45.0, None),
+    ("Robert Downey Jr., 54, starred.", "54", 54.0, None),
+    ("His wife, Laci, 27, vanished.", "27", 27.0, None),
+    ("Mary Smith, 29, and her son, 4, were found.", "4", 4.0, None),
+    ("She retired at age 51.", "51", 51.0, None),
+    ("He died at the age of 60.", "60", 60.0, None),
+    ("Workers aged 26 or older qualify.", "26", 26.0, "lower bound"),
+])
+def test_ages_stated_by_context(text, surface, value, qualifier):
+    check(one(text, surface), value=value, unit="year", kind="age", key="age:year", qualifier=qualifier)
+
+
+def test_age_ranges_and_numbers_that_are_no_ages():
+    check(one("Children aged 5-11 are eligible.", "5-11"), kind="age", low=5.0, high=11.0)
+    check(one("People aged between 18 and 25 applied.", "between 18 and 25"), kind="age", low=18.0)
+    assert one("In a vote, 12, or 40 percent, agreed.", "12").kind == "number"
+    assert one("On Tuesday, 5, 6 and 7 were called.", "5").kind == "number"
+    assert one("Sales rose 10-15% last year.", "10-15%").kind == "percent"
+
+
+@pytest.mark.parametrize("text,surface,value,iso", [
+    ("The Rams won 3-1 on Sunday.", "3-1", 3.0, "3-1"),
+    ("It was a 24-17 victory for the Bears.", "24-17", 24.0, "24-17"),
+    ("The Rams beat the Bears 24-17 on Sunday.", "24-17", 24.0, "24-17"),
+    ("The Saints are 7-7 and were eliminated.", "7-7", 7.0, "7-7"),
+    ("The Chiefs (2-13) host the Raiders.", "2-13", 2.0, "2-13"),
+    ("They lost 2-3 at home.", "2-3", 2.0, "2-3"),
+    ("The Court ruled in a 5-4 decision.", "5-4", 5.0, "5-4"),
+    ("Lewis improved to 15-2-1 with the win.", "15-2-1", 15.0, "15-2-1"),
+    ("He completed 29-of-34 passes.", "29-of-34", 29.0, "29/34"),
+    ("It was a 12-all game at halftime.", "12-all", 12.0, "12-12"),
+    ("He scored in a 110-102 win.", "110-102", 110.0, "110-102"),
+])
+def test_sport_scores_are_one_figure(text, surface, value, iso):
+    check(one(text, surface), value=value, kind="score", unit=None, iso=iso, key="score", high=None)
+
+
+def test_ranges_that_are_no_scores():
+    check(one("Children aged 5-11 and 5-10 people came.", "5-10 people"), kind="count", low=5.0, high=10.0)
+    check(one("Tickets cost $5-10.", "$5-10"), kind="money", high=10.0)
+    check(one("A 5-10 year sentence.", "5-10 year"), kind="duration", high=10.0)
+    assert extract("The shop is open 24-7.") == []
+
+
+@pytest.mark.parametrize("text,surface,iso", [
+    ("The meeting was on 05/03/2013.", "05/03/2013", "2013-05-03"),
+    ("11/30/09 05:40 PM ET", "11/30/09", "2009-11-30"),
+    ("11 / 30 / 09 05:40 PM ET", "11 / 30 / 09", "2009-11-30"),
+    ("Posted 17/05/2018 by admin.", "17/05/2018", "2018-05-17"),
+    ("Posted 2013/05/03 by admin.", "2013/05/03", "2013-05-03"),
+    ("Posted 2013-05-03 by admin.", "2013-05-03", "2013-05-03"),
+    ("Signed on 05-03-2013 in Ohio.", "05-03-2013", "2013-05-03"),
+    ("Signed on 03.05.2013 in Berlin.", "03.05.2013", "2013-05-03"),
+])
+def test_numeric_dates(text, surface, iso):
+    check(one(text, surface), kind="date", value=None, iso=iso)
+
+
+def test_numeric_dates_that_cannot_be():
+    assert extract("Code 13/13/2013 and version 1.2.3.") == []
+    check(one("The tank was 3/4 full.", "3/4"), value=0.75, kind="fraction")
+
+
+@pytest.mark.parametrize("text", [
+    "Windows 10 is installed on most machines.",
+    "Formula 1 returns to Monaco.",
+    "Boeing 737 jets were grounded.",
+    "Chapter 11 bankruptcy protection was sought.",
+    "The 79th Academy Awards were hosted by Jackman.",
+    "The band started its 50th Anniversary Tour.",
+    "The Seventh District voted.",
+    "First Lady Michelle Obama spoke.",
+    "First, Ratliff called the police.",
+    "First came the shooting.",
+    "The case first captured the nation's attention.",
+    "You should drink water first.",
+])
+def test_more_names_and_adverbs_are_no_figures(text):
+    assert [f for f in extract(text) if f.kind not in ("date", "year")] == []
+
+
+def test_sentence_openers_and_ordinals_that_stay_figures():
+    assert [f.surface for f in extract("Add 2 eggs and stir.")] == ["2 eggs"]
+    assert [f.surface for f in extract("Among 32 nations, only 5 voted.")] == ["32 nations", "5"]
+    assert [f.value for f in extract("Panthers 5, Flyers 2.")] == [5.0, 2.0]
+    assert [f.value for f in extract("He finished first.")] == [1.0]
+    assert [(f.value, f.of) for f in extract("First on his agenda was the third Test.")] == [(1.0, None), (3.0, "test")]
+    assert [f.of for f in extract("For the first time, she came in first place.")] == ["time", "place"]
+    assert one("Its 50th anniversary fell on the 3rd Monday.", "3rd").of == "monday"

@@ -5,26 +5,44 @@ import re
 
 from .figure import figure
 from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
-from .lexicon import ONES, PRONOUN_ONE_NEXT, SCALE_WORDS, UNIT_LOOKALIKES
+from .lexicon import (
+    NOT_HYPHEN_NOUNS,
+    NOUN_PHRASE_ENDS,
+    ONE_HYPHEN_IDIOMS,
+    ONES,
+    PRONOUN_ONE_NEXT,
+    SCALE_WORDS,
+    SCORE_AFTER,
+    SCORE_BEFORE,
+    UNIT_LOOKALIKES,
+)
 from .ordinals import ordinal
 from .patterns import (
     CLOSERS,
     CORE,
+    L_AGE,
+    L_APPOSITION,
     L_MINUS,
     L_NOT_ONE,
     L_RANGE,
+    L_RECORD_BRACKET,
+    L_SCORE_WORD,
     L_VAGUE,
     L_YEAR_CONTEXT,
+    R_APPOSITION_END,
     R_CURRENCY,
+    R_HYPHEN_NOUN,
     R_NEXT_WORD,
     R_OUT_OF,
     R_PERCENT,
     R_POINT,
     R_RANGE,
     R_SCALE,
+    R_SCORE,
     R_UNIT,
     WORD,
 )
+from ..text import singular
 from .qualifiers import bound_after, rate_after
 from .words import core_value, spelled_value
 
@@ -50,6 +68,8 @@ def cardinal(text, m, out, lo=0):
                 return e + 1
             if not _suffix_glued(text, e):
                 return None
+        elif re.match(r"-[A-Z]{1,3}(?![\w-])", text[e:e + 5]):
+            return None       # "3-D", "4-H": names, as glued "3D"
     else:
         spelled = _read_spelled(text, m)
         if spelled is None:
@@ -64,6 +84,10 @@ def cardinal(text, m, out, lo=0):
     if end is not None:
         return end
     g = grow_right(text, e, value, bool(sym))
+    if not sym and g.kind is None and text[g.end:g.end + 1] in "-–" and digits and digits.isdigit() and len(digits) < 4:
+        end = _score(text, start, g.end, int(digits), qual, lo, out)
+        if end is not None:
+            return end
     rng = _range(text, g, lo, start, sym)
     if rng:
         return _range_figure(text, rng, start, sym, qual, digits, out)
@@ -71,14 +95,15 @@ def cardinal(text, m, out, lo=0):
 
 
 def _suffix_glued(text, e):
-    """Do the letters glued to digits at e start a unit, scale, currency code or percent?"""
+    """Do the letters glued to digits at e start a unit, scale, currency code or name, or
+    percent? ("5km", "5bn", "10USD", "200kr", "50cents", "5%")"""
     um = R_UNIT.match(text, e)
     if um and um.group("u") in UNIT_LOOKALIKES:
         um = None
     sm = R_SCALE.match(text, e)
     cm = R_CURRENCY.match(text, e)
     pm = R_PERCENT.match(text, e)
-    return bool(um or sm or (cm and cm.group("code")) or pm)
+    return bool(um or sm or (cm and (cm.group("code") or cm.group("cw"))) or pm)
 
 
 def _read_spelled(text, m):
@@ -100,9 +125,15 @@ def _read_spelled(text, m):
         else:
             return None
     low = surface.lower()
+    if text[s - 1:s] == "-" and re.search(r"\w-(?i:on|to|for|in|by)-$", text[max(0, s - 6):s]):
+        return None           # the end of a compound: "one-on-one", "two-for-one", "hole-in-one"
     if low in ("one", "a", "an"):
         nxt = R_NEXT_WORD.match(text, e)
-        if nxt and nxt.group("w").lower() in PRONOUN_ONE_NEXT:
+        nw = nxt.group("w").lower() if nxt else ""
+        if text[e:e + 1] == "-":
+            if nw in ONE_HYPHEN_IDIOMS or nw in ("off", "on", "of", "to", "by", "another", "other"):
+                return None   # "one-off", "one-on-one", "one-time"; but "a one-day strike"
+        elif nw in PRONOUN_ONE_NEXT:
             return None
         if L_NOT_ONE.search(text, max(0, s - 12), s):
             return None
@@ -149,6 +180,35 @@ def _proportion(text, start, e, value, qual, out):
     return d_end
 
 
+def _score(text, s, e, a, qual, lo, out):
+    """A sport score or record whose first number a ends at e: "won 3-1", "a 24-17
+    victory", "7-7", "(15-2-1)", "a 12-all game", "29-of-34 passes": one figure of kind
+    score, value a, the score in iso ("3-1"). A first number below the second reads as a
+    range ("aged 5-11") unless a word of SCORE_BEFORE or SCORE_AFTER stands beside it or
+    it is a record in brackets after a name ("The Chiefs (2-13)"). Returns its end or None."""
+    m = R_SCORE.match(text, e)
+    if not m:
+        return None
+    if m.group("all"):
+        iso = "%d-%d" % (a, a)
+    elif m.group("of"):
+        iso = "%d/%s" % (a, m.group("of"))
+    else:
+        b = int(m.group("b"))
+        iso = "%d-%d" % (a, b) + ("-" + m.group("c") if m.group("c") else "")
+        if not m.group("c") and a < b:
+            before = L_SCORE_WORD.search(text, max(lo, s - 24), s)
+            after = R_NEXT_WORD.match(text, m.end())
+            if not (before and before.group("w").lower() in SCORE_BEFORE
+                    or after and after.group("w").lower() in SCORE_AFTER
+                    or text[m.end():m.end() + 1] == ")" and L_RECORD_BRACKET.search(text, max(lo, s - 30), s)):
+                return None
+        if L_RANGE.search(text, max(lo, s - 10), s) or R_UNIT.match(text, m.end()) or R_PERCENT.match(text, m.end()):
+            return None       # "from 10-5", "5-3 years", "10-5%": no score
+    out.append(figure(text, s, m.end(), a, "score", qualifier=qual, iso=iso))
+    return m.end()
+
+
 def _range(text, g, lo, start, sym):
     """A second number after the grown first (g): "from X to Y", "between X and Y",
     "X-Y", "$5 to $10". (low, high, growth of the second, "from"/"between" match) or None."""
@@ -187,10 +247,13 @@ def _range(text, g, lo, start, sym):
 def _range_figure(text, rng, start, sym, qual, digits, out):
     """Append the figure of a range found by _range; return its end."""
     v1, v2, g2, lr = rng
+    kind, unit = g2.kind, g2.unit
+    of = None
+    if kind in (None, "duration") and unit in (None, "year", "month") and L_AGE.search(text, max(0, start - 20), start):
+        kind, unit, of = "duration", unit or "year", "age"     # "aged 5-11", "aged between 18 and 25"
     if lr:
         start = lr.start() if not sym else min(start, lr.start())
         qual = None
-    kind, unit = g2.kind, g2.unit
     if sym and not unit:
         kind, unit = "money", sym
     end = g2.end
@@ -199,7 +262,6 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         rate, end2 = rate_after(text, end)
         if rate:
             end = end2
-    of = None
     if kind is None:
         if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= v1 <= 2199 and 1000 <= v2 <= 2199:
             out.append(figure(text, start, end, v1, "year", iso="%d/%d" % (v1, v2), low=v1, high=v2))
@@ -231,11 +293,15 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     elif kind == "percent":
         of = of_noun(text, end)
     elif kind == "duration":
-        if g.hyphen or g.old:
+        if unit in ("year", "month") and L_AGE.search(text, max(0, s - 20), s):
+            of = "age"        # "aged 12 years"
+        elif g.hyphen or g.old:
             of = noun_after(text, end) if not g.old else "age"
         elif re.match(r"\s+old\b", text[end:end + 5]):
             end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
             of = "age"
+    elif kind is None and _age(text, s, end, value, digits):
+        kind, unit, of = "duration", "year", "age"
     elif kind is None:
         # years: four digits, no sign, no separator
         if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2199 and not g.scaled:
@@ -246,6 +312,12 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
                 return end
             out.append(figure(text, s, e2, value, "count", phrase, qual))
             return e2
+        hm = R_HYPHEN_NOUN.match(text, end) if text[end:end + 1] == "-" else None
+        if hm and hm.group("w") not in NOT_HYPHEN_NOUNS and hm.group("w") not in NOUN_PHRASE_ENDS:
+            # a hyphenated modifier counts its noun: "a four-door coupe" (4 door), "10-speed"
+            out.append(figure(text, s, hm.end(), value, "count", singular(hm.group("w")), qual,
+                              of=noun_after(text, hm.end())))
+            return hm.end()
         phrase, e2 = counted_noun(text, end, value != 1)
         if phrase:
             kind, unit, end = "count", phrase, e2
@@ -259,3 +331,16 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end
+
+
+def _age(text, s, end, value, digits):
+    """Is the bare number at text[s:end] an age? "aged 26", "at age 51", "at the age of
+    51"; or, in digits, an age in apposition after a name or a person ("Peterson, 32,
+    was", "her son, 4, and"): news style states ages there."""
+    if value != int(value) or not 0 < value < 125:
+        return False
+    if L_AGE.search(text, max(0, s - 20), s):
+        return True
+    # a number list ("Tuesday, 5, 6 and 7") and a date ("March, 12, 2019") go on with a digit
+    return bool(digits and text[s - 2:s] == ", " and R_APPOSITION_END.match(text, end)
+                and L_APPOSITION.search(text, max(0, s - 30), s))

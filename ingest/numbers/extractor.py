@@ -9,7 +9,18 @@ import re
 from .cardinals import cardinal
 from .figure import date_iso, figure
 from .grow import counted_noun, grow_left, grow_right, of_noun
-from .lexicon import CURRENCY_NAMES, FRACTION_SIGNS, MONTHS, MULTIPLIERS, ONES, QUALIFIERS, TENS
+from .lexicon import (
+    CURRENCY_NAMES,
+    FRACTION_SIGNS,
+    MONTHS,
+    MULTIPLIERS,
+    NOUN_PHRASE_ENDS,
+    ONES,
+    QUALIFIERS,
+    SENTENCE_OPENERS,
+    TENS,
+    WEEKDAYS,
+)
 from .ordinals import ordinal_words
 from .patterns import (
     CORE,
@@ -17,7 +28,10 @@ from .patterns import (
     NAME_AFTER,
     NAME_BEFORE,
     NAME_WORD_BEFORE,
+    L_TEAM_PREV,
+    R_CAPITAL_WORD,
     R_CURRENCY,
+    R_TEAM_NEXT,
     VAGUE,
     VAGUE_OF,
 )
@@ -41,6 +55,8 @@ def extract(text):
             end = m.end()
         elif g in ("iso", "md", "dm", "my"):
             end = _date(text, m, out)
+        elif g == "nd":
+            end = _numeric_date(text, m, out)
         elif g in ("dig", "spell"):
             end = cardinal(text, m, out, pos)
         elif g == "ordw":
@@ -119,6 +135,24 @@ def _date(text, m, out):
     return m.end()
 
 
+def _numeric_date(text, m, out):
+    """ "05/03/2013", "11/30/09", "2013/05/03", "05-03-2013" (month first, as in the US:
+    where the first number cannot be a month, day first), "03.05.2013" (day first, as
+    written in Europe). Returns the end; a date that cannot be is skipped, no figure."""
+    if m.group("ny"):
+        y, mo, d = int(m.group("ny")), int(m.group("nm")), int(m.group("nd2"))
+    else:
+        a, b, y = (m.group("na"), m.group("nb"), m.group("nc")) if m.group("na") else (
+            m.group("ha"), m.group("hb"), m.group("hc"))
+        a, b, y = int(a), int(b), int(y)
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        mo, d = (b, a) if m.group("hs") == "." or a > 12 else (a, b)
+    if 1 <= mo <= 12 and 1 <= d <= (29 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31):
+        out.append(figure(text, m.start(), m.end(), None, "date", iso=date_iso(y, mo, d)))
+    return m.end()
+
+
 def _multiplier(text, m, out):
     """ "twice", "thrice", "tenfold", "three-fold"."""
     w = m.group(0).lower()
@@ -157,7 +191,13 @@ def _is_name(text, f):
     s, e = f.start, f.end
     if f.kind in ("number", "count") and text[s:s + 1].isdigit() and s > 1:
         nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
-        if nm and _name_word(text, nm.start(), nm.group("w")):
+        if nm and _name_word(text, nm.start(), nm.group("w")) and not (
+                R_TEAM_NEXT.match(text, s + len(re.match(r"[\d,.]+", text[s:e]).group(0)))
+                or L_TEAM_PREV.search(text, max(0, s - 40), s)):
+            return True
+    if f.kind == "ordinal" and (text[s].isdigit() or text[s].isupper()):
+        cw = R_CAPITAL_WORD.match(text, e)
+        if cw and cw.group("w").lower() not in MONTHS and cw.group("w").lower() not in WEEKDAYS:
             return True
     if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
         return True
@@ -171,10 +211,13 @@ def _is_name(text, f):
 
 
 def _name_word(text, s, w):
-    """A capitalised word at s that names something (not the first word of the sentence,
-    a month, "No.", a qualifier or a number word)."""
+    """A capitalised word at s that names something: not a month, "No.", a qualifier or a
+    number word; as the first word of the sentence, not a word that opens sentences
+    before figures ("About", "Only", "Add", "In", adverbs in -ly)."""
     lw = w.lower()
     if lw in MONTHS or lw in QUALIFIERS or lw in ONES or lw in TENS or lw in ("no", "nos", "the", "a", "an"):
         return False
     before = text[:s].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"“‘'([—–-"
+    if before and before[-1] not in ".!?:;\"“‘'([—–-":
+        return True
+    return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or not w[1:].islower())

@@ -18,6 +18,7 @@ from .lexicon import (
     MEASURES,
     MONEY_NOUNS,
     NATIONAL_CURRENCIES,
+    NORDIC_CURRENCIES,
     NOT_NOUNS,
     SCALES,
     SHORT_UNITS,
@@ -42,6 +43,7 @@ from .patterns import (
     R_TIMES,
     R_UNIT,
     R_WORDS,
+    NORDIC_CONTEXT,
     TEMPERATURE_CONTEXT,
 )
 from .qualifiers import qualifier_before
@@ -171,6 +173,8 @@ def _currency(text, pos, g, money):
                 g.unit = DOLLAR_COUNTRIES.get(adj, "USD")
             elif adj and (adj, w) in NATIONAL_CURRENCIES:
                 g.unit = NATIONAL_CURRENCIES[(adj, w)]
+            elif w in ("kr", "krone", "kroner"):
+                g.unit = _nordic(text, g.unit)
             if w in ("pound", "pounds") and not money and not g.scaled and (
                     _weighty(text, pos, m.end()) or _hyphen_weight(text, pos, m.end())):
                 g.unit, g.kind, g.end = "lb", "measure", m.end()
@@ -195,6 +199,12 @@ def _currency(text, pos, g, money):
     return False
 
 
+def _nordic(text, code):
+    """The krona or krone of the country the sentence names ("kr", "kroner"), else code."""
+    m = NORDIC_CONTEXT.search(text)
+    return NORDIC_CURRENCIES[m.group(0).lower()] if m else code
+
+
 def _times(text, pos, g):
     """ "three times as many" (a multiplier), "won 5 times" (a count of `time`)."""
     m = R_TIMES.match(text, pos)
@@ -217,6 +227,9 @@ def _unit(text, pos, g):
     glued = not m.group("sp")
     if m.group("u") in UNIT_LOOKALIKES:
         return                # "5G", "3D": names, not grams
+    if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
+        g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
+        return
     if u == "in":
         # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
         if not (glued or re.match(r"\s*(?:[.,;:)]|$)|\s+(?:thick|long|wide|high|deep|tall|across)\b",
@@ -279,6 +292,8 @@ def grow_left(text, s, lo=0):
     if m:
         k = m.group("s") or m.group("code")
         sym = m.group("code") or CURRENCY_SIGNS.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)
+        if k.lower().startswith("kr"):
+            sym = _nordic(text, sym)
         start = m.start()
     return sym, qualifier_before(text, start, lo), start
 

@@ -43,7 +43,9 @@ CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": 
                   "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
                   "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD",
-                  "nt$": "TWD", "nt $": "TWD", "rm": "MYR"}
+                  "nt$": "TWD", "nt $": "TWD", "rm": "MYR", "rp": "IDR", "rp.": "IDR", "kr.": "SEK",
+                  "ksh": "KES", "dh": "AED", "dhs": "AED", "$us": "USD", "$a": "AUD", "$nz": "NZD",
+                  "$c": "CAD", "$hk": "HKD", "₦": "NGN", "₱": "PHP", "₫": "VND", "฿": "THB"}
 CURRENCY_CODES = ("USD EUR GBP JPY CNY RUB UAH CHF INR CAD AUD NZD HKD SGD BRL KRW TRY ILS PLN "
                   "HUF SEK NOK DKK CZK RON MXN ZAR SAR AED QAR KZT BYN GEL AMD AZN MDL RSD MYR "
                   "BTC").split()
@@ -65,7 +67,13 @@ CURRENCY_NAMES = {"euro": "EUR", "euros": "EUR", "eur": "EUR", "dollar": "USD",
                   "markka": "FIM", "markkaa": "FIM", "deutsche marks": "DEM", "deutsche mark": "DEM",
                   "d-marks": "DEM", "french francs": "FRF", "french franc": "FRF",
                   "koruna": "CZK", "markkas": "FIM", "ringgit": "MYR", "ringgits": "MYR",
-                  "baht": "THB", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "naira": "NGN"}
+                  "baht": "THB", "rupiah": "IDR", "dirham": "AED", "dirhams": "AED", "naira": "NGN",
+                  "kr": "SEK"}
+# "kr", "krone" and "kroner" are shared by Sweden, Norway and Denmark: a country named in
+# the sentence picks the code (else the table above decides)
+NORDIC_CURRENCIES = {"denmark": "DKK", "danish": "DKK", "copenhagen": "DKK", "norway": "NOK",
+                     "norwegian": "NOK", "oslo": "NOK", "sweden": "SEK", "swedish": "SEK",
+                     "stockholm": "SEK", "iceland": "ISK", "icelandic": "ISK", "reykjavik": "ISK"}
 DOLLAR_COUNTRIES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                     "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD",
                     "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD"}
@@ -106,6 +114,11 @@ for _canon, _names in {
     "nanometre": "nanometre nanometres nanometer nanometers",
     "micrometre": "micrometre micrometres micrometer micrometers µm μm micron microns",
     "hp": "hp bhp horsepower", "psi": "psi",
+    # torque: "280 lb-ft", "295 pound-feet", "400 Nm" ("Nm" is matched by its case in grow.py:
+    # lowercase "nm" is the nautical mile below)
+    "lb-ft": "lb-ft|lb ft|lb.-ft.|lb.-ft|lbs-ft|lb-feet|lb.ft|pound-feet|pound-foot|pounds-feet|"
+             "pounds-foot|pound feet|pounds feet|foot-pounds|foot-pound|ft-lb|ft-lbs|ft lb|ft lbs",
+    "Nm": "N·m|N-m|newton-metres|newton-meters|newton metres|newton meters|newton-metre|newton-meter",
     "mpg": "mpg|miles per gallon|mile per gallon|miles a gallon",
     "ppb": "ppb|parts per billion|part per billion", "ppm": "ppm|parts per million|part per million",
     "Mbps": "Mbps|Mbit/s|Mb/s|megabits per second|megabit per second",
@@ -115,7 +128,7 @@ for _canon, _names in {
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
     "inch": "inch inches in",
-    "yard": "yard yards yd yds", "megapixel": "megapixel megapixels",
+    "yard": "yard yards yd yds yarder yarders", "megapixel": "megapixel megapixels",
     "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
     "g": "g gram grams gramme grammes",
     "mg": "mg milligram milligrams",
@@ -236,6 +249,10 @@ russian american european british chinese german french israeli palestinian iran
 foreign-born""".split())
 # words that end a counted noun phrase before its first word: "5 times", "10 percent"
 NOT_NOUNS = {"times", "percent", "cents"}
+# words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
+# the idioms "one-time", "one-way", "one-sided"
+NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold"}
+ONE_HYPHEN_IDIOMS = {"time", "way", "sided", "size", "stop", "liner"}
 
 # number words that scale what comes before ("two hundred"); alone after "several",
 # "a few" they state no number
@@ -245,13 +262,56 @@ MONEY_NOUNS = {"note", "notes", "fine", "fines", "bill", "bills", "ticket", "tic
                "fees", "charge", "coin", "coins", "deal", "payment", "prize", "bet", "loan",
                "budget", "voucher", "levy", "tax", "subsidy", "grant", "bonus", "donation"}
 # letters glued before digits that are a prefix, not part of an identifier: "mid-2025", "by2025"
-ID_PREFIXES = {"rm", "rs", "mid", "pre", "post", "late", "early", "non", "over", "under", "top", "sub", "ex",
+ID_PREFIXES = {"rm", "rs", "rp", "kr", "ksh", "dh", "dhs", "mid", "pre", "post", "late", "early", "non", "over",
+               "under", "top", "sub", "ex",
                "anti", "in", "by", "of", "to", "the", "and", "from", "per", "at", "us",
                "since", "until", "between", "about", "around", "some", "up", "than"}
 FRACTION_SIGNS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
 # the words at which a core can start (patterns.CANDIDATE_WORD is built from them)
 STARTERS = (set(ONES) | set(TENS) | set(POWERS) | set(ORDINALS) | set(DENOMINATORS) | set(MONTHS)
             | set(MULTIPLIERS) | {"hundred", "dozen"})
+# sport scores and records ("won 3-1", "a 24-17 victory", "improved to 2-13"): a score whose
+# first number is the smaller is told from a range by one of these words right before
+# it (articles skipped) or right after it
+SCORE_BEFORE = set("""won win wins winning beat beats beating defeated defeat defeats lost lose
+loses losing led lead leads leading trailed trail trails trailing drew draw draws drawing tied
+tie ties edged edge edges routed rout thrashed crushed downed blanked beaten improved fell
+dropped moved record score scored finished ended""".split())
+SCORE_AFTER = set("""win wins victory victories defeat defeats loss losses lead draw tie record run
+deficit advantage triumph decision vote verdict margin thrashing rout drubbing scoreline
+halftime half-time aggregate final shootout overtime ot edge majority count series""".split())
+# words that open a sentence before a figure ("About 300 people", "Add 2 eggs"); any other
+# capitalised first word before a bare number names something ("Windows 10 is",
+# "Formula 1 returns", "Chapter 11 bankruptcy")
+SENTENCE_OPENERS = set("""only just about around some all another nearly almost over under roughly
+approximately exactly precisely fewer more less most least at least up to top last next past first
+those these their its his her our my your each every both other additional further
+still yet even also then now today yesterday add use take bake cook mix stir cut buy get make
+pay save win expect see meet spend allow give set choose pick try read watch join book call
+visit drink eat keep let leave put remove serve heat boil place combine whisk pour preheat roast
+grill fry chop slice bring send note remember imagine consider among amid amongst across against
+along beyond despite except including inside near onto outside plus through throughout toward
+towards unlike upon within without whereas while when where whether though although because
+unless once many several half double triple nearly""".split())
+# verbs after which "first" ends a sentence as a rank ("He finished first."), not an adverb
+RANK_VERBS = {"finish", "finished", "finishes", "came", "come", "comes", "placed", "ranked", "ranks",
+              "rank", "is", "was", "are", "were", "be", "been", "went", "go", "goes", "bat", "bats",
+              "batted", "batting", "finishing", "placing"}
+# past forms that "first" qualifies as an adverb: "he first met her", "The case first captured"
+ADVERB_FIRST_VERBS = {"came", "went", "met", "began", "took", "made", "saw", "told", "said", "won",
+                      "became", "heard", "found", "spoke", "wrote", "got", "gave", "ran", "flew",
+                      "thought", "knew", "felt", "fell", "rose", "broke", "set", "put", "hit", "let",
+                      "comes", "come", "appear", "appears", "emerge", "emerges", "become",
+                      "becomes", "meet", "meets", "learn", "learns", "learnt", "ate", "drove", "sang"}
+# words that open a clause after a sentence-initial adverb "First" ("First the rain", "First he")
+SUBJECT_WORDS = {"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "there", "this", "that",
+                 "these", "those", "his", "her", "their", "our", "my", "your", "its"}
+# nouns after which ", 45," states the person's age (as after a name: "Peterson, 32,")
+PERSON_NOUNS = set("""man woman boy girl son daughter wife husband mother father brother sister
+victim driver suspect child teen teenager officer student friend partner girlfriend
+boyfriend mom dad grandmother grandfather grandson granddaughter uncle aunt nephew niece
+baby toddler resident pilot owner passenger widow fiancee fiance""".split())
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # words after "one" that make it a pronoun, no figure: "one of", "one another", "one must"
 PRONOUN_ONE_NEXT = {"of", "another", "other", "by", "who", "that", "which", "thing", "hand",
                     "way", "another's", "day", "time", "point", "off", "must", "might", "can",

@@ -4,8 +4,8 @@ import re
 
 from .figure import figure
 from .grow import grow_right, noun_after, of_noun
-from .lexicon import DENOMINATORS, ORDINALS, TENS, TIME_UNITS
-from .patterns import L_A, L_FRACTION_CONTEXT, R_NEXT_WORD, R_UNIT, WORD
+from .lexicon import ADVERB_FIRST_VERBS, DENOMINATORS, ORDINALS, RANK_VERBS, SUBJECT_WORDS, TENS, TIME_UNITS
+from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, R_NEXT_WORD, R_UNIT, WORD
 from .words import round_scale, spelled_fraction, spelled_value
 
 
@@ -26,8 +26,30 @@ def ordinal(text, s, e, value, out):
             return None
         if text[e:e + 1] == "-" and nw in ("hand", "class", "rate"):
             return None       # "first-hand", "second-class", "first-rate"; "first-ever" is one
+        if low == "first" and _adverb_first(text, s, e, nw):
+            return None
     out.append(figure(text, s, e, value, "ordinal", of=of))
     return e
+
+
+def _adverb_first(text, s, e, nw):
+    """Is "first" at text[s:e] (next word nw) an adverb, no figure? "First, Ratliff...",
+    "First came the shooting", "The case first captured", "drink water first."; not after
+    a determiner or preposition ("the first", "in first place"), nor "finished first."."""
+    if L_DETERMINER.search(text, max(0, s - 8), s):
+        return False
+    if text[e:e + 1] == ",":
+        return True
+    if nw in ADVERB_FIRST_VERBS or len(nw) > 4 and nw.endswith("ed") and not nw.endswith("eed") \
+            and text[e:e + 1] == " ":
+        return True
+    before = text[:s].rstrip(" \"“‘'(")
+    if (not before or before[-1] in ".!?:;") and nw in SUBJECT_WORDS:
+        return True           # "First the rain, then...", "First he called"; not "First on his agenda"
+    if not nw or re.match(r"\s*[.;!?)]", text[e:e + 2]):
+        prev = re.search(r"(\w+)\W*$", text[:s])
+        return not (prev and prev.group(1).lower() in RANK_VERBS)
+    return False
 
 
 def ordinal_words(text, m, out):

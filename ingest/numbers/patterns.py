@@ -14,7 +14,9 @@ from .lexicon import (
     HUNDREDTHS,
     MEASURES,
     NATIONALITIES,
+    NORDIC_CURRENCIES,
     ONES,
+    PERSON_NOUNS,
     ORDINALS,
     POWERS,
     QUALIFIERS,
@@ -49,12 +51,16 @@ _MONTH_FIRST_DATE = (
 # at a digit: things that look numeric but are no figures, ISO dates, "3 December",
 # fractions "3/4", plain numbers
 CORE_AT_DIGIT = re.compile(
-    r"(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
+    # numeric dates: "05/03/2013", "11 / 30 / 09", "2013/05/03", "05-03-2013", "03.05.2013"
+    r"(?P<nd>(?<![\w./-])(?:(?P<na>\d{1,2})(?P<ns>\x20?/\x20?)(?P<nb>\d{1,2})(?P=ns)(?P<nc>\d{4}|\d{2})"
+    r"|(?P<ny>\d{4})/(?P<nm>\d{1,2})/(?P<nd2>\d{1,2})"
+    r"|(?P<ha>\d{1,2})(?P<hs>[-.])(?P<hb>\d{1,2})(?P=hs)(?P<hc>(?:19|20)\d\d))(?![\w/]|[-.]\d))"
+    r"|(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"   # clock times
     r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
-    r"|(?<![\w./])(?:24/7|9/11)(?![\d/])"                          # idioms and names
+    r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r")"
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
     r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + MONTH + r")\b\.?"
@@ -127,11 +133,11 @@ TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcoo
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
 R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
-# "one in five", "two out of three", "5 out of 10"
-R_OUT_OF = re.compile(r"\s+(?P<w>out\s+of|in)\s+(?:every\s+)?", re.I)
+# "one in five", "two out of three", "5 out of 10", "a one-in-five chance"
+R_OUT_OF = re.compile(r"(?:\s+|-)(?P<w>out[\s-]+of|in)(?:\s+|-)(?:every\s+)?", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
-R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger)|"
-                           r"(?P<hi>less|fewer|below|under|lower|smaller))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
+R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger|older)|"
+                           r"(?P<hi>less|fewer|below|under|lower|smaller|younger))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
 R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                      r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
@@ -141,7 +147,7 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
                         + alternation(NATIONALITIES) + r"))\s+)?"
                         r"(?P<cw>(?i:" + alternation(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
-                        r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭元]|\$(?![\s\d]*\d))")
+                        r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
 R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold)\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
@@ -154,12 +160,23 @@ R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
+# a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34"
+R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|of-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
+L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
+# a team's record in brackets after its name: "The Chiefs (2-13)"
+L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
+# a hyphenated modifier's noun: "four-door coupe", "a six-cylinder engine", "10-speed"
+R_HYPHEN_NOUN = re.compile(r"-(?P<w>[a-z]{2,})(?![\w-])")
 CORE = re.compile(r"(?P<dig>" + DIGITS + r")|(?P<spell>(?i:" + SPELLED + r"))")
+
+# a country whose krona or krone "kr", "krone", "kroner" name
+NORDIC_CONTEXT = re.compile(r"\b(?i:" + alternation(NORDIC_CURRENCIES) + r")\b")
 
 # ---- patterns applied at a position, to the left of a core (searched up to it)
 _QUALIFIER_WORDS = [w for w in QUALIFIERS if w[0].isalpha()]
 L_CURRENCY = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
-                        r"|(?i:HK|US|C)\x20)?\$|[€£¥₽₴₹₩₺₪₿₡₾₭]|(?i:Rs\.?)|RMB|RM|CHF"
+                        r"|(?i:HK|US|C)\x20)?\$|\$(?:US|A|NZ|C|HK)|[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿]|(?i:Rs\.?)|RMB|RM|CHF"
+                        r"|Rp\.?|(?i:kr)\.?|K[Ss]h|Dhs?"
                         r"|(?P<code>" + alternation(CURRENCY_CODES) + r")))" + _SP + r"$")
 # a qualifier ends right before the number: match the reversed window at its start
 L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for w in _QUALIFIER_WORDS)
@@ -172,6 +189,15 @@ L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
+# a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
+L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|"
+                          r"in|for|of|on|from|to|at)|['’]s)\s+$")
+# ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
+L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
+# an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "her son, 4, and"
+L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?)?"
+                          r"|\b(?i:" + alternation(PERSON_NOUNS) + r")),\s+$")
+R_APPOSITION_END = re.compile(r",(?!\s*\d)|\)|\.?\s*$")
 L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
 
@@ -180,7 +206,7 @@ L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|onl
 CLOSERS = frozenset(",;:)]}!?\"'.”’(") | {""}
 
 # a currency sign or code before a number ends in one of these (grow.grow_left's cheap test)
-CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭.sS") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿.sSrph") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 # figures that context shows to be names (found on the real-news gold): road numbers
@@ -193,6 +219,12 @@ NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road
                         # ordinals in the names of laws, units and bodies: "the 22nd amendment"
                         r"|\s+(?i:amendments?|precincts?|district|congress|parliament|regiment|battalion|brigade"
                         r"|infantry|airborne|fleet|army|corps)\b)")
+# an ordinal before a capitalised word is part of a name when written in digits or itself
+# capitalised: "the 79th Academy Awards", "50th Anniversary Tour", "the Seventh District"
+R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*)")
+# team totals keep their numbers: "Panthers 5, Flyers 2", "Creighton 65, Drake 5"
+R_TEAM_NEXT = re.compile(r",\s+(?:[A-Z][\w.'’&-]*\s+){1,3}\d{1,3}(?![\w]|[.,]\d)")
+L_TEAM_PREV = re.compile(r"(?<![\w.,])\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
 # a capitalised word right before a bare number makes a name: "iPhone 11 Pro", "Apple
 # Watch 5", "the Big 12", "S&P 500", "Section 427 Row 21", "Windows 10 users"
 NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")

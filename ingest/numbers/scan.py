@@ -6,11 +6,12 @@ words), so the anchored core patterns run at a handful of positions.  Identifier
 """
 import re
 
-from .lexicon import ID_PREFIXES, MONTHS
+from .lexicon import CURRENCY_SIGNS, ID_PREFIXES, MONTHS
 from .patterns import (
     CANDIDATE_DIGIT,
     CANDIDATE_WORD,
     CANDIDATE_WORD_ANY_CASE,
+    CORE,
     CORE_AT_DIGIT,
     CORE_AT_WORD,
     ID_TAIL,
@@ -49,10 +50,12 @@ def cores(text):
                     r += 1
                 if r < q:
                     skip = ID_TAIL.match(text, j).end()
-                    # "mid-2025", "by2025": the letters are a prefix, keep the digits
+                    # "mid-2025", "by2025", "RM79", "$US1": the letters are a prefix (a
+                    # currency's among them), keep the digits
                     w = re.match(r"[A-Za-z]+", text[r:q]).group(0).lower()
-                    if w in ID_PREFIXES:
-                        m = CORE_AT_DIGIT.match(text, j)
+                    if w in ID_PREFIXES or text[r - 1:r] == "$" and "$" + w in CURRENCY_SIGNS:
+                        # glued letters fail the digit core's look-behind: read the bare number
+                        m = CORE_AT_DIGIT.match(text, j) or CORE.match(text, j)
                         if m:
                             yield m
                     continue

@@ -15,7 +15,8 @@ import pint
 _UREG = pint.UnitRegistry()
 # units news uses that pint does not define, in pint's own definition syntax
 for _d in ("parts_per_billion = 1e-9 = ppb", "percentage_point = 1 = pp", "basis_point = 0.01 * percentage_point = bp",
-           "megapixel = 1e6 = MP", "billion_cubic_meter = 1e9 * meter ** 3 = bcm"):
+           "megapixel = 1e6 = MP", "billion_cubic_meter = 1e9 * meter ** 3 = bcm",
+           "newton_meter = newton * meter"):
     _UREG.define(_d)
 
 # code (lexicon.MEASURES values, grow.py percent units) -> a pint expression; a code pint
@@ -26,7 +27,8 @@ _PINT = {"nautical mile": "nautical_mile", "km2": "km ** 2", "m2": "m ** 2", "mi
          "µg": "microgram", "litre": "liter", "%": "percent", "KB": "kilobyte",
          "calorie": "kilocalorie", "barrel": "oil_barrel", "Mbps": "megabit / second",
          "Gbps": "gigabit / second", "kbps": "kilobit / second", "mpg": "mile / gallon",
-         "psi": "pound_force_per_square_inch", "nanometre": "nanometer", "micrometre": "micrometer"}
+         "psi": "pound_force_per_square_inch", "nanometre": "nanometer", "micrometre": "micrometer",
+         "lb-ft": "foot_pound", "Nm": "newton_meter"}
 
 
 class Unit:
@@ -52,11 +54,14 @@ _NAMED = {"length/time": "speed", "length^2": "area", "length^3": "volume",
 def _dimension(dim, name):
     """pint's dimensionality as a plain name ("length", "speed", "power"). pint counts bits
     and angles as dimensionless: bytes and bits are "information" ("information/time" per
-    second), degrees "angle", ppm and ppb "ratio", any other such unit is its own dimension."""
+    second), degrees "angle", ppm and ppb "ratio", any other such unit is its own dimension;
+    torque is "torque", not energy."""
     up = [k.strip("[]") + ("^%d" % v if v != 1 else "") for k, v in sorted(dim.items()) if v > 0]
     down = [k.strip("[]") + ("^%d" % -v if v != -1 else "") for k, v in sorted(dim.items()) if v < 0]
     if "bit" in name or "byte" in name:
         return "information" + ("/time" if down == ["time"] else "")
+    if name in ("foot_pound", "newton_meter"):
+        return "torque"       # an energy for pint; never to be paired with a battery's kWh
     if not up and not down:
         return {"degree": "angle", "ppm": "ratio", "parts_per_billion": "ratio"}.get(name, name)
     d = ("*".join(up) or "1") + ("/" + "/".join(down) if down else "")
