@@ -636,3 +636,42 @@ def test_sentence_openers_and_ordinals_that_stay_figures():
     assert [(f.value, f.of) for f in extract("First on his agenda was the third Test.")] == [(1.0, None), (3.0, "test")]
     assert [f.of for f in extract("For the first time, she came in first place.")] == ["time", "place"]
     assert one("Its 50th anniversary fell on the 3rd Monday.", "3rd").of == "monday"
+
+
+def test_ranks_are_ordinals():
+    check(one("He is the No. 5 seed.", "5"), value=5.0, kind="ordinal", of="seed")
+    check(one("She became world No. 1 in May.", "1"), value=1.0, kind="ordinal")
+    check(one("They took him with the #1 pick.", "1"), value=1.0, kind="ordinal", of="pick")
+
+
+@pytest.mark.parametrize("text", [
+    "He carried a .357 revolver.",
+    "The study said so.[1]",
+    "It was a 50/50 split.",
+    "He has 20/20 vision.",
+])
+def test_calibres_footnotes_and_even_splits_are_no_figures(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text,surface,value,kind,unit", [
+    ("He is a 6-foot-2 guard.", "6-foot-2", 6 + 2 / 12, "measure", "foot"),
+    ("The phone has a 3x zoom.", "3x", 3.0, "multiplier", None),
+    ("Drones are 3x as fast.", "3x", 3.0, "multiplier", None),
+    ("He was shot twice.", "twice", 2.0, "count", "time"),
+    ("The bank twice cut rates.", "twice", 2.0, "count", "time"),
+    ("Prices are twice the level of 2019.", "twice", 2.0, "multiplier", None),
+    ("They paid $20-an-hour.", "$20-an-hour", 20.0, "money", "USD"),
+])
+def test_heights_multipliers_and_hyphenated_rates(text, surface, value, kind, unit):
+    check(one(text, surface), value=value, kind=kind, unit=unit)
+
+
+def test_multiplier_range_and_spans_of_years():
+    check(one("It is 1-2x as cost-effective.", "1-2x"), kind="multiplier", low=1.0, high=2.0)
+    check(one("The 2022/23 season was long.", "2022/23"), kind="year", iso="2022/2023", low=2022.0, high=2023.0)
+    check(one("Spending rose in 2000-01.", "2000-01"), kind="year", iso="2000/2001")
+    check(one("He served in 1939-45.", "1939-45"), iso="1939/1945", high=1945.0)
+    check(one("The 2019/2020 season.", "2019/2020"), iso="2019/2020")
+    assert [f.iso for f in extract("They met in 2019/2025.")] == ["2019", "2025"]   # no span: not the next year
+    check(one("Music of the '90s.", "'90s"), value=1990.0, kind="year", iso="199", of="decade")

@@ -6,6 +6,7 @@ import re
 from .figure import figure
 from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
 from .lexicon import (
+    CALIBRE_NOUNS,
     NOT_HYPHEN_NOUNS,
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
@@ -25,6 +26,7 @@ from .patterns import (
     L_MINUS,
     L_NOT_ONE,
     L_RANGE,
+    L_RANK,
     L_RECORD_BRACKET,
     L_SCORE_WORD,
     L_VAGUE,
@@ -39,6 +41,8 @@ from .patterns import (
     R_RANGE,
     R_SCALE,
     R_SCORE,
+    R_SEASON,
+    R_TIMES,
     R_UNIT,
     WORD,
 )
@@ -58,6 +62,10 @@ def cardinal(text, m, out, lo=0):
         if value is None:
             return None
         digits = surface = m.group(0)
+        if text[s - 1:s] == "[" and text[e:e + 1] == "]":
+            return None       # a footnote mark "[1]"
+        if digits[0] == "." and (R_NEXT_WORD.match(text, e) or [""])[0].strip(" -").lower() in CALIBRE_NOUNS:
+            return None       # a calibre: "a .357 revolver"
         if e < len(text) and (text[e].isalpha() or text[e] == "_"):
             # digits glued to letters that are no unit ("5G", "3D", "4x4") are names, not figures
             sufm = re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3])
@@ -66,9 +74,13 @@ def cardinal(text, m, out, lo=0):
             if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"1\d\d0|20\d0", digits):
                 out.append(figure(text, s, e + 1, value, "year", iso=digits[:3], of="decade"))
                 return e + 1
+            if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"\d0", digits) and text[s - 1:s] in ("'", "’"):
+                y = (2000 if value < 30 else 1900) + value      # "the '90s", "the ’00s"
+                out.append(figure(text, s - 1, e + 1, y, "year", iso=str(int(y))[:3], of="decade"))
+                return e + 1
             if not _suffix_glued(text, e):
                 return None
-        elif re.match(r"-[A-Z]{1,3}(?![\w-])", text[e:e + 5]):
+        elif text[e:e + 1] == "-" and re.match(r"-[A-Z]{1,3}(?![\w-])", text[e:e + 5]):
             return None       # "3-D", "4-H": names, as glued "3D"
     else:
         spelled = _read_spelled(text, m)
@@ -96,14 +108,14 @@ def cardinal(text, m, out, lo=0):
 
 def _suffix_glued(text, e):
     """Do the letters glued to digits at e start a unit, scale, currency code or name, or
-    percent? ("5km", "5bn", "10USD", "200kr", "50cents", "5%")"""
+    percent, or "x" ("5km", "5bn", "10USD", "200kr", "50cents", "5%", "3x")"""
     um = R_UNIT.match(text, e)
     if um and um.group("u") in UNIT_LOOKALIKES:
         um = None
     sm = R_SCALE.match(text, e)
     cm = R_CURRENCY.match(text, e)
     pm = R_PERCENT.match(text, e)
-    return bool(um or sm or (cm and (cm.group("code") or cm.group("cw"))) or pm)
+    return bool(um or sm or (cm and (cm.group("code") or cm.group("cw"))) or pm or R_TIMES.match(text, e))
 
 
 def _read_spelled(text, m):
@@ -231,7 +243,8 @@ def _range(text, g, lo, start, sym):
     if v2 is None:
         return None
     if m2.group("dig") and m2.end() < len(text) and text[m2.end()].isalpha():
-        um = R_UNIT.match(text, m2.end()) or R_SCALE.match(text, m2.end()) or R_PERCENT.match(text, m2.end())
+        um = R_UNIT.match(text, m2.end()) or R_SCALE.match(text, m2.end()) or R_PERCENT.match(text, m2.end()) \
+            or R_TIMES.match(text, m2.end())
         if not um:
             return None
     g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
@@ -249,7 +262,7 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
     v1, v2, g2, lr = rng
     kind, unit = g2.kind, g2.unit
     of = None
-    if kind in (None, "duration") and unit in (None, "year", "month") and L_AGE.search(text, max(0, start - 20), start):
+    if kind in (None, "duration") and unit in (None, "year", "month") and _age_word_before(text, start):
         kind, unit, of = "duration", unit or "year", "age"     # "aged 5-11", "aged between 18 and 25"
     if lr:
         start = lr.start() if not sym else min(start, lr.start())
@@ -293,7 +306,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     elif kind == "percent":
         of = of_noun(text, end)
     elif kind == "duration":
-        if unit in ("year", "month") and L_AGE.search(text, max(0, s - 20), s):
+        if unit in ("year", "month") and _age_word_before(text, s):
             of = "age"        # "aged 12 years"
         elif g.hyphen or g.old:
             of = noun_after(text, end) if not g.old else "age"
@@ -302,9 +315,20 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             of = "age"
     elif kind is None and _age(text, s, end, value, digits):
         kind, unit, of = "duration", "year", "age"
+    elif kind is None and digits and value == int(value) and ("No" in text[s - 4:s] or "o." in text[s - 4:s]
+                                                              or "#" in text[s - 2:s]) and L_RANK.search(text, max(0, s - 5), s):
+        out.append(figure(text, s, end, value, "ordinal", qualifier=qual, of=noun_after(text, end)))
+        return end            # a rank: "the No. 5 seed" (5, of seed)
     elif kind is None:
         # years: four digits, no sign, no separator
         if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2199 and not g.scaled:
+            y2 = _span_end(text, end, value)
+            if y2:
+                # a season, a fiscal year, a span: "the 2022/23 season" (2022..2023), "1939-45"
+                e2 = R_SEASON.match(text, end).end()
+                out.append(figure(text, s, e2, value, "year", qualifier=qual, iso="%d/%d" % (value, y2),
+                                  low=value, high=y2))
+                return e2
             ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
             phrase, e2 = counted_noun(text, end, True)
             if ctx or not phrase or 1900 <= value <= 2100 and text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–"):
@@ -333,13 +357,32 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     return end
 
 
+def _age_word_before(text, s):
+    """ "aged", "age", "ages", "age of" (and "between"/"from") before s."""
+    # a substring test in C first: all those words hold "ge"
+    return "ge" in text[max(0, s - 20):s] and L_AGE.search(text, max(0, s - 20), s) is not None
+
+
+def _span_end(text, end, year):
+    """The last year of a span written after `year` ending at end, or None: "/23" or "-23"
+    within 20 years of it ("2022/23", "1939-45"), "/2020" the next year ("2019/2020")."""
+    m = R_SEASON.match(text, end)
+    if not m:
+        return None
+    y = m.group("y")
+    if len(y) == 4:
+        return int(y) if int(y) == year + 1 else None
+    y2 = year - year % 100 + int(y)
+    return y2 if year < y2 <= year + 20 else None
+
+
 def _age(text, s, end, value, digits):
     """Is the bare number at text[s:end] an age? "aged 26", "at age 51", "at the age of
     51"; or, in digits, an age in apposition after a name or a person ("Peterson, 32,
     was", "her son, 4, and"): news style states ages there."""
     if value != int(value) or not 0 < value < 125:
         return False
-    if L_AGE.search(text, max(0, s - 20), s):
+    if _age_word_before(text, s):
         return True
     # a number list ("Tuesday, 5, 6 and 7") and a date ("March, 12, 2019") go on with a digit
     return bool(digits and text[s - 2:s] == ", " and R_APPOSITION_END.match(text, end)

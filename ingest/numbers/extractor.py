@@ -31,6 +31,7 @@ from .patterns import (
     L_TEAM_PREV,
     R_CAPITAL_WORD,
     R_CURRENCY,
+    R_MULTIPLIED,
     R_TEAM_NEXT,
     VAGUE,
     VAGUE_OF,
@@ -154,7 +155,9 @@ def _numeric_date(text, m, out):
 
 
 def _multiplier(text, m, out):
-    """ "twice", "thrice", "tenfold", "three-fold"."""
+    """ "twice", "thrice", "tenfold", "three-fold"; "twice" and "thrice" not before what
+    they multiply ("twice the level", "twice as many") say how often: a count of `time`
+    ("shot twice", "twice cut the rate"), as "two times" is."""
     w = m.group(0).lower()
     if w in MULTIPLIERS:
         v = MULTIPLIERS[w]
@@ -162,7 +165,10 @@ def _multiplier(text, m, out):
         v = spelled_value(re.sub(r"-?fold$", "", w))
     if not v:
         return None
-    out.append(figure(text, m.start(), m.end(), v, "multiplier"))
+    if w in ("twice", "thrice") and not R_MULTIPLIED.match(text, m.end()):
+        out.append(figure(text, m.start(), m.end(), v, "count", "time"))
+    else:
+        out.append(figure(text, m.start(), m.end(), v, "multiplier"))
     return m.end()
 
 
@@ -172,8 +178,8 @@ def _fraction(text, m, out, pos):
         v = FRACTION_SIGNS[m.group(0)]
     else:
         n, d = int(m.group("fn")), int(m.group("fd"))
-        if d == 0 or d > 100 or n >= d * 10:
-            return m.end()    # "20/2030", "1/0": not a figure, and skipped
+        if d == 0 or d > 100 or n >= d * 10 or n == d > 1:
+            return m.end()    # "20/2030", "1/0", a "50/50" split, "20/20": not a figure, and skipped
         v = -n / d if m.group("fsign") else n / d
     g = grow_right(text, m.end(), v, False, allow_scale=False)
     kind = g.kind if g.kind in ("measure", "duration") else "fraction"

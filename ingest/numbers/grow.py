@@ -29,11 +29,13 @@ from .lexicon import (
 from ..text import is_plural, singular
 from .patterns import (
     CLOSERS,
+    CURRENCY_END_PAIRS,
     CURRENCY_ENDS,
     L_CURRENCY,
     R_AND_FRACTION,
     R_CURRENCY,
     R_HALF,
+    R_FOOT_INCHES,
     R_INCHES,
     R_MIXED,
     R_NEXT_WORD,
@@ -208,9 +210,9 @@ def _nordic(text, code):
 def _times(text, pos, g):
     """ "three times as many" (a multiplier), "won 5 times" (a count of `time`)."""
     m = R_TIMES.match(text, pos)
-    if not m:
-        return False
-    if m.group("t").lower() == "fold" or m.group("cmp"):
+    if not m or m.group("t") in "xX" and m.start("t") != pos:
+        return False          # "2x" glued only: "5 x 10" is a product
+    if m.group("t").lower() in ("fold", "x") or m.group("cmp"):
         g.kind, g.end = "multiplier", m.end("t")
     else:
         g.kind, g.unit, g.end = "count", "time", m.end("t")
@@ -255,9 +257,9 @@ def _unit(text, pos, g):
         g.end = m.end("old")
         g.old = True
     g.hyphen = m.group("sp") == "-"
-    if g.unit == "foot" and not g.hyphen:
-        # heights: "5 feet 2 inches", "6ft 2in", "5 ft and 2 in"
-        im = R_INCHES.match(text, g.end)
+    if g.unit == "foot":
+        # heights: "5 feet 2 inches", "6ft 2in", "5 ft and 2 in", "a 6-foot-2 guard"
+        im = (R_FOOT_INCHES if g.hyphen else R_INCHES).match(text, g.end)
         if im and int(im.group(1)) < 12:
             g.value += int(im.group(1)) / 12.0
             g.end = im.end()
@@ -288,7 +290,8 @@ def grow_left(text, s, lo=0):
         k -= 1
     # a symbol or code ends in "$", a sign, or a capital ("USD", "Rs", "Rs."): skip the
     # search for the usual lowercase word or punctuation before a number
-    m = L_CURRENCY.search(text, max(lo, s - 8), s) if k >= lo and text[k] in CURRENCY_ENDS else None
+    m = L_CURRENCY.search(text, max(lo, s - 8), s) if k >= lo and (
+        text[k] in CURRENCY_ENDS or text[k - 1:k + 1] in CURRENCY_END_PAIRS) else None
     if m:
         k = m.group("s") or m.group("code")
         sym = m.group("code") or CURRENCY_SIGNS.get(k.lower().replace(" ", ""), "USD" if k.endswith("$") else None)

@@ -306,6 +306,9 @@ ADVERB_FIRST_VERBS = {"came", "went", "met", "began", "took", "made", "saw", "to
 # words that open a clause after a sentence-initial adverb "First" ("First the rain", "First he")
 SUBJECT_WORDS = {"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "there", "this", "that",
                  "these", "those", "his", "her", "their", "our", "my", "your", "its"}
+# what a calibre written ".357" names: no figure
+CALIBRE_NOUNS = {"revolver", "revolvers", "magnum", "pistol", "pistols", "rifle", "rifles", "handgun",
+                 "handguns", "gun", "guns", "caliber", "calibre", "bullet", "bullets", "round", "rounds"}
 # nouns after which ", 45," states the person's age (as after a name: "Peterson, 32,")
 PERSON_NOUNS = set("""man woman boy girl son daughter wife husband mother father brother sister
 victim driver suspect child teen teenager officer student friend partner girlfriend

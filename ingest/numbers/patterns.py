@@ -133,6 +133,8 @@ TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcoo
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
 R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
+# a height written "6-foot-2": the inches after the hyphenated foot
+R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
 # "one in five", "two out of three", "5 out of 10", "a one-in-five chance"
 R_OUT_OF = re.compile(r"(?:\s+|-)(?P<w>out[\s-]+of|in)(?:\s+|-)(?:every\s+)?", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
@@ -150,9 +152,12 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
 R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
-R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold)\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
+R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
-R_RATE = re.compile(r"(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP +
+# what follows a multiplier "twice": "twice the level", "twice as many", "twice that", "twice a year"?
+R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
+                          r"\$|[€£¥]|\d)")
+R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-an?-)" +
                     r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
                     r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
@@ -165,6 +170,8 @@ R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
+# the last year of a span written short: "the 2022/23 season", "2000-01", "1939-45", "2019/2020"
+R_SEASON = re.compile(r"[/–-](?P<y>\d{2}|(?<=/)\d{4})(?![\w%]|[/.,–-]\d)")
 # a hyphenated modifier's noun: "four-door coupe", "a six-cylinder engine", "10-speed"
 R_HYPHEN_NOUN = re.compile(r"-(?P<w>[a-z]{2,})(?![\w-])")
 CORE = re.compile(r"(?P<dig>" + DIGITS + r")|(?P<spell>(?i:" + SPELLED + r"))")
@@ -192,6 +199,8 @@ L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|du
 # a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
 L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|"
                           r"in|for|of|on|from|to|at)|['’]s)\s+$")
+# a rank: "the No. 5 seed", "world No. 1", "the #1 pick"
+L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
 # an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "her son, 4, and"
@@ -206,7 +215,9 @@ L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|onl
 CLOSERS = frozenset(",;:)]}!?\"'.”’(") | {""}
 
 # a currency sign or code before a number ends in one of these (grow.grow_left's cheap test)
-CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿.sSrph") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿.sS") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# ... or in one of these lowercase pairs ("kr", "Rp", "KSh", "Dh")
+CURRENCY_END_PAIRS = {"kr", "Kr", "Rp", "Sh", "sh", "Dh"}
 
 
 # figures that context shows to be names (found on the real-news gold): road numbers
