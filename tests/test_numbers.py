@@ -675,3 +675,55 @@ def test_multiplier_range_and_spans_of_years():
     check(one("The 2019/2020 season.", "2019/2020"), iso="2019/2020")
     assert [f.iso for f in extract("They met in 2019/2025.")] == ["2019", "2025"]   # no span: not the next year
     check(one("Music of the '90s.", "'90s"), value=1990.0, kind="year", iso="199", of="decade")
+
+
+@pytest.mark.parametrize("text,surface,value,unit,dimension", [
+    ("The flat has 1,200 square feet.", "1,200 square feet", 1200.0, "foot^2", "area"),
+    ("An office of 900 sq ft.", "900 sq ft", 900.0, "foot^2", "area"),
+    ("Winds of 30 m/s were measured.", "30 m/s", 30.0, "meter_per_second", "speed"),
+    ("It has a 4,000mAh battery.", "4,000mAh", 4000.0, "milliampere_hour", "charge"),
+    ("It has a 12MP camera.", "12MP", 12.0, "megapixel", "megapixel"),
+    ("The disk spins at 7,200 rpm.", "7,200 rpm", 7200.0, "revolutions_per_minute", "frequency"),
+    ("He weighs 14 stone.", "14 stone", 14.0, "stone", "mass"),
+
+    ("The star is 13 light years away.", "13 light years", 13.0, "light_year", "length"),
+    ("It has a 15.6″ display.", "15.6″", 15.6, "inch", "length"),
+    ('It has a 3.1" screen.', '3.1"', 3.1, "inch", "length"),
+    ("He is 6'2\" tall.", "6'2\"", 6 + 2 / 12, "foot", "length"),
+])
+def test_more_news_units(text, surface, value, unit, dimension):
+    check(one(text, surface), value=value, unit=unit, kind="measure", dimension=dimension)
+
+
+def test_barrels_per_day_are_barrels_at_a_rate():
+    bpd = one("Output is 1.2 million bpd.", "1.2 million bpd")
+    check(bpd, value=1.2e6, unit="oil_barrel", rate="day", key="measure:volume:day")
+    assert one("Output fell by 500,000 barrels a day.", "500,000 barrels a day").key == bpd.key
+    assert one("Output is 1-2 million bpd.", "1-2 million bpd").rate == "day"
+
+
+def test_pence_percent_pc_and_even_odds():
+    check(one("A pint costs 50p in London.", "50p"), value=0.5, unit="GBP", kind="money")
+    assert extract("Watch it in 1080p.") == []
+    check(one("Prices rose 5pc last year.", "5pc"), value=5.0, unit="percent", kind="percent")
+    assert extract("It is a 50-50 chance.") == []
+    check(one("He said \"I have 5\" and left.", "5"), kind="number")   # a closing quote, no inch
+
+
+@pytest.mark.parametrize("text,surface,value,kind,unit", [
+    ("Only one person survived.", "one person", 1.0, "count", "person"),
+    ("There was only one other solution.", "one other solution", 1.0, "count", "solution"),
+    ("One thing was clear.", "One thing", 1.0, "count", "thing"),
+    ("One building collapsed.", "One building", 1.0, "count", "building"),
+    ("The strike lasted one day.", "one day", 1.0, "duration", "day"),
+    ("Microsoft said that one in every 500 users was hit.", "one in every 500", 0.002, "fraction", None),
+    ("Delegates from 20 other countries came.", "20 other countries", 20.0, "count", "country"),
+    ("He waited five more minutes.", "five more minutes", 5.0, "duration", "minute"),
+])
+def test_one_and_other_counts(text, surface, value, kind, unit):
+    check(one(text, surface), value=value, kind=kind, unit=unit)
+
+
+@pytest.mark.parametrize("text", ["He was the only one who came.", "One day, she left.", "One time he came."])
+def test_pronoun_and_idiomatic_one(text):
+    assert extract(text) == []

@@ -16,6 +16,7 @@ from .lexicon import (
     SCORE_AFTER,
     SCORE_BEFORE,
     UNIT_LOOKALIKES,
+    VIDEO_LINES,
 )
 from .ordinals import ordinal
 from .patterns import (
@@ -25,6 +26,7 @@ from .patterns import (
     L_APPOSITION,
     L_MINUS,
     L_NOT_ONE,
+    L_ONE_SPAN,
     L_RANGE,
     L_RANK,
     L_RECORD_BRACKET,
@@ -78,6 +80,10 @@ def cardinal(text, m, out, lo=0):
                 y = (2000 if value < 30 else 1900) + value      # "the '90s", "the ’00s"
                 out.append(figure(text, s - 1, e + 1, y, "year", iso=str(int(y))[:3], of="decade"))
                 return e + 1
+            if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 1000 and value not in VIDEO_LINES \
+                    and digits.isdigit():
+                out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
+                return e + 1      # pence: "a 50p coin"; "720p" is a video format
             if not _suffix_glued(text, e):
                 return None
         elif text[e:e + 1] == "-" and re.match(r"-[A-Z]{1,3}(?![\w-])", text[e:e + 5]):
@@ -145,10 +151,12 @@ def _read_spelled(text, m):
         if text[e:e + 1] == "-":
             if nw in ONE_HYPHEN_IDIOMS or nw in ("off", "on", "of", "to", "by", "another", "other"):
                 return None   # "one-off", "one-on-one", "one-time"; but "a one-day strike"
-        elif nw in PRONOUN_ONE_NEXT:
-            return None
-        if L_NOT_ONE.search(text, max(0, s - 12), s):
-            return None
+        elif nw in PRONOUN_ONE_NEXT or nw in ("day", "time") and not L_ONE_SPAN.search(text, max(0, s - 12), s):
+            return None       # "one of", "one must"; "One day, she..." but "it lasted one day"
+        nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
+        if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
+                nw not in NOUN_PHRASE_ENDS or nw in ("other", "more"))):
+            return None       # "that one", "the only one who"; but "only one person", "that one in every 500"
     if low in ("dozen", "dozens"):
         return None
     if low.split()[0].rstrip("-") in SCALE_WORDS and L_VAGUE.search(text, max(0, s - 10), s):
@@ -201,6 +209,8 @@ def _score(text, s, e, a, qual, lo, out):
     m = R_SCORE.match(text, e)
     if not m:
         return None
+    if text[e:m.end()] == "-50" and a == 50:
+        return m.end()        # "a 50-50 chance": even odds, no score and no figure
     if m.group("all"):
         iso = "%d-%d" % (a, a)
     elif m.group("of"):
@@ -275,6 +285,7 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         rate, end2 = rate_after(text, end)
         if rate:
             end = end2
+        rate = rate or g2.rate
     if kind is None:
         if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= v1 <= 2199 and 1000 <= v2 <= 2199:
             out.append(figure(text, start, end, v1, "year", iso="%d/%d" % (v1, v2), low=v1, high=v2))
@@ -303,6 +314,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         rate, end2 = rate_after(text, end)
         if rate:
             end = end2
+        rate = rate or g.rate
     elif kind == "percent":
         of = of_noun(text, end)
     elif kind == "duration":

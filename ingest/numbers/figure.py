@@ -6,7 +6,7 @@ from .lexicon import MEASURES
 from .units import build, significant
 
 # every measure code and percent unit, resolved by pint once, at import
-UNITS = build(set(MEASURES.values()) | {"%", "pp", "bp"})
+UNITS = build(set(MEASURES.values()) - {"bpd"} | {"%", "pp", "bp"})
 
 
 def figure(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=None,

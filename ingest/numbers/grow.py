@@ -15,6 +15,7 @@ from .lexicon import (
     DROPPED_ADJECTIVES,
     FRACTION_SIGNS,
     HUNDREDTHS,
+    ING_NOUNS,
     MEASURES,
     MONEY_NOUNS,
     NATIONAL_CURRENCIES,
@@ -23,6 +24,9 @@ from .lexicon import (
     SCALES,
     SHORT_UNITS,
     NOUN_PHRASE_ENDS,
+    ONES,
+    SCALE_WORDS,
+    TENS,
     TIME_UNITS,
     UNIT_LOOKALIKES,
 )
@@ -35,7 +39,9 @@ from .patterns import (
     R_AND_FRACTION,
     R_CURRENCY,
     R_HALF,
+    R_FEET_MARK,
     R_FOOT_INCHES,
+    R_INCH_MARK,
     R_INCHES,
     R_MIXED,
     R_NEXT_WORD,
@@ -63,6 +69,7 @@ class Growth:
     kind: str | None = None   # percent, money, measure, duration, multiplier, count; None: bare
     hyphen: bool = False      # the unit was joined by a hyphen ("a two-day summit")
     old: bool = False         # "-old" or "-long" followed the unit ("10-year-old")
+    rate: str | None = None   # a rate inside the unit: "bpd" (barrels per day)
 
 
 def grow_right(text, pos, value, money, allow_scale=True):
@@ -71,6 +78,8 @@ def grow_right(text, pos, value, money, allow_scale=True):
     scale can follow."""
     g = Growth(value, pos)
     if text[pos:pos + 1] in CLOSERS and not text[pos + 1:pos + 2].isdigit():
+        if text[pos:pos + 1] == '"':
+            _marks(text, pos, g)  # "a 55" TV"
         return g              # "in 2019.", "(5)", "20,": nothing can follow (cheap exit)
     pos = _add_fraction(text, pos, value, g)
     if allow_scale:
@@ -224,6 +233,8 @@ def _unit(text, pos, g):
     feet and inches add up."""
     m = R_UNIT.match(text, pos)
     if not m:
+        if text[pos:pos + 1] in "\"″'′":
+            _marks(text, pos, g)
         return
     u = re.sub(r"\s+", " ", m.group("u")).lower()
     glued = not m.group("sp")
@@ -244,10 +255,12 @@ def _unit(text, pos, g):
                 or not TEMPERATURE_CONTEXT.search(text):
             return
     elif u in SHORT_UNITS and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
-            and m.group("u") not in ("L", "t"):
+            and m.group("u") not in ("L", "t", "MP"):
         return
     if u in TIME_UNITS:
         g.unit, g.kind = TIME_UNITS[u], "duration"
+    elif MEASURES[u] == "bpd":
+        g.unit, g.kind, g.rate = "barrel", "measure", "day"
     else:
         g.unit, g.kind = MEASURES[u], "measure"
         if m.group("u") in ("MB", "GB", "TB", "KB", "MW", "GW", "kW"):
@@ -263,6 +276,16 @@ def _unit(text, pos, g):
         if im and int(im.group(1)) < 12:
             g.value += int(im.group(1)) / 12.0
             g.end = im.end()
+
+
+def _marks(text, pos, g):
+    """Inch and foot marks glued to the number: "a 15.6″ display", "a 55" TV", "6'2"" (6.17 foot)."""
+    m = R_FEET_MARK.match(text, pos)
+    if m and int(m.group(1)) < 12:
+        g.value += int(m.group(1)) / 12.0
+        g.unit, g.kind, g.end = "foot", "measure", m.end()
+    elif R_INCH_MARK.match(text, pos):
+        g.unit, g.kind, g.end = "inch", "measure", pos + 1
 
 
 def _hyphen_weight(text, s, e):
@@ -307,15 +330,22 @@ def counted_noun(text, pos, plural):
     if not m:
         return None, pos
     run = []
-    for w in re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)):
+    for k, w in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", m.group(0))):
         lw = w.group(0).lower()
-        if lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or lw in NOT_NOUNS:
-            break
+        if k == 0 and lw in ("other", "more"):
+            continue          # "20 other countries", "two more people": the noun follows
+        if lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or lw in NOT_NOUNS or lw in ONES or lw in TENS \
+                or lw in SCALE_WORDS:
+            break             # a number word starts another number: "one two three"
         run.append((w, lw))
         if plural and is_plural(lw):
             break
         if len(run) >= 4:
             break
+    if not plural:
+        while len(run) > 1 and (run[-1][1] in DROPPED_ADJECTIVES or run[-1][1].endswith(("ed", "ing"))
+                                and run[-1][1] not in ING_NOUNS):
+            run.pop()         # a verb after the noun: "one person survived", "one building collapsed"
     if not run:
         return None, pos
     last, lw = run[-1]
@@ -330,7 +360,7 @@ def counted_noun(text, pos, plural):
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
     phrase = " ".join(words[i:-1] + [singular(words[-1])])
-    if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing"))):
+    if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing")) and lw not in ING_NOUNS):
         return None, pos
     return phrase, m.start() + last.end()
 

@@ -102,7 +102,9 @@ TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": 
               "month": "month", "months": "month", "year": "year", "years": "year",
               "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
               "century": "century", "centuries": "century", "millennium": "millennium",
-              "millennia": "millennium"}
+              "millennia": "millennium", "millisecond": "millisecond", "milliseconds": "millisecond",
+              "microsecond": "microsecond", "microseconds": "microsecond", "nanosecond": "nanosecond",
+              "nanoseconds": "nanosecond"}
 # measures: many spellings -> one canonical unit (SI symbols, imperial names)
 MEASURES = {}
 for _canon, _names in {
@@ -128,7 +130,9 @@ for _canon, _names in {
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
     "inch": "inch inches in",
-    "yard": "yard yards yd yds yarder yarders", "megapixel": "megapixel megapixels",
+    "yard": "yard yards yd yds yarder yarders", "megapixel": "megapixel megapixels MP",
+    "light year": "light year|light years|light-year|light-years|lightyear|lightyears",
+    "stone": "stone stones",
     "kg": "kg kgs kilogram kilograms kilogramme kilogrammes kilo kilos",
     "g": "g gram grams gramme grammes",
     "mg": "mg milligram milligrams",
@@ -150,6 +154,7 @@ for _canon, _names in {
     "m3": "m3|m³|m^3|cubic metre|cubic metres|cubic meter|cubic meters",
     "km3": "km3|km³|km^3|km cubed|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
     "ft3": "cubic feet|cubic foot|cu ft",
+    "ft2": "sq ft|sq. ft.|sq. ft|sq feet|square feet|square foot|sqft",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
           "deg c|degrees c|celcius|degrees celcius|degree celcius|c",
     "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f|"
@@ -160,7 +165,10 @@ for _canon, _names in {
     "mph": "mph|miles per hour|mile per hour|miles an hour|mile an hour",
     "km/h": "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
             "kilometer per hour|kilometres an hour|kilometers an hour",
-    "knot": "knot knots",
+    "knot": "knot knots", "m/s": "m/s|metres per second|meters per second|metre per second|meter per second",
+    "rpm": "rpm|revolutions per minute", "mAh": "mAh|milliamp hours|milliampere hours|milliamp-hours",
+    # barrels per day: a barrel at the rate "day" (grow.py), as "barrels a day" is
+    "bpd": "bpd|b/d",
     "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
     "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
     "Wh": "Wh|watt hours|watt-hours",
@@ -178,7 +186,7 @@ for _canon, _names in {
 del _canon, _names, _n
 # short unit symbols that are words too ("in", "t", "l", "m") count only when attached
 # to the number or when nothing else could be meant
-SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in"}
+SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in", "mp"}
 
 # unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
 UNIT_LOOKALIKES = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ", "c", "f"}
@@ -247,6 +255,11 @@ national regional domestic western eastern northern southern military civilian
 possible potential confirmed reported suspected known unknown armed unarmed ukrainian
 russian american european british chinese german french israeli palestinian iranian
 foreign-born""".split())
+# nouns in -ing or -ed that "one" counts ("One thing was clear", "one building"); other
+# such words after "one" are verbs or adjectives
+ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "meeting", "wedding",
+             "evening", "morning", "ceiling", "bombing", "shooting", "killing", "sibling", "offering",
+             "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
 # words that end a counted noun phrase before its first word: "5 times", "10 percent"
 NOT_NOUNS = {"times", "percent", "cents"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
@@ -306,6 +319,8 @@ ADVERB_FIRST_VERBS = {"came", "went", "met", "began", "took", "made", "saw", "to
 # words that open a clause after a sentence-initial adverb "First" ("First the rain", "First he")
 SUBJECT_WORDS = {"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", "there", "this", "that",
                  "these", "those", "his", "her", "their", "our", "my", "your", "its"}
+# video lines, not pence: "720p", "1080p"
+VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
 # what a calibre written ".357" names: no figure
 CALIBRE_NOUNS = {"revolver", "revolvers", "magnum", "pistol", "pistols", "rifle", "rifles", "handgun",
                  "handguns", "gun", "guns", "caliber", "calibre", "bullet", "bullets", "round", "rounds"}
@@ -316,6 +331,7 @@ boyfriend mom dad grandmother grandfather grandson granddaughter uncle aunt neph
 baby toddler resident pilot owner passenger widow fiancee fiance""".split())
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # words after "one" that make it a pronoun, no figure: "one of", "one another", "one must"
-PRONOUN_ONE_NEXT = {"of", "another", "other", "by", "who", "that", "which", "thing", "hand",
-                    "way", "another's", "day", "time", "point", "off", "must", "might", "can",
+# ("day" and "time" too, unless a span is meant: cardinals.py)
+PRONOUN_ONE_NEXT = {"of", "another", "by", "who", "that", "which", "hand",
+                    "way", "another's", "point", "off", "must", "might", "can",
                     "could", "would", "should", "will", "does", "is", "was", "has", "may"}

@@ -133,6 +133,11 @@ TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcoo
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
 R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
+# inch and foot marks: "a 15.6″ display", "a 55" TV" (a straight quote only before what
+# screens and wheels are), a height "6'2"" (feet and inches)
+R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touchscreen|"
+                         r"lcd|oled|amoled|led|retina|hd|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone)\b)")
+R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
 # "one in five", "two out of three", "5 out of 10", "a one-in-five chance"
@@ -144,13 +149,14 @@ R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                      r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
-                       r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|percentage(?!\s+points?))\b))", re.I)
+                       r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|pc|percentage(?!\s+points?))\b))", re.I)
 R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
                         + alternation(NATIONALITIES) + r"))\s+)?"
                         r"(?P<cw>(?i:" + alternation(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
-R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
+# "3 more years", "10 additional km": the unit after the word
+R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other)\s+)?(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
@@ -207,6 +213,9 @@ L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s
 L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?)?"
                           r"|\b(?i:" + alternation(PERSON_NOUNS) + r")),\s+$")
 R_APPOSITION_END = re.compile(r",(?!\s*\d)|\)|\.?\s*$")
+# "one day", "one time" state a span or a count after these ("lasted one day", "for one day")
+L_ONE_SPAN = re.compile(r"(?<![\w-])(?i:for|in|within|after|than|just|only|lasted|lasts|last|over|about|nearly|"
+                        r"almost|of|per|every|each|least|most|to)\s+$")
 L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
 

@@ -16,7 +16,7 @@ _UREG = pint.UnitRegistry()
 # units news uses that pint does not define, in pint's own definition syntax
 for _d in ("parts_per_billion = 1e-9 = ppb", "percentage_point = 1 = pp", "basis_point = 0.01 * percentage_point = bp",
            "megapixel = 1e6 = MP", "billion_cubic_meter = 1e9 * meter ** 3 = bcm",
-           "newton_meter = newton * meter"):
+           "newton_meter = newton * meter", "milliampere_hour = milliampere * hour = mAh"):
     _UREG.define(_d)
 
 # code (lexicon.MEASURES values, grow.py percent units) -> a pint expression; a code pint
@@ -28,7 +28,9 @@ _PINT = {"nautical mile": "nautical_mile", "km2": "km ** 2", "m2": "m ** 2", "mi
          "calorie": "kilocalorie", "barrel": "oil_barrel", "Mbps": "megabit / second",
          "Gbps": "gigabit / second", "kbps": "kilobit / second", "mpg": "mile / gallon",
          "psi": "pound_force_per_square_inch", "nanometre": "nanometer", "micrometre": "micrometer",
-         "lb-ft": "foot_pound", "Nm": "newton_meter"}
+         "lb-ft": "foot_pound", "Nm": "newton_meter", "ft2": "ft ** 2", "m/s": "meter / second",
+         "rpm": "revolutions_per_minute", "mAh": "milliampere_hour",
+         "light year": "light_year"}
 
 
 class Unit:
@@ -48,7 +50,7 @@ class Unit:
 _NAMED = {"length/time": "speed", "length^2": "area", "length^3": "volume",
           "length^2*mass/time^3": "power", "length^2*mass/time^2": "energy",
           "mass/length/time^2": "pressure", "1/time": "frequency", "1/length^2": "fuel economy",
-          "length^2*mass/current/time^3": "voltage"}
+          "length^2*mass/current/time^3": "voltage", "current*time": "charge"}
 
 
 def _dimension(dim, name):
