@@ -28,8 +28,10 @@ import functools
 import re
 from collections import defaultdict
 
+import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, LCSseq
+from scipy.sparse import csr_matrix, triu as sp_triu
 
 from ingest import numbers, segment
 from ingest.align import candidate_pairs
@@ -52,6 +54,7 @@ CTX_MIN = 0.2         # ... and the clauses around the two figures share this mu
 CTX_ALONE = 0.4       # ... or, when no word right beside the figures is shared, this much
 APPROX = 0.15         # "about 5" covers 4.25..5.75
 STATEMENT_MIN = 0.45  # dice of content words for "the same statement" (attribution)
+STATEMENT_WORDS = 3   # ... and at least this many content words in common
 
 _STOP = frozenset(words(" ".join(sorted(STOP_WORDS))))
 # Casualty words news copy uses interchangeably ("24 dead", "killing 24", "death toll of 24").
@@ -410,13 +413,41 @@ def _article_pairs(arts, compared):
 MAX_MENTIONS = 500
 
 
+def _by_key(mentions):
+    """An article's mentions indexed the way _compatible_keys can pair them: dates, the
+    others by key, and bare numbers and counts (which may pair across keys)."""
+    dates, keyed, numbery = [], defaultdict(list), []
+    for m in mentions:
+        if m.kind == "date":
+            dates.append(m)
+        else:
+            keyed[m.key].append(m)
+            if m.kind in ("number", "count"):
+                numbery.append(m)
+    return dates, keyed, numbery
+
+
+def _may_be_compatible(a, index):
+    """The mentions of another article that _compatible_keys might accept with a: a
+    superset, found without trying every pair (figures of wire copies pair up by the
+    hundred per pair of articles)."""
+    dates, keyed, numbery = index
+    if a.kind == "date":
+        return dates
+    same = keyed.get(a.key, [])
+    if a.kind not in ("number", "count"):
+        return same
+    return same + [b for b in numbery if b.key != a.key and "number" in (a.kind, b.kind)]
+
+
 def _match(mentions_by_art, relation, compared=None):
     """One-to-one pairs of mentions per pair of articles: [(a, b, relation, score)]."""
     out = []
+    index = {art: _by_key(ms[:MAX_MENTIONS]) for art, ms in mentions_by_art.items()}
     for x, y in _article_pairs(mentions_by_art, compared):
         cands = []
         for a in mentions_by_art[x][:MAX_MENTIONS]:
-            for b in mentions_by_art[y][:MAX_MENTIONS]:
+            for b in _may_be_compatible(a, index[y]):
                 if not _compatible_keys(a, b):
                     continue
                 s = _pair_score(a, b)
@@ -642,12 +673,7 @@ def _statement_pairs(sents, by_id, alignments, claims, fig_pairs, compared=None)
     common = max(3, len(sents) // 3)
     shared = defaultdict(int)
     if compared is None:
-        for w, ps in index.items():
-            if len(ps) > common:
-                continue
-            for i, p in enumerate(ps):
-                for q in ps[i + 1:]:
-                    shared[(p, q)] += 1
+        shared = _shared_counts([ps for ps in index.values() if len(ps) <= common], len(sents))
     else:
         # the same counts, for sentences of candidate pairs of articles only
         by_art = defaultdict(lambda: defaultdict(list))
@@ -667,9 +693,23 @@ def _statement_pairs(sents, by_id, alignments, claims, fig_pairs, compared=None)
                         shared[(p, q) if p < q else (q, p)] += 1
     for (p, q), n in shared.items():
         a, b = sents[p], sents[q]
-        if n >= 3 and a.art != b.art and 2.0 * n / (len(a.content) + len(b.content)) >= STATEMENT_MIN:
+        if n >= STATEMENT_WORDS and a.art != b.art and 2.0 * n / (len(a.content) + len(b.content)) >= STATEMENT_MIN:
             add(a, b, "words")
     return out
+
+
+def _shared_counts(postings, n):
+    """{(p, q): words sentences p < q share} from each word's sorted sentence positions:
+    the sentence-by-word incidence matrix times its transpose, in C rather than a Python
+    loop over every pair of sentences a word has in common (the costly part of a story)."""
+    if not postings:
+        return {}
+    rows = np.fromiter((p for ps in postings for p in ps), dtype=np.int64)
+    cols = np.repeat(np.arange(len(postings)), [len(ps) for ps in postings])
+    x = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(postings)))
+    counts = sp_triu(x @ x.T, k=1).tocoo()
+    keep = counts.data >= STATEMENT_WORDS   # most pairs share a word or two: never used
+    return dict(zip(zip(counts.row[keep].tolist(), counts.col[keep].tolist()), counts.data[keep].tolist()))
 
 
 def _attributions(sents, runs, agents, pairs, labels):
