@@ -727,3 +727,19 @@ def test_one_and_other_counts(text, surface, value, kind, unit):
 @pytest.mark.parametrize("text", ["He was the only one who came.", "One day, she left.", "One time he came."])
 def test_pronoun_and_idiomatic_one(text):
     assert extract(text) == []
+
+
+def test_corpus_checks_of_this_round():
+    # forms met while checking the new rules on ECB+ sentences outside both golds
+    assert [(f.value, f.kind) for f in extract("He leaves two sons, ages 16 and 6.")] == [
+        (2.0, "count"), (16.0, "age"), (6.0, "age")]
+    assert [f.value for f in extract("Colts Beat Chiefs, Clinch 5th Seed In AFC Playoffs")] == [5.0]
+    assert [(f.value, f.kind) for f in extract("It beat the No. 1 Tar Heels.")] == [(1.0, "ordinal")]
+    assert [f.value for f in extract("Users of Internet Explorer 5.01, Internet Explorer 6 are hit.")] == []
+    assert [f.value for f in extract("It was his fifth 30-homer, 100-RBI season.")] == [5.0, 30.0, 100.0]
+    assert extract("Posted on 6:11p by the desk.") == []
+    assert extract("He was the only one impressed.") == []
+    assert one("He meant to kill one other person last night.", "one other person").unit == "person"
+    assert [(f.surface, f.kind) for f in extract("They have a record of 9-14 and went 2-8 in their last ten.")][:2] == [
+        ("9-14", "score"), ("2-8", "score")]
+    assert one("They won 5-3 in overtime.", "5-3").kind == "score"

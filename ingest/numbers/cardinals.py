@@ -15,6 +15,7 @@ from .lexicon import (
     SCALE_WORDS,
     SCORE_AFTER,
     SCORE_BEFORE,
+    SHORT_UNITS,
     UNIT_LOOKALIKES,
     VIDEO_LINES,
 )
@@ -81,13 +82,13 @@ def cardinal(text, m, out, lo=0):
                 out.append(figure(text, s - 1, e + 1, y, "year", iso=str(int(y))[:3], of="decade"))
                 return e + 1
             if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 1000 and value not in VIDEO_LINES \
-                    and digits.isdigit():
+                    and digits.isdigit() and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
                 return e + 1      # pence: "a 50p coin"; "720p" is a video format
             if not _suffix_glued(text, e):
                 return None
-        elif text[e:e + 1] == "-" and re.match(r"-[A-Z]{1,3}(?![\w-])", text[e:e + 5]):
-            return None       # "3-D", "4-H": names, as glued "3D"
+        elif text[e:e + 1] == "-" and re.match(r"-[A-Z](?![\w-])", text[e:e + 3]):
+            return None       # "3-D", "4-H": names, as glued "3D" ("a 100-RBI season" stays)
     else:
         spelled = _read_spelled(text, m)
         if spelled is None:
@@ -155,7 +156,8 @@ def _read_spelled(text, m):
             return None       # "one of", "one must"; "One day, she..." but "it lasted one day"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
-                nw not in NOUN_PHRASE_ENDS or nw in ("other", "more"))):
+                nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
+                r"(?i)\bthe\s+only\s+$", text[max(0, s - 10):s])):
             return None       # "that one", "the only one who"; but "only one person", "that one in every 500"
     if low in ("dozen", "dozens"):
         return None
@@ -225,7 +227,10 @@ def _score(text, s, e, a, qual, lo, out):
                     or after and after.group("w").lower() in SCORE_AFTER
                     or text[m.end():m.end() + 1] == ")" and L_RECORD_BRACKET.search(text, max(lo, s - 30), s)):
                 return None
-        if L_RANGE.search(text, max(lo, s - 10), s) or R_UNIT.match(text, m.end()) or R_PERCENT.match(text, m.end()):
+        um = R_UNIT.match(text, m.end())
+        if um and um.group("sp") and um.group("u").lower() in SHORT_UNITS:
+            um = None         # "went 2-8 in their last ten": "in" spaced is no inch
+        if L_RANGE.search(text, max(lo, s - 10), s) or um or R_PERCENT.match(text, m.end()):
             return None       # "from 10-5", "5-3 years", "10-5%": no score
     out.append(figure(text, s, m.end(), a, "score", qualifier=qual, iso=iso))
     return m.end()
@@ -325,7 +330,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         elif re.match(r"\s+old\b", text[end:end + 5]):
             end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
             of = "age"
-    elif kind is None and _age(text, s, end, value, digits):
+    elif kind is None and _age(text, s, end, value, digits, out):
         kind, unit, of = "duration", "year", "age"
     elif kind is None and digits and value == int(value) and ("No" in text[s - 4:s] or "o." in text[s - 4:s]
                                                               or "#" in text[s - 2:s]) and L_RANK.search(text, max(0, s - 5), s):
@@ -388,13 +393,15 @@ def _span_end(text, end, year):
     return y2 if year < y2 <= year + 20 else None
 
 
-def _age(text, s, end, value, digits):
+def _age(text, s, end, value, digits, out):
     """Is the bare number at text[s:end] an age? "aged 26", "at age 51", "at the age of
-    51"; or, in digits, an age in apposition after a name or a person ("Peterson, 32,
-    was", "her son, 4, and"): news style states ages there."""
+    51", the second of "ages 16 and 6"; or, in digits, an age in apposition after a name
+    or a person ("Peterson, 32, was", "her son, 4, and"): news style states ages there."""
     if value != int(value) or not 0 < value < 125:
         return False
     if _age_word_before(text, s):
+        return True
+    if out and out[-1].kind == "age" and re.fullmatch(r",?\s+(?:and|or)\s+|,\s+", text[out[-1].end:s]):
         return True
     # a number list ("Tuesday, 5, 6 and 7") and a date ("March, 12, 2019") go on with a digit
     return bool(digits and text[s - 2:s] == ", " and R_APPOSITION_END.match(text, end)

@@ -34,6 +34,7 @@ from .patterns import (
     R_MULTIPLIED,
     R_TEAM_NEXT,
     VAGUE,
+    WORD,
     VAGUE_OF,
 )
 from .qualifiers import join_bounds
@@ -197,13 +198,15 @@ def _is_name(text, f):
     s, e = f.start, f.end
     if f.kind in ("number", "count") and text[s:s + 1].isdigit() and s > 1:
         nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
-        if nm and _name_word(text, nm.start(), nm.group("w")) and not (
-                R_TEAM_NEXT.match(text, s + len(re.match(r"[\d,.]+", text[s:e]).group(0)))
-                or L_TEAM_PREV.search(text, max(0, s - 40), s)):
-            return True
-    if f.kind == "ordinal" and (text[s].isdigit() or text[s].isupper()):
+        if nm and _name_word(text, nm.start(), nm.group("w")):
+            d = re.match(r"[\d,.]+", text[s:e]).group(0)
+            if not (d.isdigit() and (R_TEAM_NEXT.match(text, s + len(d)) or L_TEAM_PREV.search(text, max(0, s - 40), s))):
+                return True
+    if f.kind == "ordinal" and (text[s].isdigit() or text[s].isupper()) and text[e - 1].isalpha():
+        # "the 79th Academy Awards"; not a rank ("the No. 1 Tar Heels") nor in a headline
         cw = R_CAPITAL_WORD.match(text, e)
-        if cw and cw.group("w").lower() not in MONTHS and cw.group("w").lower() not in WEEKDAYS:
+        if cw and cw.group("w").lower() not in MONTHS and cw.group("w").lower() not in WEEKDAYS \
+                and not _headline(text):
             return True
     if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
         return True
@@ -216,6 +219,14 @@ def _is_name(text, f):
     return s == 0 and f.kind == "number" and re.match(r"\d{1,2}\.\s+[A-Z]", text) is not None
 
 
+def _headline(text):
+    """Is text written in title case ("Colts Clinch 5th Seed In AFC Playoffs")? Then capitals
+    say nothing about names."""
+    words = WORD.findall(text)
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
 def _name_word(text, s, w):
     """A capitalised word at s that names something: not a month, "No.", a qualifier or a
     number word; as the first word of the sentence, not a word that opens sentences
@@ -226,4 +237,6 @@ def _name_word(text, s, w):
     before = text[:s].rstrip()
     if before and before[-1] not in ".!?:;\"“‘'([—–-":
         return True
-    return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or not w[1:].islower())
+    # adjectives open headlines before figures ("Powerful 6.1 quake", "Massive 300-acre fire")
+    return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or not w[1:].islower()
+                or lw.endswith(("ly", "ful", "ous", "ive", "est", "less", "able", "ible")))

@@ -244,7 +244,8 @@ was were be been being am do does did done have has had having will would shall 
 can could may might must not no nor each every all any some both either neither few many
 much more most less least several per via vs versus like such own other another same
 out up down off just only also even still again ago later earlier now too very already
-almost nearly around roughly approximately according respectively apiece each""".split())
+almost nearly around roughly approximately according respectively apiece each last next
+yesterday today tonight overnight""".split())
 # adjectives dropped from counted noun phrases so that "20 new air defense systems" and
 # "20 air defense systems" pair on "air defense system"
 DROPPED_ADJECTIVES = set("""new more additional other extra further old young big small large
@@ -260,8 +261,9 @@ foreign-born""".split())
 ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "meeting", "wedding",
              "evening", "morning", "ceiling", "bombing", "shooting", "killing", "sibling", "offering",
              "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
-# words that end a counted noun phrase before its first word: "5 times", "10 percent"
-NOT_NOUNS = {"times", "percent", "cents"}
+# words that end a counted noun phrase before its first word: "5 times", "10 percent", "a
+# 6.1 magnitude quake" (no count of magnitudes)
+NOT_NOUNS = {"times", "percent", "cents", "magnitude"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold"}
@@ -289,7 +291,7 @@ STARTERS = (set(ONES) | set(TENS) | set(POWERS) | set(ORDINALS) | set(DENOMINATO
 SCORE_BEFORE = set("""won win wins winning beat beats beating defeated defeat defeats lost lose
 loses losing led lead leads leading trailed trail trails trailing drew draw draws drawing tied
 tie ties edged edge edges routed rout thrashed crushed downed blanked beaten improved fell
-dropped moved record score scored finished ended""".split())
+dropped moved record score scored finished ended went stand stands stood""".split())
 SCORE_AFTER = set("""win wins victory victories defeat defeats loss losses lead draw tie record run
 deficit advantage triumph decision vote verdict margin thrashing rout drubbing scoreline
 halftime half-time aggregate final shootout overtime ot edge majority count series""".split())
@@ -299,7 +301,7 @@ halftime half-time aggregate final shootout overtime ot edge majority count seri
 SENTENCE_OPENERS = set("""only just about around some all another nearly almost over under roughly
 approximately exactly precisely fewer more less most least at least up to top last next past first
 those these their its his her our my your each every both other additional further
-still yet even also then now today yesterday add use take bake cook mix stir cut buy get make
+still yet even also then now today yesterday new big small total record add use take bake cook mix stir cut buy get make
 pay save win expect see meet spend allow give set choose pick try read watch join book call
 visit drink eat keep let leave put remove serve heat boil place combine whisk pour preheat roast
 grill fry chop slice bring send note remember imagine consider among amid amongst across against

@@ -36,8 +36,8 @@ def _adverb_first(text, s, e, nw):
     """Is "first" at text[s:e] (next word nw) an adverb, no figure? "First, Ratliff...",
     "First came the shooting", "The case first captured", "drink water first."; not after
     a determiner or preposition ("the first", "in first place"), nor "finished first."."""
-    if L_DETERMINER.search(text, max(0, s - 8), s):
-        return False
+    if L_DETERMINER.search(text, max(0, s - 8), s) or re.match(r"\s+\d", text[e:e + 2]):
+        return False          # "the first", "(the team’s) first 17 points"
     if text[e:e + 1] == ",":
         return True
     if nw in ADVERB_FIRST_VERBS or len(nw) > 4 and nw.endswith("ed") and not nw.endswith("eed") \

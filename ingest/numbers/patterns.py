@@ -57,7 +57,7 @@ CORE_AT_DIGIT = re.compile(
     r"|(?P<ha>\d{1,2})(?P<hs>[-.])(?P<hb>\d{1,2})(?P=hs)(?P<hc>(?:19|20)\d\d))(?![\w/]|[-.]\d))"
     r"|(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
-    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?)?"   # clock times
+    r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?|[ap]\b)?"   # clock times ("6:11p")
     r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
@@ -173,7 +173,7 @@ R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 # a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34"
 R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|of-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
-L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
+L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
 # the last year of a span written short: "the 2022/23 season", "2000-01", "1939-45", "2019/2020"
@@ -203,7 +203,7 @@ L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
 # a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
-L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|"
+L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|another|"
                           r"in|for|of|on|from|to|at)|['’]s)\s+$")
 # a rank: "the No. 5 seed", "world No. 1", "the #1 pick"
 L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
@@ -244,7 +244,7 @@ NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road
 R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*)")
 # team totals keep their numbers: "Panthers 5, Flyers 2", "Creighton 65, Drake 5"
 R_TEAM_NEXT = re.compile(r",\s+(?:[A-Z][\w.'’&-]*\s+){1,3}\d{1,3}(?![\w]|[.,]\d)")
-L_TEAM_PREV = re.compile(r"(?<![\w.,])\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
+L_TEAM_PREV = re.compile(r"[A-Z][\w.'’&-]*\s+\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
 # a capitalised word right before a bare number makes a name: "iPhone 11 Pro", "Apple
 # Watch 5", "the Big 12", "S&P 500", "Section 427 Row 21", "Windows 10 users"
 NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")

@@ -55,7 +55,7 @@ def cores(text):
                     w = re.match(r"[A-Za-z]+", text[r:q]).group(0).lower()
                     if w in ID_PREFIXES or text[r - 1:r] == "$" and "$" + w in CURRENCY_SIGNS:
                         # glued letters fail the digit core's look-behind: read the bare number
-                        m = CORE_AT_DIGIT.match(text, j) or CORE.match(text, j)
+                        m = CORE_AT_DIGIT.match(text, j) or (CORE.match(text, j) if text[j - 1].isalpha() else None)
                         if m:
                             yield m
                     continue
