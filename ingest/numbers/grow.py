@@ -324,6 +324,10 @@ def grow_left(text, s, lo=0):
     return sym, qualifier_before(text, start, lo), start
 
 
+# words that end a counted noun phrase, in one set for the hot loop below
+_NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
+
+
 def counted_noun(text, pos, plural):
     """The counted thing after a number: ("member state", end offset) or (None, pos)."""
     m = R_WORDS.match(text, pos)
@@ -334,9 +338,8 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
-        if lw in NOUN_PHRASE_ENDS or lw.endswith("ly") or lw in NOT_NOUNS or lw in ONES or lw in TENS \
-                or lw in SCALE_WORDS:
-            break             # a number word starts another number: "one two three"
+        if lw in _NOUN_STOPS or lw.endswith("ly"):
+            break             # (a number word starts another number: "one two three")
         run.append((w, lw))
         if plural and is_plural(lw):
             break
