@@ -743,3 +743,15 @@ def test_corpus_checks_of_this_round():
     assert [(f.surface, f.kind) for f in extract("They have a record of 9-14 and went 2-8 in their last ten.")][:2] == [
         ("9-14", "score"), ("2-8", "score")]
     assert one("They won 5-3 in overtime.", "5-3").kind == "score"
+
+
+@pytest.mark.parametrize("text,surface,value,kind,unit", [
+    ("He ran the 100m in 9.58 seconds.", "100m", 100.0, "measure", "meter"),
+    ("She won the 400m final.", "400m", 400.0, "measure", "meter"),
+    ("The album sold 5m copies.", "5m copies", 5e6, "count", "copy"),
+    ("They shipped 2m tonnes of grain.", "2m tonnes", 2e6, "measure", "metric_ton"),
+    ("It cost £5m.", "£5m", 5e6, "money", "GBP"),
+    ("The 7.1-magnitude earthquake struck.", "7.1", 7.1, "number", None),
+])
+def test_glued_m_is_million_only_before_a_plural_or_money(text, surface, value, kind, unit):
+    check(one(text, surface), value=value, kind=kind, unit=unit)

@@ -125,8 +125,7 @@ def _scale(text, pos, g, money):
         # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
         # a non-money number is more likely metres / tonnes unless a noun follows
         ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
-                                                   or R_WORDS.match(text, m.end()) is not None
-                                                   and lsc in ("m", "b"))
+                                                   or lsc in ("m", "b") and _plural_next(text, m.end()))
         if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
                                                  r"below|above|under|in\s+(?:height|length|diameter))\b",
                                                  text[m.end():m.end() + 20]):
@@ -149,6 +148,14 @@ def _scale(text, pos, g, money):
         g.value += fr * SCALES[lsc]
         pos = g.end = m.end()
     return pos
+
+
+def _plural_next(text, pos):
+    """Does a plural noun follow pos? "5m copies", "2m tonnes" are millions; "the 100m in
+    9.58 seconds", "a 100m sprint" are metres."""
+    nxt = R_NEXT_WORD.match(text, pos)
+    return bool(nxt and text[pos:pos + 1] == " " and nxt.group("w").lower() not in NOUN_PHRASE_ENDS
+                and is_plural(nxt.group("w").lower()))
 
 
 def _percent(text, pos, g):

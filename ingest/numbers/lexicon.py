@@ -266,7 +266,7 @@ ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "m
 NOT_NOUNS = {"times", "percent", "cents", "magnitude"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
-NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold"}
+NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}
 ONE_HYPHEN_IDIOMS = {"time", "way", "sided", "size", "stop", "liner"}
 
 # number words that scale what comes before ("two hundred"); alone after "several",
