@@ -755,3 +755,14 @@ def test_corpus_checks_of_this_round():
 ])
 def test_glued_m_is_million_only_before_a_plural_or_money(text, surface, value, kind, unit):
     check(one(text, surface), value=value, kind=kind, unit=unit)
+
+
+def test_addresses_item_counters_and_spaced_metres():
+    assert extract("The office is at 123 Main Street.") == []
+    assert extract("They met at 1600 Pennsylvania Avenue.") == []
+    assert extract("Photo 1 of 12 shows the crowd.") == []
+    assert [f.surface for f in extract("5 of 12 people agreed.")] == ["5", "12 people"]
+    check(one("The wall is 1.8 m wide.", "1.8 m"), value=1.8, unit="meter", kind="measure")
+    assert one("It was 5 m.", "5").kind == "number"      # a spaced "m" alone may be anything
+    check(one("The 1.5L engine makes 150PS.", "150PS"), unit="metric_horsepower", dimension="power")
+    assert [f.value for f in extract("Rated 4.5 by critics.")] == [4.5]

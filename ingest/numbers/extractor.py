@@ -28,7 +28,9 @@ from .patterns import (
     NAME_AFTER,
     NAME_BEFORE,
     NAME_WORD_BEFORE,
+    L_ITEM_OF,
     L_TEAM_PREV,
+    R_ADDRESS,
     R_CAPITAL_WORD,
     R_CURRENCY,
     R_MULTIPLIED,
@@ -210,6 +212,10 @@ def _is_name(text, f):
             return True
     if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
         return True
+    if f.kind in ("number", "count", "year") and text[s:s + 1].isdigit() and (
+            R_ADDRESS.match(text, s + len(re.match(r"\d+", text[s:e]).group(0)))
+            or L_ITEM_OF.search(text, max(0, s - 20), s)):
+        return True           # "123 Main Street"; "Photo 1 of 12" (the 1 is a name already)
     if f.kind == "ordinal" and NAME_AFTER.match(text, e):
         return True
     if f.kind in ("number", "count") and NAME_AFTER.match(text, e) and text[e:e + 4] == "-by-":
@@ -239,4 +245,5 @@ def _name_word(text, s, w):
         return True
     # adjectives open headlines before figures ("Powerful 6.1 quake", "Massive 300-acre fire")
     return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or not w[1:].islower()
-                or lw.endswith(("ly", "ful", "ous", "ive", "est", "less", "able", "ible")))
+                or lw.endswith(("ly", "ful", "ous", "ive", "est", "less", "able", "ible"))
+                or len(lw) > 4 and lw.endswith("ed"))

@@ -38,8 +38,9 @@ from .patterns import (
     L_CURRENCY,
     R_AND_FRACTION,
     R_CURRENCY,
-    R_HALF,
+    R_DIMENSION_WORD,
     R_FEET_MARK,
+    R_HALF,
     R_FOOT_INCHES,
     R_INCH_MARK,
     R_INCHES,
@@ -262,8 +263,8 @@ def _unit(text, pos, g):
                 or not TEMPERATURE_CONTEXT.search(text):
             return
     elif u in SHORT_UNITS and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
-            and m.group("u") not in ("L", "t", "MP"):
-        return
+            and m.group("u") not in ("L", "t", "MP") and not (u == "m" and R_DIMENSION_WORD.match(text, m.end())):
+        return                # a spaced "m" only as in "1.8 m wide"
     if u in TIME_UNITS:
         g.unit, g.kind = TIME_UNITS[u], "duration"
     elif MEASURES[u] == "bpd":

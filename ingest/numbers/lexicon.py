@@ -115,7 +115,7 @@ for _canon, _names in {
     "dm": "dm decimetre decimetres decimeter decimeters",
     "nanometre": "nanometre nanometres nanometer nanometers",
     "micrometre": "micrometre micrometres micrometer micrometers µm μm micron microns",
-    "hp": "hp bhp horsepower", "psi": "psi",
+    "hp": "hp bhp horsepower", "psi": "psi", "PS": "PS|metric horsepower",
     # torque: "280 lb-ft", "295 pound-feet", "400 Nm" ("Nm" is matched by its case in grow.py:
     # lowercase "nm" is the nautical mile below)
     "lb-ft": "lb-ft|lb ft|lb.-ft.|lb.-ft|lbs-ft|lb-feet|lb.ft|pound-feet|pound-foot|pounds-feet|"

@@ -133,6 +133,14 @@ TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcoo
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
 R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
+# what a length is before: "1.8 m wide", "3 m high"
+R_DIMENSION_WORD = re.compile(r"\s+(?:tall|long|high|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|"
+                              r"diameter|width|depth))\b")
+# a street address: "123 Main Street", "1600 Pennsylvania Avenue"
+R_ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|"
+                       r"Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Terrace|Square|Sq)\b")
+# the count of a numbered item: "Photo 1 of 12", "Page 2 of 5"
+L_ITEM_OF = re.compile(r"\b[A-Z][a-z]+\s+\d{1,3}\s+of\s+$")
 # inch and foot marks: "a 15.6″ display", "a 55" TV" (a straight quote only before what
 # screens and wheels are), a height "6'2"" (feet and inches)
 R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touchscreen|"

@@ -30,7 +30,7 @@ _PINT = {"nautical mile": "nautical_mile", "km2": "km ** 2", "m2": "m ** 2", "mi
          "psi": "pound_force_per_square_inch", "nanometre": "nanometer", "micrometre": "micrometer",
          "lb-ft": "foot_pound", "Nm": "newton_meter", "ft2": "ft ** 2", "m/s": "meter / second",
          "rpm": "revolutions_per_minute", "mAh": "milliampere_hour",
-         "light year": "light_year"}
+         "light year": "light_year", "PS": "metric_horsepower"}
 
 
 class Unit:
