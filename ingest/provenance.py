@@ -99,12 +99,12 @@ class _Doc:
         self.published = article.published or None
         self.sentences = list(article.sentences or [])
         self.body = [s for s in self.sentences if s.role == "body" and (s.text or "").strip()]
-        self.body_grams = [ngrams(tokens(s.text)) for s in self.body]
-        self.body_words = [len(tokens(s.text)) for s in self.body]
+        words = {id(s): tokens(s.text) for s in self.sentences}
+        self.body_grams = [ngrams(words[id(s)]) for s in self.body]
+        self.body_words = [len(words[id(s)]) for s in self.body]
         # The source side: all its text (a fact taken from a headline is still taken).
-        self.grams = set()
-        for s in self.sentences:
-            self.grams |= ngrams(tokens(s.text))
+        in_body = {id(s) for s in self.body}
+        self.grams = set().union(*self.body_grams, *(ngrams(words[id(s)]) for s in self.sentences if id(s) not in in_body))
         self.rare = rare_strings(self.body)
         self._own = {}
 
