@@ -42,7 +42,7 @@ PATTERN_MAX_WORDS = 30
 
 _PATTERNS = re.compile(r"""
     ^(?:sign\ up|subscribe|register|join)\b.{0,80}\b(?:newsletters?|email|e-mail|inbox|updates|free|today|now|here)\b
-  | \b(?:to|in|into)\ your\ inbox\b
+  | \b(?:to|in|into|on)\ your\ inbox\b
   | \bthanks?\ (?:you\ )?for\ (?:signing\ up|subscribing)\b
   | ^follow\b.{0,60}\bon\ (?:twitter|facebook|instagram|linkedin)\b
   | \bclick\ to\ tweet$
@@ -59,6 +59,21 @@ _PATTERNS = re.compile(r"""
   | \b(?:privacy\ policy|terms\ of\ (?:use|service))\b.{0,40}\b(?:privacy\ policy|terms\ of\ (?:use|service)|cookie)
   | ^(?:read\ more|related\ (?:articles|stories)|recommended\ for\ you|you\ may\ also\ like|advertisement)\b\W*$
   | \b(?:download|get)\ (?:our|the)\ (?:free\ )?app\b
+  | \bcontributed\ (?:to\ this\ report|reporting)\b
+  | ^(?:additional\ )?reporting\ by\b.*\b(?:editing|writing)\ by\b
+  | \b(?:may|can)\ be\ reached\ at\b
+  | ^email\ \w+(?:\ \w+)?\ at\ \w+\ \w+\ (?:com|org|net)\b
+  | ^have\ a\ (?:news\ )?tip\b
+  | ^tell\ us\ what\ you\ think\b
+  | \bwe\ d\ (?:like|love)\ to\ hear\ (?:what\ you\ think|from\ you)\b
+  | ^(?:sorry\ )?(?:an\ )?error\ (?:has\ occurred|processing\ your)\b
+  | ^there\ was\ an\ error\ processing\ your\b
+  | \bfor\ your\ personal\ non\ commercial\ use\b
+  | \b(?:presentation\ ready\ copies|djreprints|dow\ jones\ reprints|our\ subscriber\ agreement)\b
+  | \bprices\ are\ subject\ to\ change\b
+  | ^share\ (?:it|this)\ with\ a\ friend\b
+  | ^if\ you\ enjoyed\ this\ (?:article|story|post)\b
+  | ^updated\ (?:at|on)\ \d
 """, re.X)
 
 

@@ -23,11 +23,18 @@ def test_keys_ignore_case_punctuation_and_spacing():
 def test_general_patterns():
     for t in ("Sign up for our daily newsletter.", "Share this article", "© 2019 Associated Press.",
               "All Rights Reserved.", "Click here to read more.", "This site uses cookies to improve your experience.",
-              "Subscribe to NJ.com's newsletters.", "Follow him on Twitter @someone."):
+              "Subscribe to NJ.com's newsletters.", "Follow him on Twitter @someone.",
+              "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+              "(Reporting by Greg Roumeliotis; editing by Martin Howell.)",
+              "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.",
+              "This copy is for your personal, non-commercial use only.",
+              "We’d like to hear what you think about this or any of our articles."):
         assert boilerplate.is_pattern(t), t
     for t in ("The company said all rights reserved by the original owners would pass to the buyer, "
               "according to a filing seen by reporters late on Tuesday evening in the city of Chicago.",
-              "The minister signed the deal on Monday.", "Rescuers clicked through the rubble.", "", None):
+              "The minister signed the deal on Monday.", "Rescuers clicked through the rubble.",
+              "Reporting by the paper prompted an inquiry.", "The parcel was delivered to your door, police said.",
+              "An error in the software grounded the fleet.", "", None):
         assert not boilerplate.is_pattern(t), t
 
 
