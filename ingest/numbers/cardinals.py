@@ -330,7 +330,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         elif re.match(r"\s+old\b", text[end:end + 5]):
             end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
             of = "age"
-    elif kind is None and _age(text, s, end, value, digits, out):
+    elif kind is None and (text[s - 2:s] == ", " or "ge" in text[max(0, s - 20):s] or out and out[-1].kind == "age") \
+            and _age(text, s, end, value, digits, out):     # (cheap tests first: most numbers are no ages)
         kind, unit, of = "duration", "year", "age"
     elif kind is None and digits and value == int(value) and ("No" in text[s - 4:s] or "o." in text[s - 4:s]
                                                               or "#" in text[s - 2:s]) and L_RANK.search(text, max(0, s - 5), s):

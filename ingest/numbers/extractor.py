@@ -212,10 +212,10 @@ def _is_name(text, f):
             return True
     if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
         return True
-    if f.kind in ("number", "count", "year") and text[s:s + 1].isdigit() and (
-            R_ADDRESS.match(text, s + len(re.match(r"\d+", text[s:e]).group(0)))
-            or L_ITEM_OF.search(text, max(0, s - 20), s)):
-        return True           # "123 Main Street"; "Photo 1 of 12" (the 1 is a name already)
+    if f.kind in ("number", "year") and text[e + 1:e + 2].isupper() and R_ADDRESS.match(text, e):
+        return True           # "123 Main Street", "1600 Pennsylvania Avenue"
+    if f.kind in ("number", "count", "year") and text[s - 4:s] == " of " and L_ITEM_OF.search(text, max(0, s - 20), s):
+        return True           # "Photo 1 of 12" (the 1 is a name already)
     if f.kind == "ordinal" and NAME_AFTER.match(text, e):
         return True
     if f.kind in ("number", "count") and NAME_AFTER.match(text, e) and text[e:e + 4] == "-by-":
