@@ -766,3 +766,17 @@ def test_addresses_item_counters_and_spaced_metres():
     assert one("It was 5 m.", "5").kind == "number"      # a spaced "m" alone may be anything
     check(one("The 1.5L engine makes 150PS.", "150PS"), unit="metric_horsepower", dimension="power")
     assert [f.value for f in extract("Rated 4.5 by critics.")] == [4.5]
+
+
+@pytest.mark.parametrize("text,surface,value,kind,unit,rate", [
+    ("Smith, who is 45, was arrested.", "45", 45.0, "age", "year", None),
+    ("She turned 50 last week.", "50", 50.0, "age", "year", None),
+    ("He died at 85.", "85", 85.0, "age", "year", None),
+    ("When she was just 15, she left home.", "15", 15.0, "age", "year", None),
+    ("He is 45 points ahead.", "45 points", 45.0, "count", "point", None),
+    ("Shares closed at 245.5p.", "245.5p", 2.455, "money", "GBP", None),
+    ("She earns £45,000 p.a. now.", "£45,000 p.a.", 45000.0, "money", "GBP", "year"),
+    ("Fees are $5 monthly.", "$5 monthly", 5.0, "money", "USD", "month"),
+])
+def test_ages_after_verbs_decimal_pence_and_per_annum(text, surface, value, kind, unit, rate):
+    check(one(text, surface), value=value, kind=kind, unit=unit, rate=rate)

@@ -24,6 +24,7 @@ from .patterns import (
     CLOSERS,
     CORE,
     L_AGE,
+    L_AGE_VERB,
     L_APPOSITION,
     L_MINUS,
     L_NOT_ONE,
@@ -81,10 +82,10 @@ def cardinal(text, m, out, lo=0):
                 y = (2000 if value < 30 else 1900) + value      # "the '90s", "the ’00s"
                 out.append(figure(text, s - 1, e + 1, y, "year", iso=str(int(y))[:3], of="decade"))
                 return e + 1
-            if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 1000 and value not in VIDEO_LINES \
-                    and digits.isdigit() and ":" not in text[s - 2:s]:
+            if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 100000 and value not in VIDEO_LINES \
+                    and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
-                return e + 1      # pence: "a 50p coin"; "720p" is a video format
+                return e + 1      # pence: "a 50p coin", "closed at 245.5p"; "720p" is a video format
             if not _suffix_glued(text, e):
                 return None
         elif text[e:e + 1] == "-" and re.match(r"-[A-Z](?![\w-])", text[e:e + 3]):
@@ -370,6 +371,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             kind = "number"
             if surface.lower() in ("a", "an"):
                 return None
+            if value == int(value) and 0 < value < 125 and L_AGE_VERB.search(text, max(0, s - 24), s):
+                kind, unit, of = "duration", "year", "age"   # "who is 45", "turned 50", "died at 85"
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end

@@ -195,7 +195,7 @@ PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
            "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
            "second": "second", "monthly": "month", "annually": "year", "yearly": "year",
            "a year": "year", "daily": "day", "weekly": "week", "hourly": "hour",
-           "quarterly": "quarter", "per annum": "year"}
+           "quarterly": "quarter", "per annum": "year", "p.a.": "year"}
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,

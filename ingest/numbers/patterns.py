@@ -173,7 +173,7 @@ R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|m
                           r"\$|[€£¥]|\d)")
 R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-an?-)" +
                     r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
-                    r"|\s+(?P<adv>monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b)"
+                    r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))"
                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
 R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
@@ -217,6 +217,10 @@ L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|th
 L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
+# a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
+# 85", "when he was just 15"
+L_AGE_VERB = re.compile(r"(?i:\bwho\s+(?:is|was)|\bturn(?:s|ed|ing)?|\b(?:died|dies|retired|retires|retiring)\s+at|"
+                        r"\bwhen\s+(?:he|she|i|they|we)\s+(?:was|were)(?:\s+(?:just|only))?)\s+$")
 # an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "her son, 4, and"
 L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?)?"
                           r"|\b(?i:" + alternation(PERSON_NOUNS) + r")),\s+$")
