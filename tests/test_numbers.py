@@ -780,3 +780,20 @@ def test_addresses_item_counters_and_spaced_metres():
 ])
 def test_ages_after_verbs_decimal_pence_and_per_annum(text, surface, value, kind, unit, rate):
     check(one(text, surface), value=value, kind=kind, unit=unit, rate=rate)
+
+
+@pytest.mark.parametrize("text", [
+    "He flew on Air Force One to Texas.",
+    "It was shown on BBC One last night.",
+    "If we didn't make the Final Four, it was a bad season.",
+    "1) Eat breakfast.",
+    "(2) Sleep well.",
+    "It is a zero-sum game.",
+])
+def test_spelled_names_list_marks_and_zero_compounds(text):
+    assert extract(text) == []
+
+
+def test_capitalised_number_words_that_count():
+    assert [(f.surface, f.unit) for f in extract("Police Arrest Two Men In Raid")] == [("Two Men", "man")]
+    assert [f.surface for f in extract("Only Two people came.")] == ["Two people"]

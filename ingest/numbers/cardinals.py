@@ -145,6 +145,8 @@ def _read_spelled(text, m):
         else:
             return None
     low = surface.lower()
+    if low == "zero" and text[e:e + 1] == "-":
+        return None           # "zero-sum", "zero-tolerance", "zero-emission": no figure
     if text[s - 1:s] == "-" and re.search(r"\w-(?i:on|to|for|in|by)-$", text[max(0, s - 6):s]):
         return None           # the end of a compound: "one-on-one", "two-for-one", "hole-in-one"
     if low in ("one", "a", "an"):

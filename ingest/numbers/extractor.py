@@ -222,7 +222,13 @@ def _is_name(text, f):
         return True
     if f.kind in ("number", "count") and EMERGENCY_CALL.match(text, s):
         return True
-    return s == 0 and f.kind == "number" and re.match(r"\d{1,2}\.\s+[A-Z]", text) is not None
+    if f.kind in ("number", "count") and text[s].isupper() and s > 1 and not text[s:s + 2].isupper():
+        # a capitalised number word after a capitalised word: "Air Force One", "the Big Four"
+        nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
+        if nm and _name_word(text, nm.start(), nm.group("w")) and not _headline(text):
+            return True
+    # list numbering at the start: "4. Will they", "1) Eat breakfast", "(2) Sleep"
+    return s <= 1 and f.kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[A-Z]", text) is not None
 
 
 def _headline(text):
@@ -230,7 +236,7 @@ def _headline(text):
     say nothing about names."""
     words = WORD.findall(text)
     long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
 
 
 def _name_word(text, s, w):
