@@ -197,38 +197,43 @@ def _fraction(text, m, out, pos):
 # cousin"), vehicle names ("four-by-four"), emergency numbers ("a 999 call"), list
 # numbering at the start of a sentence ("4. Will they...")
 def _is_name(text, f):
-    s, e = f.start, f.end
-    if f.kind in ("number", "count") and text[s:s + 1].isdigit() and s > 1:
-        nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
-        if nm and _name_word(text, nm.start(), nm.group("w")):
-            d = re.match(r"[\d,.]+", text[s:e]).group(0)
-            if not (d.isdigit() and (R_TEAM_NEXT.match(text, s + len(d)) or L_TEAM_PREV.search(text, max(0, s - 40), s))):
-                return True
-    if f.kind == "ordinal" and (text[s].isdigit() or text[s].isupper()) and text[e - 1].isalpha():
+    s, e, kind = f.start, f.end, f.kind
+    bare = kind in ("number", "count")
+    # (cheap tests first: this runs for every figure)
+    if bare and s > 1 and text[s].isdigit():
+        seg = text[max(0, s - 24):s]
+        if seg != seg.lower():
+            nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
+            if nm and _name_word(text, nm.start(), nm.group("w")):
+                d = re.match(r"[\d,.]+", text[s:e]).group(0)
+                if not (d.isdigit() and (R_TEAM_NEXT.match(text, s + len(d))
+                                         or L_TEAM_PREV.search(text, max(0, s - 40), s))):
+                    return True
+    if kind == "ordinal" and (text[s].isdigit() or text[s].isupper()) and text[e - 1].isalpha():
         # "the 79th Academy Awards"; not a rank ("the No. 1 Tar Heels") nor in a headline
         cw = R_CAPITAL_WORD.match(text, e)
         if cw and cw.group("w").lower() not in MONTHS and cw.group("w").lower() not in WEEKDAYS \
                 and not _headline(text):
             return True
-    if NAME_BEFORE.search(text, max(0, s - 12), s) and f.kind in ("number", "count"):
+    if bare and NAME_BEFORE.search(text, max(0, s - 12), s):
         return True
-    if f.kind in ("number", "year") and text[e + 1:e + 2].isupper() and R_ADDRESS.match(text, e):
+    if kind in ("number", "year") and text[e + 1:e + 2].isupper() and R_ADDRESS.match(text, e):
         return True           # "123 Main Street", "1600 Pennsylvania Avenue"
-    if f.kind in ("number", "count", "year") and text[s - 4:s] == " of " and L_ITEM_OF.search(text, max(0, s - 20), s):
+    if text[s - 4:s] == " of " and kind in ("number", "count", "year") and L_ITEM_OF.search(text, max(0, s - 20), s):
         return True           # "Photo 1 of 12" (the 1 is a name already)
-    if f.kind == "ordinal" and NAME_AFTER.match(text, e):
+    if kind == "ordinal" and NAME_AFTER.match(text, e):
         return True
-    if f.kind in ("number", "count") and NAME_AFTER.match(text, e) and text[e:e + 4] == "-by-":
+    if bare and text[e:e + 4] == "-by-":
         return True
-    if f.kind in ("number", "count") and EMERGENCY_CALL.match(text, s):
+    if bare and text[s:s + 3] in ("999", "911", "112", "000") and EMERGENCY_CALL.match(text, s):
         return True
-    if f.kind in ("number", "count") and text[s].isupper() and s > 1 and not text[s:s + 2].isupper():
+    if bare and s > 1 and text[s].isupper() and not text[s:s + 2].isupper():
         # a capitalised number word after a capitalised word: "Air Force One", "the Big Four"
         nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
         if nm and _name_word(text, nm.start(), nm.group("w")) and not _headline(text):
             return True
     # list numbering at the start: "4. Will they", "1) Eat breakfast", "(2) Sleep"
-    return s <= 1 and f.kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[A-Z]", text) is not None
+    return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[A-Z]", text) is not None
 
 
 def _headline(text):
