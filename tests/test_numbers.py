@@ -797,3 +797,11 @@ def test_spelled_names_list_marks_and_zero_compounds(text):
 def test_capitalised_number_words_that_count():
     assert [(f.surface, f.unit) for f in extract("Police Arrest Two Men In Raid")] == [("Two Men", "man")]
     assert [f.surface for f in extract("Only Two people came.")] == ["Two people"]
+
+
+def test_hyphenated_forms_from_the_corpus():
+    assert one("It has three-tiered pricing.", "three").kind == "number"     # an adjective in -ed
+    check(one("A 300-bed hospital opened.", "300-bed"), kind="count", unit="bed", of="hospital")
+    check(one("The 17-incher ships in May.", "17-incher"), unit="inch", kind="measure")
+    check(one("He went just 1-for-8 from range.", "1-for-8"), kind="score", value=1.0, iso="1/8")
+    assert extract("He tells quick one-liners.") == []

@@ -358,8 +358,10 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             out.append(figure(text, s, e2, value, "count", phrase, qual))
             return e2
         hm = R_HYPHEN_NOUN.match(text, end) if text[end:end + 1] == "-" else None
-        if hm and hm.group("w") not in NOT_HYPHEN_NOUNS and hm.group("w") not in NOUN_PHRASE_ENDS:
-            # a hyphenated modifier counts its noun: "a four-door coupe" (4 door), "10-speed"
+        if hm and hm.group("w") not in NOT_HYPHEN_NOUNS and hm.group("w") not in NOUN_PHRASE_ENDS \
+                and not (hm.group("w").endswith("ed") and len(hm.group("w")) > 4 and not hm.group("w").endswith("eed")):
+            # a hyphenated modifier counts its noun: "a four-door coupe" (4 door), "10-speed";
+            # not an adjective in -ed ("three-tiered pricing")
             out.append(figure(text, s, hm.end(), value, "count", singular(hm.group("w")), qual,
                               of=noun_after(text, hm.end())))
             return hm.end()

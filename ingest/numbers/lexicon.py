@@ -129,7 +129,7 @@ for _canon, _names in {
     "mile": "mile miles mi",
     "nautical mile": "nautical mile|nautical miles|nm",
     "foot": "foot feet ft",
-    "inch": "inch inches in",
+    "inch": "inch inches in incher inchers",
     "yard": "yard yards yd yds yarder yarders", "megapixel": "megapixel megapixels MP",
     "light year": "light year|light years|light-year|light-years|lightyear|lightyears",
     "stone": "stone stones",
@@ -267,7 +267,7 @@ NOT_NOUNS = {"times", "percent", "cents", "magnitude"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}
-ONE_HYPHEN_IDIOMS = {"time", "way", "sided", "size", "stop", "liner"}
+ONE_HYPHEN_IDIOMS = {"time", "way", "sided", "size", "stop", "liner", "liners"}
 
 # number words that scale what comes before ("two hundred"); alone after "several",
 # "a few" they state no number

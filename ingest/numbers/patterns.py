@@ -179,8 +179,8 @@ R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
-# a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34"
-R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|of-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
+# a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34", "1-for-8"
+R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|(?:of|for)-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
