@@ -193,7 +193,7 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         unassigned = store.unassigned_articles(db)
         started = time.monotonic()
         for chunk in batches(unassigned, ASSIGN_BATCH):
-            report.stories.update(assign_stories(db, chunk, story))
+            report.stories.update(assign_stories(db, chunk, story, pool))
         if unassigned:
             report.timed("assign stories", started)
         pending = store.pending_stories(db)
@@ -237,9 +237,9 @@ def store_batch(db, batch, report):
     report.new_ids.extend(ids)
 
 
-def assign_stories(db, new_ids, forced_label=None):
+def assign_stories(db, new_ids, forced_label=None, pool=None):
     """Put new articles into stories, in one transaction; returns the ids of every story
-    that changed."""
+    that changed. The grouping runs on the pool, one task per independent part."""
     if forced_label:
         return {store.assign_forced(db, new_ids, forced_label)}
     new = store.fingerprints(db, new_ids)
@@ -248,6 +248,43 @@ def assign_stories(db, new_ids, forced_label=None):
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
     # Average linkage is over whole stories, so hand over every member of each linked story.
     docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
+    merged, assignment = {}, {}
+    for k, (part_merged, part_assignment) in enumerate(run(pool, group_stories, independent_parts(docs, links),
+                                                           chunksize=16)):
+        merged.update(part_merged)
+        # a part's new stories are its own: "new:0" of two parts are two stories
+        assignment.update({i: (k, key) if isinstance(key, str) else key for i, key in part_assignment.items()})
+    return store.apply_story_assignment(db, merged, renumber_new(assignment))
+
+
+def independent_parts(docs, links):
+    """[(docs, links)]: the candidate graph cut into its connected parts, a stored story
+    being one node. Linkage only ever compares linked groups, so grouping each part alone
+    gives exactly what grouping all of them at once gives."""
+    node = {d.id: ("s", d.story_id) if d.story_id is not None else ("n", d.id) for d in docs}
+    parent = {}
+
+    def find(x):
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for i, js in links.items():
+        for j in js:
+            if i in node and j in node:
+                a, b = find(node[i]), find(node[j])
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    parts = {}
+    for d in docs:
+        parts.setdefault(find(node[d.id]), []).append(d)
+    return [(part, {i: links[i] for i in (d.id for d in part) if i in links}) for _, part in sorted(parts.items())]
+
+
+def group_stories(part):
+    """(merges, assignment) of one independent part (pure: runs in workers)."""
+    docs, links = part
     # Tokenising articles is the main cost of merges() and assign(): they share one cache
     # of term vectors (a merge changes story ids, not texts).
     vectors = {}
@@ -259,7 +296,18 @@ def assign_stories(db, new_ids, forced_label=None):
     # as if merged, then store the merge and the assignment together.
     for d in docs:
         d.story_id = merged.get(d.story_id, d.story_id)
-    return store.apply_story_assignment(db, merged, stories.assign(docs, links, vectors=vectors))
+    return merged, stories.assign(docs, links, vectors=vectors)
+
+
+def renumber_new(assignment):
+    """The parts' (part, "new:<k>") keys numbered across parts as one stories.assign call
+    would: "new:<k>" in order of each new story's smallest article id."""
+    first = {}
+    for article_id, key in assignment.items():
+        if isinstance(key, tuple):
+            first[key] = min(first.get(key, article_id), article_id)
+    order = {key: f"new:{k}" for k, key in enumerate(sorted(first, key=first.get))}
+    return {article_id: order.get(key, key) for article_id, key in assignment.items()}
 
 
 def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):

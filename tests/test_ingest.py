@@ -307,3 +307,58 @@ def test_figure_disagreements_finds_the_same_fact_with_another_figure(tmp_path):
         assert r["figure_a"] != r["figure_b"] and r["article_a"] != r["article_b"]
         assert (ids[r["sentence_a"]], ids[r["sentence_b"]]) in aligned
     assert {(r["key"], r["figure_a"], r["figure_b"]) for r in rows} == {("money:EUR", "4 billion euros", "5 billion euros")}
+
+
+def test_stories_grouped_part_by_part_are_grouped_as_all_at_once():
+    # Story assignment runs one task per connected part of the candidate graph (on the
+    # workers); the result must be the one a single pass over every article gives, merges
+    # of stored stories included.
+    from dataclasses import replace
+
+    from .conftest import BENCHMARKS
+
+    path = BENCHMARKS / "clusters" / "ecbplus_docs.jsonl"
+    if not path.exists():
+        pytest.skip("ECB+ benchmark data not available")
+    import json
+    import random
+
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            r = json.loads(line)
+            docs.append(records.StoryDoc(id=n, title=None, text="\n".join(r["sentences"][1:]), published=None, story_id=None))
+    random.Random(7).shuffle(docs)    # the file is in topic order; a feed is not
+    docs = docs[:500]
+    fps = [(d.id, stories.fingerprint(d.text)) for d in docs]
+    # 300 stored in rounds of 30 as the pipeline would (so some events start several
+    # stories that later articles show to be one), then the rest arrive at once
+    stored, next_id = [], 1
+    for lo in range(0, 300, 30):
+        chunk = [replace(d) for d in docs[lo:lo + 30]]
+        links = stories.candidates(fps[lo:lo + 30], fps[:lo])
+        merged, assignment = pipeline.group_stories((stored + chunk, links))
+        new_story = {}
+        for d in stored + chunk:
+            d.story_id = merged.get(d.story_id, d.story_id)
+            key = assignment.get(d.id, d.story_id)
+            if isinstance(key, str):
+                if key not in new_story:
+                    new_story[key], next_id = next_id, next_id + 1
+                key = new_story[key]
+            d.story_id = key
+        stored += chunk
+    first = stored
+    links = stories.candidates(fps[300:], fps[:300])
+    everything = first + [replace(d) for d in docs[300:]]
+
+    whole = pipeline.group_stories(([replace(d) for d in everything], links))
+    parts = pipeline.independent_parts([replace(d) for d in everything], links)
+    assert len(parts) > 20
+    merged, assignment = {}, {}
+    for k, (m, a) in enumerate(map(pipeline.group_stories, parts)):
+        merged.update(m)
+        assignment.update({i: (k, key) if isinstance(key, str) else key for i, key in a.items()})
+    assert whole[0] and merged == whole[0]      # some stored stories merge, the same ones
+    assert pipeline.renumber_new(assignment) == whole[1]
+    assert any(isinstance(v, int) for v in whole[1].values()) and any(isinstance(v, str) for v in whole[1].values())
