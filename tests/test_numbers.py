@@ -805,3 +805,8 @@ def test_hyphenated_forms_from_the_corpus():
     check(one("The 17-incher ships in May.", "17-incher"), unit="inch", kind="measure")
     check(one("He went just 1-for-8 from range.", "1-for-8"), kind="score", value=1.0, iso="1/8")
     assert extract("He tells quick one-liners.") == []
+
+
+def test_a_full_stop_after_a_month_name_ends_the_sentence():
+    assert [f.surface for f in extract("Service returns by 31 December.")] == ["31 December"]
+    assert [f.surface for f in extract("It opens on 3 Dec. in Paris.")] == ["3 Dec."]

@@ -12,6 +12,7 @@ from .grow import counted_noun, grow_left, grow_right, of_noun
 from .lexicon import (
     CURRENCY_NAMES,
     FRACTION_SIGNS,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     MULTIPLIERS,
     NOUN_PHRASE_ENDS,
@@ -135,8 +136,11 @@ def _date(text, m, out):
         y = int(y) if y else None
         if not (mo and (d is None or 1 <= d <= 31) and (d or y)):
             return None
-    out.append(figure(text, m.start(), m.end(), None, "date", iso=date_iso(y, mo, d)))
-    return m.end()
+    e = m.end()
+    if text[e - 1] == "." and m.lastgroup == "dm" and not m.group("yr3") and m.group("mon3").lower() not in MONTH_ABBREVIATIONS:
+        e -= 1                # "till 31 December.": the sentence's full stop, not "Dec."
+    out.append(figure(text, m.start(), e, None, "date", iso=date_iso(y, mo, d)))
+    return e
 
 
 def _numeric_date(text, m, out):

@@ -202,6 +202,8 @@ MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
           "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
           "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12}
 
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
 QUALIFIERS = {"about": "approximate", "around": "approximate", "approximately": "approximate",
               "approx.": "approximate", "nearly": "approximate", "almost": "approximate",
               "roughly": "approximate", "some": "approximate", "an estimated": "approximate",
