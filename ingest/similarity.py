@@ -25,6 +25,8 @@ import re
 from collections import Counter
 
 import numpy as np
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cdist
 from scipy.sparse import csr_matrix
 
 from ingest.text import STOP_WORDS, WORD, normalize, stem, stems
@@ -41,11 +43,28 @@ STOP_WEIGHT = 0.3          # stop words count this much (IDF does the rest in a 
 # docs/alignment.md): what one sentence says that the other does not, weighed by how
 # informative its words are in general English (wordfreq), and numbers that differ.
 COVERAGE_WEIGHT = 0.25     # share of the informative-word coverage in the base score
-UNMATCHED_SCALE = 100.0    # score x exp(-unmatched informative mass / this): 10 ordinary
-                           # words the other sentence lacks (mass ~40) cost a third
+UNMATCHED_SCALE = 70.0     # score x exp(-unmatched informative mass / this): 10 ordinary
+                           # words the other sentence lacks (mass ~40) cost 44%
 NUMBER_MISMATCH = 0.2      # score x (1 - this x share of the numbers only one sentence has)
 INFO_TOP = 7.5             # informativeness of a word = max(INFO_FLOOR, INFO_TOP - Zipf frequency)
 INFO_FLOOR = 0.3
+# Word matching and weights of the pair evidence, chosen on STS-B train MSRpar (1,000 MSRP
+# pairs with graded scores, Spearman) with the MSRP subset as a check (docs/alignment.md,
+# "Paraphrase detection"; figures there as MSRpar rho / MSRP pooled accuracy):
+SOFT_MATCH = 0.8           # two different words this similar (Indel ratio of the stems) count as
+                           # shared by their ratio: spelling variants, derivations ("Sulaimaniyah"/
+                           # "Suleimaniya", "investigat"/"investigation"); 0.607/0.737 -> 0.610/0.741
+                           # (0.7: 0.623/0.748 in the end, the same, pairing more words that
+                           # only look alike)
+SOFT_MIN_LEN = 4           # ... both of at least 4 letters and neither with a digit: "h2210" is
+                           # not the "h2200", 2003 is not 2005 (3 or 5 letters: within 0.001)
+SOFT_MAX_PAIRS = 250_000   # ... unless the unmatched words make more pairs than this (500 x 500:
+                           # texts far longer than a sentence): then exact words only
+FIGURE_INFO = 2.0          # a number counts twice what its frequency says: it is a checkable fact
+                           # one sentence states and the other lacks; -> 0.618/0.746 (1.5 in the end: 0.619/0.748)
+SUBSTITUTED = 0.7          # of the unmatched mass both sides have (a word replaced, not content
+                           # added), this share counts; with UNMATCHED_SCALE 100 -> 70: 0.622/0.748
+                           # (0.5: 0.623/0.739; 0.7 at scale 100: 0.619/0.738)
 
 _NAME = re.compile(r"\b[A-Z][\w'-]*[a-z]\w*|\b[A-Z]{2,}\b")
 
@@ -148,6 +167,11 @@ class Scorer:
         self._word, self._char = [None if vec is None else vec.fitted for vec in self._vecs]
         self._fig_index, self._fig_keys = _figure_index(self.figures)
         self._name_sets, self._name_sizes = _name_index(self.names)
+        if self.n <= 2:
+            # dense rows for a pair: scipy's per-matrix overhead (slices, products, format
+            # checks) was a third of the time of newsdiff_similarity, for ~40 terms
+            self._word, self._char, self._name_sets = (None if m is None else m.toarray()
+                                                       for m in (self._word, self._char, self._name_sets))
         # Coverage, unmatched words and numbers only where the IDF says nothing: a Scorer of
         # two sentences (newsdiff_similarity). In a story the IDF already discounts what
         # every article repeats, and the extra evidence made story alignment worse
@@ -156,11 +180,14 @@ class Scorer:
         self._amounts = [_amounts(f) for f in self.figures]
         vec = self._vecs[0]
         if self.pair_evidence and vec is not None:
-            self._term_info = np.array([informativeness(t) for t in vec.terms.tolist()])
+            self._terms = vec.terms.tolist()
+            self._term_info = np.array([informativeness(t) for t in self._terms])
+            self._spellable = np.array([len(t) >= SOFT_MIN_LEN and not any(ch.isdigit() for ch in t)
+                                        for t in self._terms], dtype=bool)
             ptr, ind = vec.tf.indptr, vec.tf.indices
             self._term_cols = [ind[ptr[i]:ptr[i + 1]] for i in range(self.n)]
         else:
-            self._term_info = self._term_cols = None
+            self._terms = self._term_info = self._spellable = self._term_cols = None
 
     def subset(self, indices):
         """The Scorer of sentences `indices` alone, without embeddings: the same as
@@ -189,7 +216,7 @@ class Scorer:
         out = np.zeros((len(rows), len(cols)))
         for m, w in ((self._word, WORD_WEIGHT), (self._char, 1 - WORD_WEIGHT)):
             if m is not None and rows and cols:
-                out += w * (_take(m, rows) @ _take(m, cols).T).toarray()
+                out += w * _product(m, rows, cols)
         return np.clip(out, 0.0, 1.0)
 
     def matrix(self, rows=None, cols=None):
@@ -220,7 +247,7 @@ class Scorer:
         conflict = shared - agree
         jac = np.zeros_like(lex)
         if self._name_sets is not None and rows and cols:
-            inter = (_take(self._name_sets, rows) @ _take(self._name_sets, cols).T).toarray()
+            inter = _product(self._name_sets, rows, cols)
             union = self._name_sizes[rows_a][:, None] + self._name_sizes[cols_a][None, :] - inter
             np.divide(inter, union, out=jac, where=inter > 0)
         if not self.pair_evidence:
@@ -236,18 +263,35 @@ class Scorer:
         """Word columns of sentences `group` read as one text (the union of their words)."""
         if self._term_cols is None:
             return None
+        if len(group) == 1:   # a row's columns are already sorted and distinct
+            return self._term_cols[group[0]]
         return np.unique(np.concatenate([self._term_cols[i] for i in group]))
 
     def _coverage(self, cols, j):
-        """(informative mass shared with sentence j over that of the richer side, the richer
-        side's mass the other lacks) for a text with word columns `cols`."""
+        """(the lower of the two sides' shares of informative mass that the other matches,
+        the larger mass one side has unmatched) for a text with word columns `cols` and
+        sentence j. A word is matched by its best partner on the other side: 1 for the same
+        stem, its ratio for a near spelling (SOFT_MATCH), else 0."""
         if cols is None:
             return 0.0, 0.0
-        mass = float(self._term_info[cols].sum())
         own = self._term_cols[j]
-        shared = float(self._term_info[np.intersect1d(cols, own)].sum())
-        richer = max(mass, float(self._term_info[own].sum()))
-        return (shared / richer if richer > 0 else 0.0), richer - shared
+        best_a, best_b = np.isin(cols, own).astype(float), np.isin(own, cols).astype(float)
+        # near spellings only among the words left unmatched, and only between sentences:
+        # two 50,000-character SQL arguments must not make a vocabulary-squared matrix
+        left_a = np.flatnonzero((best_a == 0) & self._spellable[cols])
+        left_b = np.flatnonzero((best_b == 0) & self._spellable[own])
+        if 0 < left_a.size * left_b.size <= SOFT_MAX_PAIRS:
+            ratio = cdist([self._terms[k] for k in cols[left_a]], [self._terms[k] for k in own[left_b]],
+                          scorer=Indel.normalized_similarity, score_cutoff=SOFT_MATCH, dtype=np.float64)
+            best_a[left_a], best_b[left_b] = ratio.max(axis=1), ratio.max(axis=0)
+        coverage, lacking = 1.0, []
+        for side, best in ((cols, best_a), (own, best_b)):
+            info = self._term_info[side]
+            mass = float(info.sum())
+            matched = float(info @ best)
+            coverage = min(coverage, matched / mass if mass > 0 else 0.0)
+            lacking.append(mass - matched)
+        return coverage, max(lacking) - (1 - SUBSTITUTED) * min(lacking)
 
     @staticmethod
     def _combine(fa, fb, na, nb, lexical, semantic=None, coverage=None, unmatched=0.0):
@@ -293,6 +337,12 @@ def _take(m, idx):
     if idx[-1] - idx[0] == len(idx) - 1 and idx == list(range(idx[0], idx[-1] + 1)):
         return m[idx[0]:idx[-1] + 1]
     return m[idx]
+
+
+def _product(m, rows, cols):
+    """Dense (rows x cols) product of rows of m with rows of m, m sparse or dense."""
+    prod = _take(m, rows) @ _take(m, cols).T
+    return prod if isinstance(prod, np.ndarray) else prod.toarray()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -353,12 +403,36 @@ def informativeness(term):
     """How much a (stemmed) word says, from its frequency in general English: wordfreq's
     Zipf value of its commonest surface form (the stem, or with -e, -s, -ed, -ing, -es
     put back), INFO_TOP - Zipf, at least INFO_FLOOR. "the" 0.3, "said" 1.5, "shares"
-    2.9, "sanctions" 3.6, a rare name 5.5, a word wordfreq does not know 7.5.
+    2.9, "sanctions" 3.6, a rare name 5.5, a word wordfreq does not know 7.5; a number
+    FIGURE_INFO times its value.
 
     A property of the word alone (no corpus, no story), so the same everywhere."""
-    from wordfreq import zipf_frequency
-    z = max(zipf_frequency(term + suffix, "en") for suffix in ("", "e", "s", "ed", "ing", "es"))
-    return max(INFO_FLOOR, INFO_TOP - z)
+    if term.isdigit():   # a number has no inflected forms
+        return FIGURE_INFO * max(INFO_FLOOR, INFO_TOP - _zipf(term))
+    return max(INFO_FLOOR, INFO_TOP - max(_zipf(term + suffix) for suffix in ("", "e", "s", "ed", "ing", "es")))
+
+
+def _zipf(word):
+    """wordfreq's zipf_frequency(word, "en"). A lower-case ASCII word is one token without
+    digits, so it is read straight from wordfreq's table with wordfreq's own rounding:
+    zipf_frequency tokenises each call (~25 us, most of the cost of a pair's first score)."""
+    wordfreq = _wordfreq()
+    if not (word.isascii() and word.isalpha() and word.islower()):
+        return wordfreq.zipf_frequency(word, "en")
+    freq = wordfreq.get_frequency_dict("en", "best").get(word, 0.0)   # zipf_frequency's own (cached) table
+    if freq <= 0.0:
+        return 0.0
+    # wordfreq's rounding to 3 significant digits, with its math.log(x, 10) (log10 can
+    # differ in the last bit, and so in the digit kept)
+    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)  # noqa: FURB163
+    return round(wordfreq.freq_to_zipf(freq), 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq():
+    # imported on first use: 0.15 s that the Datasette plugin need not pay at startup
+    import wordfreq
+    return wordfreq
 
 
 def _mismatch(va, vb):

@@ -151,3 +151,56 @@ def test_pair_evidence_only_without_story_context():
 def test_informativeness_orders_common_and_rare_words():
     from ingest.similarity import informativeness
     assert informativeness("the") < informativeness("said") < informativeness("sanction") < informativeness("stoltenberg")
+
+
+def test_word_frequencies_read_as_wordfreq_reads_them():
+    # informativeness reads wordfreq's table directly for plain words: same values
+    from wordfreq import zipf_frequency
+
+    from ingest.similarity import _zipf
+    for w in ("the", "sanctions", "stoltenberg", "szijjarto", "kyiv", "2025", "19", "café", "x", "h2210", "uninhibitedly"):
+        assert _zipf(w) == zipf_frequency(w, "en"), w
+
+
+def test_a_spelling_variant_counts_as_the_same_word(monkeypatch):
+    import ingest.similarity as sim
+    a = "US administrator Paul Bremer paid a visit to the cities of Erbil and Sulaimaniyah."
+    variant = a.replace("Sulaimaniyah", "Suleimaniya")
+    matched = similarity(a, variant)
+    assert matched > similarity(a, a.replace("Sulaimaniyah", "Baghdad")) + 0.05
+    # words with digits never match by spelling (the h2210 is not the h2200), nor short ones
+    b = "The cradle of the h2210 has room to charge a second battery for the cat."
+    others = [b.replace("h2210", "h2200"), b.replace("cat", "cut")]
+    production = [similarity(b, o) for o in others]
+    monkeypatch.setattr(sim, "SOFT_MATCH", 1.0)      # no two different words match
+    assert [similarity(b, o) for o in others] == production
+    assert similarity(a, variant) < matched - 0.05
+
+
+def test_a_figure_weighs_more_than_a_word_as_common():
+    from ingest.similarity import FIGURE_INFO, INFO_TOP, _zipf, informativeness
+    assert informativeness("19") == pytest.approx(FIGURE_INFO * (INFO_TOP - _zipf("19")))
+
+
+def test_a_replaced_word_costs_less_than_added_content(monkeypatch):
+    import ingest.similarity as sim
+    a = "Police found the truck about 20 miles from the warehouse."
+    replaced = a.replace("truck", "lorry")       # unmatched words on both sides
+    added = "Police found the truck and a lorry about 20 miles from the warehouse."
+    production = similarity(replaced, a), similarity(added, a)
+    monkeypatch.setattr(sim, "SUBSTITUTED", 1.0)   # a replacement counted in full, as an addition is
+    assert similarity(replaced, a) < production[0]
+    assert similarity(added, a) == production[1]
+
+
+def test_two_long_texts_score_without_a_vocabulary_squared_matrix():
+    # SQL arguments up to 50,000 characters: near spellings are looked for only among the
+    # words left unmatched, and not at all past SOFT_MAX_PAIRS pairs of them
+    import time
+    import itertools
+    letters = ["".join(w) for w in itertools.product("bcdfghjklmnpqrstvwz", repeat=3)][:4000]
+    a = " ".join("alpa" + w for w in letters)   # 4,000 distinct words of letters only
+    b = " ".join("omeg" + w for w in letters)
+    started = time.process_time()
+    assert 0.0 <= similarity(a, b) < 0.2
+    assert time.process_time() - started < 5.0
