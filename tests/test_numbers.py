@@ -810,3 +810,15 @@ def test_hyphenated_forms_from_the_corpus():
 def test_a_full_stop_after_a_month_name_ends_the_sentence():
     assert [f.surface for f in extract("Service returns by 31 December.")] == ["31 December"]
     assert [f.surface for f in extract("It opens on 3 Dec. in Paris.")] == ["3 Dec."]
+
+
+@pytest.mark.parametrize("text,surface,value,unit", [
+    ("The Fed raised rates by a quarter of a percentage point.", "a quarter of a percentage point", 0.25,
+     "percentage_point"),
+    ("It cut rates by half a percentage point.", "half a percentage point", 0.5, "percentage_point"),
+    ("Yields fell three-quarters of a percentage point.", "three-quarters of a percentage point", 0.75,
+     "percentage_point"),
+    ("Prices rose half a percent.", "half a percent", 0.5, "percent"),
+])
+def test_fractions_of_a_percentage_point(text, surface, value, unit):
+    check(one(text, surface), value=value, unit=unit, kind="percent")

@@ -5,7 +5,7 @@ import re
 from .figure import figure
 from .grow import grow_right, noun_after, of_noun
 from .lexicon import ADVERB_FIRST_VERBS, DENOMINATORS, ORDINALS, RANK_VERBS, SUBJECT_WORDS, TENS, TIME_UNITS
-from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, R_NEXT_WORD, R_UNIT, WORD
+from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, R_FRACTION_OF_PERCENT, R_NEXT_WORD, R_UNIT, WORD
 from .words import round_scale, spelled_fraction, spelled_value
 
 
@@ -124,6 +124,9 @@ def _fraction_figure(text, s, e, val, out, kind=None):
     """Append a fraction of value val at text[s:e], or a measure or duration when a unit
     follows ("a three-quarter mile"); return its end. kind: fraction below one, number
     from one up, unless given."""
+    pm = R_FRACTION_OF_PERCENT.match(text, e)
+    if pm:
+        return _percent_fraction(text, s, pm, val, out)
     g = grow_right(text, e, val, False, allow_scale=False)
     if g.kind in ("measure", "duration"):
         out.append(figure(text, s, g.end, val, g.kind, g.unit))
@@ -132,12 +135,23 @@ def _fraction_figure(text, s, e, val, out, kind=None):
     return e
 
 
+def _percent_fraction(text, s, pm, val, out):
+    """ "a quarter of a percentage point" (0.25 percentage_point), "half a percent": the
+    figure from s to the end of pm; returns its end."""
+    unit = "%" if pm.group("pct") else "bp" if pm.group("pp").lower().startswith("b") else "pp"
+    out.append(figure(text, s, pm.end(), val, "percent", unit))
+    return pm.end()
+
+
 def _half_or_quarter(text, s, e, last, out):
     """A bare "half" or "quarter" at text[s:e]: "half of", "a half", "a quarter of the",
     "half an hour"; bare "half" elsewhere is too vague (None)."""
     nxt = R_NEXT_WORD.match(text, e)
     nw = nxt.group("w").lower() if nxt else ""
     a_before = L_A.search(text, max(0, s - 5), s)
+    pm = R_FRACTION_OF_PERCENT.match(text, e)
+    if pm:
+        return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):
         return None

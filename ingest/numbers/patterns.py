@@ -150,6 +150,9 @@ R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
 # "one in five", "two out of three", "5 out of 10", "a one-in-five chance"
 R_OUT_OF = re.compile(r"(?:\s+|-)(?P<w>out[\s-]+of|in)(?:\s+|-)(?:every\s+)?", re.I)
+# a fraction of a percentage point or percent: "a quarter of a percentage point", "half a percent"
+R_FRACTION_OF_PERCENT = re.compile(r"\s+(?:of\s+)?an?\s+(?:(?P<pp>percentage\s+point|basis\s+point)|(?P<pct>per\s?cent|percent))\b",
+                                   re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
 R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger|older)|"
                            r"(?P<hi>less|fewer|below|under|lower|smaller|younger))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
