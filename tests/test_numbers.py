@@ -689,6 +689,7 @@ def test_multiplier_range_and_spans_of_years():
     ("The star is 13 light years away.", "13 light years", 13.0, "light_year", "length"),
     ("It has a 15.6″ display.", "15.6″", 15.6, "inch", "length"),
     ('It has a 3.1" screen.', '3.1"', 3.1, "inch", "length"),
+    ('It has a 3.1" touch screen.', '3.1"', 3.1, "inch", "length"),
     ("He is 6'2\" tall.", "6'2\"", 6 + 2 / 12, "foot", "length"),
 ])
 def test_more_news_units(text, surface, value, unit, dimension):

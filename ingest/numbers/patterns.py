@@ -143,7 +143,7 @@ R_ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|
 L_ITEM_OF = re.compile(r"\b[A-Z][a-z]+\s+\d{1,3}\s+of\s+$")
 # inch and foot marks: "a 15.6″ display", "a 55" TV" (a straight quote only before what
 # screens and wheels are), a height "6'2"" (feet and inches)
-R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touchscreen|"
+R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touch|touchscreen|"
                          r"lcd|oled|amoled|led|retina|hd|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone)\b)")
 R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
