@@ -269,9 +269,10 @@ class Scorer:
 
     def _coverage(self, cols, j):
         """(the lower of the two sides' shares of informative mass that the other matches,
-        the larger mass one side has unmatched) for a text with word columns `cols` and
-        sentence j. A word is matched by its best partner on the other side: 1 for the same
-        stem, its ratio for a near spelling (SOFT_MATCH), else 0."""
+        the unmatched mass: the larger side's, less 1 - SUBSTITUTED of the smaller's) for a
+        text with word columns `cols` and sentence j. A word is matched by its best partner
+        on the other side: 1 for the same stem, its ratio for a near spelling (SOFT_MATCH),
+        else 0."""
         if cols is None:
             return 0.0, 0.0
         own = self._term_cols[j]
