@@ -189,7 +189,7 @@ def main():
     best = None
     for margin in (None, 0.2):
         cells = []
-        for thr in (0.16, 0.20, 0.24, 0.28, 0.32, 0.36):
+        for thr in (0.16, 0.20, 0.24, 0.26, 0.28, 0.32, 0.36):
             f = [scores(train, ingest(train, nb, threshold=thr, margin=margin)[0])["F1"]
                  for nb in (1, 10)]
             cells.append(f"thr={thr:.2f}: {f[0]:.3f}/{f[1]:.3f}")

@@ -51,7 +51,7 @@ def all_links(docs):
 def test_fingerprint_is_compact_and_deterministic():
     text = example_docs()[0].text
     fp = stories.fingerprint(text)
-    assert isinstance(fp, bytes) and len(fp) == 1 + 2 * stories.NUM_PERM
+    assert isinstance(fp, bytes) and len(fp) == 1 + 2 * stories.NUM_PERM + 4 * stories.NAME_KEYS
     assert fp == stories.fingerprint(text)
     assert len(lsh_keys(fp)) == stories.BANDS
 
@@ -207,6 +207,16 @@ def reference_candidates(new, existing):
     for a, c in shared.items():
         best = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:stories.MAX_CANDIDATES]
         out[rows[a][0]].update(rows[b][0] for b, _ in best)
+    # Rare names: articles sharing NAME_SHARED name keys, names on too many articles ignored.
+    names = [set(int.from_bytes(fp[k:k + 4], "little") for k in range(1 + 2 * stories.NUM_PERM, len(fp), 4)) - {0}
+             for _, fp in rows]
+    holders = {}
+    for r, ks in enumerate(names):
+        for k in ks:
+            holders.setdefault(k, []).append(r)
+    for a in range(n_ex, len(rows)):
+        c = Counter(b for k in names[a] if len(holders[k]) <= stories.NAME_BUCKET_CAP for b in holders[k] if b != a)
+        out[rows[a][0]].update(rows[b][0] for b, n in c.items() if n >= stories.NAME_SHARED)
     for i in list(out):
         for j in list(out[i]):
             if j in out:
@@ -238,6 +248,9 @@ def test_candidates_match_the_reference(n_existing, monkeypatch):
     # Chunked pair counting gives the same answer as one pass.
     monkeypatch.setattr(stories, "_PAIRS_PER_CHUNK", 50)
     assert stories.candidates(new, existing) == reference_candidates(new, existing)
+    # Rare-name links follow the same rule in numpy as in the reference, hot names left out.
+    monkeypatch.setattr(stories, "NAME_BUCKET_CAP", 5)
+    assert stories.candidates(new, existing) == reference_candidates(new, existing)
 
 
 def test_candidates_edge_cases():
@@ -266,3 +279,25 @@ def test_groups_far_apart_in_time_are_never_tokenised():
     vectors = {}
     out = stories.assign(docs, all_links(docs), vectors=vectors)
     assert 4 not in vectors and out[4] != out[0]
+
+
+def test_rarity_reads_wordfreq_as_zipf_frequency_does():
+    from wordfreq import get_frequency_dict, zipf_frequency
+    words = list(get_frequency_dict("en"))[:2000] + ["kalomiran", "o'neill", "2013", "12", "café", "ukraine"]
+    assert [stories._zipf(w) for w in words] == [zipf_frequency(w, "en") for w in words]
+    assert stories._rarity("the") < 1 < stories._rarity("earthquake") < stories._rarity("kalomiran") == stories.ZIPF_CEILING
+
+
+def test_two_shared_rare_names_make_candidates_without_a_band():
+    # Two short reports naming the same two rare specifics among otherwise different names:
+    # too little overlap for a band of three MinHash rows, enough for the rare-name keys.
+    a = StoryDoc(id=1, title=None, story_id=None, published=None, text=(
+        "Police in Ohio said Kowalczyk and Brzezinski were arrested on Tuesday. "
+        "The Governor, the Mayor, the Senate, Congress, Monday, Friday, March and Texas were mentioned."))
+    b = StoryDoc(id=2, title=None, story_id=None, published=None, text=(
+        "A court in Dayton heard that Kowalczyk and Brzezinski had fled. "
+        "Officials from Chicago, Boston, Denver, Seattle, Atlanta, Miami and Phoenix spoke."))
+    fa, fb = stories.fingerprint(a.text), stories.fingerprint(b.text)
+    assert not set(lsh_keys(fa)) & set(lsh_keys(fb))
+    assert stories.candidates([(1, fa)], [(2, fb)]) == {1: {2}}
+    assert stories.candidates([(1, fa), (2, fb)], []) == {1: {2}, 2: {1}}
