@@ -90,6 +90,10 @@ NAME_BUCKET_CAP = 50
 
 _VERSION = 2                # first byte of every fingerprint; bump when the recipe changes
 _FP_LEN = 1 + 2 * NUM_PERM + 4 * NAME_KEYS
+# Version 1 was the same MinHash without the name keys: stored ones still take part in
+# the bands (an archive needs no new fingerprints), only not in rare-name links.
+_V1_LEN = 1 + 2 * NUM_PERM
+_NO_NAMES = bytes(4 * NAME_KEYS)
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MASK32 = np.uint64(0xFFFFFFFF)
 
@@ -198,7 +202,8 @@ def _hash32(term):
 
 # --- 2. candidates -----------------------------------------------------------------------------
 def _valid(fp):
-    return isinstance(fp, (bytes, bytearray, memoryview)) and len(fp) == _FP_LEN and fp[0] == _VERSION
+    return (isinstance(fp, (bytes, bytearray, memoryview)) and
+            ((len(fp) == _FP_LEN and fp[0] == _VERSION) or (len(fp) == _V1_LEN and fp[0] == 1)))
 
 
 def _key_matrix(fps):
@@ -296,7 +301,7 @@ def _name_pairs(fps, n_ex):
     """(a, b) arrays: each new article a (position >= n_ex) with every article b sharing at
     least NAME_SHARED rare-name keys, names on more than NAME_BUCKET_CAP articles left out."""
     off = 1 + 2 * NUM_PERM
-    K = np.frombuffer(b"".join(bytes(fp[off:]) for fp in fps), dtype="<u4").astype(np.int64)
+    K = np.frombuffer(b"".join(bytes(fp[off:]) or _NO_NAMES for fp in fps), dtype="<u4").astype(np.int64)
     cells = np.flatnonzero(K)
     if n_ex:
         wanted = np.unique(K[n_ex * NAME_KEYS:])

@@ -301,3 +301,13 @@ def test_two_shared_rare_names_make_candidates_without_a_band():
     assert not set(lsh_keys(fa)) & set(lsh_keys(fb))
     assert stories.candidates([(1, fa)], [(2, fb)]) == {1: {2}}
     assert stories.candidates([(1, fa), (2, fb)], []) == {1: {2}, 2: {1}}
+
+
+def test_version_1_fingerprints_still_take_part_in_the_bands():
+    # Version 1 was the same MinHash without rare-name keys: a stored archive keeps working.
+    docs = example_docs()
+    fps = [(d.id, stories.fingerprint(d.text)) for d in docs]
+    v1 = [(i, bytes([1]) + fp[1:1 + 2 * stories.NUM_PERM]) for i, fp in fps]
+    assert stories.candidates(fps[3:4], v1[:3]) == stories.candidates(fps[3:4], fps[:3]) == {3: {0, 1, 2}}
+    assert stories.candidates(v1[3:4], fps[:3]) == {3: {0, 1, 2}}
+    assert stories.candidates([(9, bytes([1]) + fps[0][1][1:])], []) == {9: set()}   # v1 byte, v2 length
