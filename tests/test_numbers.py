@@ -717,6 +717,7 @@ def test_pence_percent_pc_and_even_odds():
     ("One thing was clear.", "One thing", 1.0, "count", "thing"),
     ("One building collapsed.", "One building", 1.0, "count", "building"),
     ("The strike lasted one day.", "one day", 1.0, "duration", "day"),
+    ("He died one day after the attack.", "one day", 1.0, "duration", "day"),
     ("Microsoft said that one in every 500 users was hit.", "one in every 500", 0.002, "fraction", None),
     ("Delegates from 20 other countries came.", "20 other countries", 20.0, "count", "country"),
     ("He waited five more minutes.", "five more minutes", 5.0, "duration", "minute"),
@@ -725,7 +726,8 @@ def test_one_and_other_counts(text, surface, value, kind, unit):
     check(one(text, surface), value=value, kind=kind, unit=unit)
 
 
-@pytest.mark.parametrize("text", ["He was the only one who came.", "One day, she left.", "One time he came."])
+@pytest.mark.parametrize("text", ["He was the only one who came.", "One day, she left.", "One time he came.",
+                                  "It went on until one day he came."])
 def test_pronoun_and_idiomatic_one(text):
     assert extract(text) == []
 

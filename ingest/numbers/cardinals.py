@@ -36,6 +36,7 @@ from .patterns import (
     L_VAGUE,
     L_YEAR_CONTEXT,
     R_APPOSITION_END,
+    R_ONE_DAY_AFTER,
     R_CURRENCY,
     R_HYPHEN_NOUN,
     R_NEXT_WORD,
@@ -155,7 +156,8 @@ def _read_spelled(text, m):
         if text[e:e + 1] == "-":
             if nw in ONE_HYPHEN_IDIOMS or nw in ("off", "on", "of", "to", "by", "another", "other"):
                 return None   # "one-off", "one-on-one", "one-time"; but "a one-day strike"
-        elif nw in PRONOUN_ONE_NEXT or nw in ("day", "time") and not L_ONE_SPAN.search(text, max(0, s - 12), s):
+        elif nw in PRONOUN_ONE_NEXT or nw in ("day", "time") and not (
+                L_ONE_SPAN.search(text, max(0, s - 12), s) or R_ONE_DAY_AFTER.match(text, e)):
             return None       # "one of", "one must"; "One day, she..." but "it lasted one day"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (

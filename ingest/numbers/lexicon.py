@@ -303,13 +303,13 @@ halftime half-time aggregate final shootout overtime ot edge majority count seri
 SENTENCE_OPENERS = set("""only just about around some all another nearly almost over under roughly
 approximately exactly precisely fewer more less most least at least up to top last next past first
 those these their its his her our my your each every both other additional further
-still yet even also then now today yesterday new big small total record add use take bake cook mix stir cut buy get make
-pay save win expect see meet spend allow give set choose pick try read watch join book call
+still yet even also then now today yesterday new big small total record add use take bake cook
+mix stir cut buy get make pay save win expect see meet spend allow give set choose pick try read watch join book call
 visit drink eat keep let leave put remove serve heat boil place combine whisk pour preheat roast
 grill fry chop slice bring send note remember imagine consider among amid amongst across against
 along beyond despite except including inside near onto outside plus through throughout toward
 towards unlike upon within without whereas while when where whether though although because
-unless once many several half double triple nearly""".split())
+unless once many several half double triple""".split())
 # verbs after which "first" ends a sentence as a rank ("He finished first."), not an adverb
 RANK_VERBS = {"finish", "finished", "finishes", "came", "come", "comes", "placed", "ranked", "ranks",
               "rank", "is", "was", "are", "were", "be", "been", "went", "go", "goes", "bat", "bats",

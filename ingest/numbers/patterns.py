@@ -231,6 +231,8 @@ R_APPOSITION_END = re.compile(r",(?!\s*\d)|\)|\.?\s*$")
 # "one day", "one time" state a span or a count after these ("lasted one day", "for one day")
 L_ONE_SPAN = re.compile(r"(?<![\w-])(?i:for|in|within|after|than|just|only|lasted|lasts|last|over|about|nearly|"
                         r"almost|of|per|every|each|least|most|to)\s+$")
+# ... or before these: "one day after the attack", "one day later"
+R_ONE_DAY_AFTER = re.compile(r"\s+day\s+(?:after|before|later|earlier|ago|prior)\b", re.I)
 L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
 
