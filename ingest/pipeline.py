@@ -161,6 +161,7 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         if on_error:
             on_error(error)
 
+    left_over = set(store.pending_stories(db))
     with executor(1 if encoder is not None else workers, scheduler) as pool:
         seen = set()
         read = 0
@@ -204,7 +205,11 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         if unassigned:
             report.timed("assign stories", started)
         pending = store.pending_stories(db)
-        report.repaired = len(set(pending) - report.stories)
+        # Stories this run changed without assigning to them (their sentences became a
+        # site's boilerplate) are this run's too; only what was pending before it started
+        # is an interrupted run's leftover.
+        report.stories.update(set(pending) - left_over)
+        report.repaired = len(left_over - report.stories)
         started = time.monotonic()
         analyse_stories(db, pending, encoder, pool, progress)
         report.timed("analyse stories", started)

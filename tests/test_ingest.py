@@ -362,3 +362,25 @@ def test_stories_grouped_part_by_part_are_grouped_as_all_at_once():
     assert whole[0] and merged == whole[0]      # some stored stories merge, the same ones
     assert pipeline.renumber_new(assignment) == whole[1]
     assert any(isinstance(v, int) for v in whole[1].values()) and any(isinstance(v, str) for v in whole[1].values())
+
+
+def test_stories_changed_by_new_boilerplate_are_reported_as_updated_not_repaired(tmp_path):
+    # The third page of a site makes its footer boilerplate in the two stored pages too:
+    # their stories are analysed again by this run, which is not repairing an interrupted one.
+    import json
+
+    footer = "Get Motor Cycle Monthly delivered to your door every month with our best offers."
+    bodies = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
+              "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
+              "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found."]
+    db = store.open_db(str(tmp_path / "news.db"))
+    reports = []
+    for k, body in enumerate(bodies):
+        feed = tmp_path / f"feed{k}.jsonl"
+        feed.write_text(json.dumps({"url": f"https://bikes.example/review-{k}", "title": f"Review {k}",
+                                    "text": f"{body}\n\n{footer}"}) + "\n")
+        reports.append(pipeline.ingest(db, [str(feed)], workers=1))
+    assert db.conn.execute("select count(distinct role) from sentences where text = ?", [footer]).fetchone()[0] == 1
+    assert reports[-1].repaired == 0
+    assert reports[-1].stories == {r[0] for r in db.conn.execute("select distinct story_id from articles")}
+    assert len(reports[-1].stories) == 3
