@@ -825,3 +825,9 @@ def test_a_full_stop_after_a_month_name_ends_the_sentence():
 ])
 def test_fractions_of_a_percentage_point(text, surface, value, unit):
     check(one(text, surface), value=value, unit=unit, kind="percent")
+
+
+def test_years_before_names_and_superlatives_before_counted_nouns():
+    assert [(f.surface, f.kind) for f in extract("He won gold at the 2020 Tokyo Olympics.")] == [("2020", "year")]
+    assert one("It is one of the 10 biggest companies.", "10 biggest companies").unit == "company"
+    assert one("The 2000 workers went on strike.", "2000 workers").kind == "count"

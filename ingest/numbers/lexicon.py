@@ -257,7 +257,8 @@ light long short high low full nearly estimated so-called local foreign internat
 national regional domestic western eastern northern southern military civilian
 possible potential confirmed reported suspected known unknown armed unarmed ukrainian
 russian american european british chinese german french israeli palestinian iranian
-foreign-born""".split())
+foreign-born biggest largest smallest highest lowest richest poorest best worst oldest youngest
+longest fastest greatest strongest deadliest busiest""".split())
 # nouns in -ing or -ed that "one" counts ("One thing was clear", "one building"); other
 # such words after "one" are verbs or adjectives
 ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "meeting", "wedding",
