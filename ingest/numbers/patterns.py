@@ -85,7 +85,8 @@ WORD = re.compile(r"[A-Za-z]+")
 
 def _trie(words):
     """Regex alternation as a trie ("t(?:en|hree|wo)"): one branch per first letter, so
-    the engine rejects most positions after one character comparison."""
+    the engine rejects most positions after one character comparison. Longer words are
+    tried first, as in alternation(); a space matches any run of white space."""
     words = sorted(set(words))
     if words == [""]:
         return ""
@@ -98,7 +99,7 @@ def _trie(words):
             continue
         opt = "" in rest
         sub = _trie([r for r in rest if r])
-        part = re.escape(ch) + ("(?:%s)%s" % (sub, "?" if opt else "") if sub else "")
+        part = (r"\s+" if ch == " " else re.escape(ch)) + ("(?:%s)%s" % (sub, "?" if opt else "") if sub else "")
         alts.append(part)
     return "|".join(alts)
 
@@ -167,7 +168,7 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
 # "3 more years", "10 additional km": the unit after the word
-R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other)\s+)?(?P<u>(?i:" + alternation(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
+R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
