@@ -163,8 +163,8 @@ R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion
 R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
                        r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|pc|percentage(?!\s+points?))\b))", re.I)
 R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
-                        + alternation(NATIONALITIES) + r"))\s+)?"
-                        r"(?P<cw>(?i:" + alternation(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
+                        + _trie(NATIONALITIES) + r"))\s+)?"
+                        r"(?P<cw>(?i:" + _trie(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
 # "3 more years", "10 additional km": the unit after the word
