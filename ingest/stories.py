@@ -5,9 +5,9 @@ docs/stories.md, benchmarks/stories.py):
 
 1. ``fingerprint(text)``: a MinHash signature of the article's *names and
    numbers* (capitalised words inside sentences, digit tokens) and hashes of its
-   rarest ones, 793 bytes, computed once per article and stored. Names and figures tell events apart
-   better than common words: on ECB+ they give a story-mate to as many
-   articles with fewer false candidates than a bag of all words.
+   rarest ones, 793 bytes, computed once per article and stored. Names and
+   figures tell events apart better than common words: on ECB+ they give a
+   story-mate to as many articles with fewer false candidates than a bag of all words.
 2. ``candidates(new, existing)``: LSH banding of those signatures, and shared
    rare names. Only articles that share a whole band or two rare names are
    compared, never all pairs.
@@ -221,10 +221,12 @@ def candidates(new, existing):
 
     new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
     returned (at most MAX_CANDIDATES per article, those sharing most bands first; ties: the
-    earlier in existing + new), and those sharing NAME_SHARED rare-name keys. Articles with an empty or outdated fingerprint get an empty
-    set. Symmetric among new articles. Existing articles that share no band with a new one
-    change nothing, so a store that indexed band keys could pass only those that do (in
-    the same order) and get the same result (measured and not done: docs/stories.md).
+    earlier in existing + new), and those sharing NAME_SHARED rare-name keys. Articles with
+    an empty or outdated fingerprint get an empty set. Symmetric among new articles.
+    Existing articles that share no band and no rare name with a new one change nothing
+    (every holder of a shared name is passed, so NAME_BUCKET_CAP counts the same), so a
+    store that indexed band and name keys could pass only those that do, in the same
+    order, and get the same result (measured and not done: docs/stories.md).
     """
     out = {i: set() for i, _ in new}
     ex = [(i, fp) for i, fp in existing if _valid(fp)]
