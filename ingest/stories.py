@@ -209,11 +209,14 @@ def _valid(fp):
 def _key_matrix(fps):
     """(n, BANDS) uint64 band keys: ROWS 16-bit values, band number in the top bits."""
     a = np.frombuffer(b"".join(bytes(fp[1:1 + 2 * NUM_PERM]) for fp in fps), dtype="<u2")
-    a = a.reshape(len(fps), BANDS, ROWS).astype(np.uint64)
-    k = np.zeros((len(fps), BANDS), dtype=np.uint64)
+    a = a.reshape(len(fps), BANDS, ROWS)
+    # one row of the bands widened at a time: the whole array in uint64 was three times
+    # the key matrix (150 MB for 50,000 articles)
+    k = np.arange(BANDS, dtype=np.uint64) << np.uint64(16 * ROWS)
+    k = np.repeat(k[None, :], len(fps), axis=0)
     for r in range(ROWS):
-        k |= a[:, :, r] << np.uint64(16 * r)
-    return k | (np.arange(BANDS, dtype=np.uint64) << np.uint64(16 * ROWS))
+        k |= a[:, :, r].astype(np.uint64) << np.uint64(16 * r)
+    return k
 
 
 def candidates(new, existing):
@@ -238,10 +241,14 @@ def candidates(new, existing):
     K = _key_matrix([fp for _, fp in ex] + [fp for _, fp in nw]).ravel()
     cells = np.arange(len(K))
     if n_ex:
-        # Only cells whose key some new article has matter: drop the others before sorting.
+        # Only cells whose key some new article has matter: drop the others before sorting,
+        # looked up a block at a time (the temporaries of one pass are 3x the key matrix).
         wanted = np.sort(K[n_ex * BANDS:])
-        pos = np.minimum(np.searchsorted(wanted, K), len(wanted) - 1)
-        cells = np.flatnonzero(wanted[pos] == K)
+        keep = np.empty(len(K), dtype=bool)
+        for lo in range(0, len(K), _LOOKUP_BLOCK):
+            block = K[lo : lo + _LOOKUP_BLOCK]
+            keep[lo : lo + len(block)] = wanted[np.minimum(np.searchsorted(wanted, block), len(wanted) - 1)] == block
+        cells = np.flatnonzero(keep)
     # Buckets: runs of equal keys after a stable sort (cells of a bucket in article order).
     order = cells[np.argsort(K[cells], kind="stable")]
     keys, docs = K[order], order // BANDS
@@ -269,6 +276,7 @@ def candidates(new, existing):
     return out
 
 
+_LOOKUP_BLOCK = 1 << 20        # band keys looked up at once: ~25 MB of temporaries
 _PAIRS_PER_CHUNK = 4_000_000    # bounds memory: ~100 MB of numpy arrays per chunk
 
 
