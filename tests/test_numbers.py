@@ -831,3 +831,75 @@ def test_years_before_names_and_superlatives_before_counted_nouns():
     assert [(f.surface, f.kind) for f in extract("He won gold at the 2020 Tokyo Olympics.")] == [("2020", "year")]
     assert one("It is one of the 10 biggest companies.", "10 biggest companies").unit == "company"
     assert one("The 2000 workers went on strike.", "2000 workers").kind == "count"
+
+
+@pytest.mark.parametrize("text,surface,iso,low,high", [
+    ("The festival runs May 1-3.", "May 1-3", "--05-01/--05-03", None, None),
+    ("It ran 1-3 May 2024 in Paris.", "1-3 May 2024", "2024-05-01/2024-05-03", 20240501.0, 20240503.0),
+    ("Talks are set for May 1-3, 2024.", "May 1-3, 2024", "2024-05-01/2024-05-03", 20240501.0, 20240503.0),
+    ("Polls open between May 1 and May 3, officials said.", "May 1 and May 3", "--05-01/--05-03", None, None),
+    ("The fair runs from May 1 to 3.", "May 1 to 3", "--05-01/--05-03", None, None),
+    ("Storms hit March 3-4 and killed 5.", "March 3-4", "--03-03/--03-04", None, None),
+    ("It is open May 30-June 2.", "May 30-June 2", "--05-30/--06-02", None, None),
+    ("It was held 1 May to 3 May 2024.", "1 May to 3 May 2024", "2024-05-01/2024-05-03", 20240501.0, 20240503.0),
+    ("The summit is held 12–14 March.", "12–14 March", "--03-12/--03-14", None, None),
+    ("It ran between 5 and 6 May.", "5 and 6 May", "--05-05/--05-06", None, None),
+])
+def test_date_ranges(text, surface, iso, low, high):
+    check(one(text, surface), kind="date", value=None, iso=iso, low=low, high=high)
+
+
+@pytest.mark.parametrize("text,want", [
+    # a change of date, dates joined by "and", and spans that run backwards stay two dates
+    ("The vote was postponed from May 1 to May 3.", [("May 1", "--05-01"), ("May 3", "--05-03")]),
+    ("Rallies were held on May 1 and May 3.", [("May 1", "--05-01"), ("May 3", "--05-03")]),
+    ("Rallies were held on 5 and 6 May.", [("5", None), ("6 May", "--05-06")]),
+    ("It ran Dec 30-Jan 2.", [("Dec 30", "--12-30"), ("Jan 2", "--01-02")]),
+    ("They met May 1 to 3 June.", [("May 1", "--05-01"), ("3 June", "--06-03")]),
+    ("On May 1 - 3 percent fell.", [("May 1", "--05-01"), ("3 percent", None)]),
+    ("They won on May 5 2-1.", [("May 5", "--05-05"), ("2-1", "2-1")]),
+])
+def test_no_date_ranges(text, want):
+    assert [(f.surface, f.iso) for f in extract(text)] == want
+
+
+@pytest.mark.parametrize("text,surface,iso,low,high,of", [
+    ("Music of the '90s.", "'90s", "199", 1990.0, 1999.0, "decade"),
+    ("In the 1990s.", "1990s", "199", 1990.0, 1999.0, "decade"),
+    ("Sales peaked in the mid-90s.", "mid-90s", "1994/1996", 1994.0, 1996.0, "decade"),
+    ("Sales peaked in the mid-'90s.", "mid-'90s", "1994/1996", 1994.0, 1996.0, "decade"),
+    ("It began in the early 2000s.", "early 2000s", "2000/2003", 2000.0, 2003.0, "decade"),
+    ("It ended in the late 1990s.", "late 1990s", "1997/1999", 1997.0, 1999.0, "decade"),
+    ("Bands of the 80s are back.", "80s", "198", 1980.0, 1989.0, "decade"),
+    ("It was built in the late 1800s.", "late 1800s", "1867/1899", 1867.0, 1899.0, "century"),
+    ("It was built in the 1800s.", "1800s", "18", 1800.0, 1899.0, "century"),
+])
+def test_decades_are_year_ranges(text, surface, iso, low, high, of):
+    check(one(text, surface), kind="year", value=low, iso=iso, low=low, high=high, of=of)
+
+
+@pytest.mark.parametrize("text", [
+    "She is in her 90s.",                      # an age
+    "Highs will be in the 90s.",               # heat
+    "Temperatures stayed in the 20s.",
+    "Just 1000s of fans came.",
+])
+def test_no_decades(text):
+    assert all(f.of not in ("decade", "century") for f in extract(text))
+
+
+@pytest.mark.parametrize("text,want", [
+    # the pronoun subject of a verb states no figure
+    ("Two missiles were fired; one hit a school.", [("Two missiles", 2.0)]),
+    ("One struck the building.", []),
+    ("And one hit the hospital.", []),
+    # ... a casualty after it is counted, as "two were killed" is
+    ("Two were hurt and one was killed.", [("Two", 2.0), ("one", 1.0)]),
+    ("One is missing.", [("One", 1.0)]),
+    ("One has been arrested.", [("One", 1.0)]),
+    # ... and "one" before its noun stays a count, a rate keeps it
+    ("He scored one goal the whole season.", [("one goal", 1.0)]),
+    ("She eats one meal a day.", [("one meal a day", 1.0)]),
+])
+def test_pronoun_one_before_a_verb(text, want):
+    assert [(f.surface, f.value) for f in extract(text)] == want

@@ -7,6 +7,7 @@ from .figure import figure
 from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
 from .lexicon import (
     CALIBRE_NOUNS,
+    CASUALTY_WORDS,
     NOT_HYPHEN_NOUNS,
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
@@ -26,6 +27,7 @@ from .patterns import (
     L_AGE,
     L_AGE_VERB,
     L_APPOSITION,
+    L_CLAUSE_START,
     L_MINUS,
     L_NOT_ONE,
     L_ONE_SPAN,
@@ -42,7 +44,10 @@ from .patterns import (
     R_NEXT_WORD,
     R_OUT_OF,
     R_PERCENT,
+    R_ONE_CASUALTY,
+    R_ONE_VERB,
     R_POINT,
+    TEMPERATURE_CONTEXT,
     R_RANGE,
     R_SCALE,
     R_SCORE,
@@ -54,6 +59,52 @@ from .patterns import (
 from ..text import singular
 from .qualifiers import bound_after, rate_after
 from .words import core_value, spelled_value
+
+
+# "early", "mid", "late" before a decade or century: the part of it they name, as years
+# from its start (thirds, so the three parts tile it: "the mid-90s" 1994-1996)
+PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
+L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
+L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
+
+
+def _casualty(text, e):
+    """ "one was killed", "one is missing" after "one" ending at e."""
+    m = R_ONE_CASUALTY.match(text, e)
+    return bool(m) and m.group("w") in CASUALTY_WORDS
+
+
+def _decade(text, s, e, digits, value, lo):
+    """ "the 1990s", "the '90s", "the 90s", "the mid-90s", "the early 2000s", "the 1800s"
+    as a year figure with low and high; None when the digits and "s" are no decade (a
+    bare "90s" outside "the ...", or in a sentence about heat: "highs in the 90s")."""
+    if re.fullmatch(r"1[1-9]00", digits):
+        # "the 1800s", "the early 1900s": a century, as news means them
+        y, span, part, of, iso = int(value), 99, PART_OF_CENTURY, "century", digits[:2]
+        start = s
+    elif re.fullmatch(r"1[1-9]\d0|20\d0", digits):    # not "1000s of fans"
+        y, span, part, of, iso = int(value), 9, PART_OF_DECADE, "decade", digits[:3]
+        start = s
+    elif re.fullmatch(r"\d0", digits):
+        y = int((2000 if value < 30 else 1900) + value)      # "the '90s", "the ’00s"
+        span, part, of, iso = 9, PART_OF_DECADE, "decade", str(y)[:3]
+        start = s - 1 if text[s - 1:s] in ("'", "’") else s
+        if start == s and not (30 <= value <= 90):
+            return None       # a bare "the 20s" is as often temperatures or ages
+    else:
+        return None
+    low, high = y, y + span
+    pm = L_DECADE_PART.search(text, max(lo, start - 8), start)
+    if pm:
+        a, b = part[pm.group("p").lower()]
+        low, high = y + a, y + b
+        iso = "%d/%d" % (low, high)
+        start = pm.start()
+    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and (
+            not L_THE.search(text, max(lo, start - 5), start) or TEMPERATURE_CONTEXT.search(text)):
+        return None           # "in her 90s" is an age, "highs in the 90s" heat
+    return figure(text, start, e + 1, low, "year", iso=iso, low=float(low), high=float(high), of=of)
 
 
 def cardinal(text, m, out, lo=0):
@@ -76,13 +127,11 @@ def cardinal(text, m, out, lo=0):
             sufm = re.match(r"(?:st|nd|rd|th)\b", text[e:e + 3])
             if sufm and "." not in digits and "," not in digits:
                 return ordinal(text, s, e + sufm.end(), value, out)
-            if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"1\d\d0|20\d0", digits):
-                out.append(figure(text, s, e + 1, value, "year", iso=digits[:3], of="decade"))
-                return e + 1
-            if re.match(r"s\b", text[e:e + 2]) and re.fullmatch(r"\d0", digits) and text[s - 1:s] in ("'", "’"):
-                y = (2000 if value < 30 else 1900) + value      # "the '90s", "the ’00s"
-                out.append(figure(text, s - 1, e + 1, y, "year", iso=str(int(y))[:3], of="decade"))
-                return e + 1
+            if text[e] == "s" and not text[e + 1:e + 2].isalnum():
+                span = _decade(text, s, e, digits, value, lo)
+                if span:
+                    out.append(span)
+                    return e + 1
             if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 100000 and value not in VIDEO_LINES \
                     and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
@@ -156,9 +205,13 @@ def _read_spelled(text, m):
         if text[e:e + 1] == "-":
             if nw in ONE_HYPHEN_IDIOMS or nw in ("off", "on", "of", "to", "by", "another", "other"):
                 return None   # "one-off", "one-on-one", "one-time"; but "a one-day strike"
-        elif nw in PRONOUN_ONE_NEXT or nw in ("day", "time") and not (
+        elif nw in PRONOUN_ONE_NEXT and not (low == "one" and nw in ("was", "is", "has") and _casualty(text, e)) \
+                or nw in ("day", "time") and not (
                 L_ONE_SPAN.search(text, max(0, s - 12), s) or R_ONE_DAY_AFTER.match(text, e)):
             return None       # "one of", "one must"; "One day, she..." but "it lasted one day"
+        elif low == "one" and R_ONE_VERB.match(text, e) and nw not in NOUN_PHRASE_ENDS \
+                and L_CLAUSE_START.search(text, max(0, s - 10), s):
+            return None       # the pronoun: "one hit a school", "one struck the building"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(

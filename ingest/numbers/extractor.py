@@ -26,6 +26,8 @@ from .ordinals import ordinal_words
 from .patterns import (
     CORE,
     EMERGENCY_CALL,
+    L_BETWEEN,
+    L_DATE_CHANGE,
     NAME_AFTER,
     NAME_BEFORE,
     NAME_WORD_BEFORE,
@@ -34,6 +36,7 @@ from .patterns import (
     R_ADDRESS,
     R_CAPITAL_WORD,
     R_CURRENCY,
+    R_DATE_TO,
     R_MULTIPLIED,
     R_TEAM_NEXT,
     VAGUE,
@@ -60,6 +63,10 @@ def extract(text):
             end = m.end()
         elif g in ("iso", "md", "dm", "my"):
             end = _date(text, m, out)
+            if end is None and g == "dm" and m.group("day4"):
+                # "5 and 6 May" is no span: the first number by itself, the date after it
+                sm = CORE.match(text, m.start())
+                end = cardinal(text, sm, out, pos) if sm else None
         elif g == "nd":
             end = _numeric_date(text, m, out)
         elif g in ("dig", "spell"):
@@ -137,9 +144,66 @@ def _date(text, m, out):
         if not (mo and (d is None or 1 <= d <= 31) and (d or y)):
             return None
     e = m.end()
+    if m.lastgroup == "dm" and m.group("day4"):
+        d2 = int(m.group("day4"))
+        sep = m.group("dsep").strip().lower()
+        if not d < d2 <= 31 or sep == "and" and not L_BETWEEN.search(text, max(0, m.start() - 9), m.start()):
+            return None
+        return _date_span(text, m.start(), e, (y, mo, d), (y, mo, d2), m.group("yr3") is not None, out)
+    if d and m.lastgroup in ("md", "dm"):
+        span = _date_to(text, m.start(), e, y, mo, d, m.lastgroup, out)
+        if span:
+            return span
     if text[e - 1] == "." and m.lastgroup == "dm" and not m.group("yr3") and m.group("mon3").lower() not in MONTH_ABBREVIATIONS:
         e -= 1                # "till 31 December.": the sentence's full stop, not "Dec."
     out.append(figure(text, m.start(), e, None, "date", iso=date_iso(y, mo, d)))
+    return e
+
+
+def _date_to(text, s, e, y, mo, d, form, out):
+    """A span of days that starts with the date text[s:e]: "May 1-3", "May 1 to May 3",
+    "between May 1 and 3", "1 May to 3 May 2024". Returns its end, or None when no end
+    day follows, it comes before the start, or the words make two dates ("and" without
+    "between", "moved from May 1 to May 3")."""
+    m = R_DATE_TO.match(text, e)
+    if not m:
+        return None
+    sep = m.group("sep").strip().lower()
+    if form == "dm" and m.group("day") and not m.group("mon"):
+        return None           # "1 May - 3": the month of the end is unknown
+    if form == "md" and m.group("day2"):
+        return None           # "May 1 to 3 June": no writer mixes the orders
+    before = text[max(0, s - 40):s]
+    if sep == "and" and not L_BETWEEN.search(before):
+        return None
+    if sep in ("to", "until", "till", "through") and L_DATE_CHANGE.search(before):
+        return None
+    mon = m.group("mon") or m.group("mon2")
+    mo2 = MONTHS.get(mon.lower()) if mon else mo
+    d2 = int(m.group("day") or m.group("day2"))
+    y2 = m.group("yr") or m.group("yr2")
+    y2 = int(y2) if y2 else None
+    if not mo2 or not 1 <= d2 <= 31 or y and y2 and y2 < y:
+        return None
+    y1 = y or y2
+    y2 = y2 or y
+    return _date_span(text, s, m.end(), (y1, mo, d), (y2, mo2, d2), not m.group("day2") or m.group("yr2"), out)
+
+
+def _date_span(text, s, e, first, last, keep_stop, out):
+    """The date range text[s:e] from first to last, each (year or None, month, day): kind
+    date, iso an ISO 8601 interval ("2024-05-01/2024-05-03", "--05-01/--05-03"), low and
+    high the ends as numbers YYYYMMDD when the year is known (see docs/numbers.md).
+    None when last does not come after first."""
+    if last[0] == first[0] and last[1:] <= first[1:] or last[0] and first[0] and last < first:
+        return None
+    if not keep_stop and text[e - 1] == "." and text[s:e].rstrip(".").split()[-1].lower() not in MONTH_ABBREVIATIONS:
+        e -= 1
+    iso = date_iso(*first) + "/" + date_iso(*last)
+    low = high = None
+    if first[0] and last[0]:
+        low, high = (float("%04d%02d%02d" % t) for t in (first, last))
+    out.append(figure(text, s, e, None, "date", iso=iso, low=low, high=high))
     return e
 
 

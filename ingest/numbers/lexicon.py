@@ -340,3 +340,7 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 PRONOUN_ONE_NEXT = {"of", "another", "by", "who", "that", "which", "hand",
                     "way", "another's", "point", "off", "must", "might", "can",
                     "could", "would", "should", "will", "does", "is", "was", "has", "may"}
+# ... but "one was killed" counts a casualty, as "two were killed" does (docs/numbers.md)
+CASUALTY_WORDS = {"killed", "injured", "wounded", "hurt", "dead", "missing", "hospitalised",
+                  "hospitalized", "arrested", "detained", "rescued", "shot", "stabbed", "treated",
+                  "taken", "charged", "recovered", "evacuated", "trapped"}

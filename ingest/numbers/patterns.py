@@ -63,7 +63,9 @@ CORE_AT_DIGIT = re.compile(
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r")"
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
-    r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon3>" + MONTH + r")\b\.?"
+    r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:(?P<dsep>\s?[-–]\s?|\s+(?:to|through|and)\s+)(?P<day4>\d{1,2})(?:st|nd|rd|th)?)?"   # "1-3 May"
+    r"\s+(?:of\s+)?(?P<mon3>" + MONTH + r")\b\.?"
     r"(?:,?\s+(?P<yr3>\d{4})(?![\w,.]\d))?)"
     r"|(?P<dfrac>(?<![\w.,/])(?P<fsign>(?<![^\s(\[{\"'“‘«:<>=≤≥~])[-−–])?(?P<fn>\d{1,3})/(?P<fd>\d{1,3})(?![\d/]))"
     r"|(?P<dig>(?<![\w.,\d])(?:(?<![^\s(\[{\"'“‘«/:<>=≤≥~])[-+−–])?" + DIGITS + r")"
@@ -76,6 +78,19 @@ CORE_AT_WORD = re.compile(
     r"|(?P<mult>(?i:\b(?:twice|thrice|(?:" + NUMBER_WORD + r")fold|(?:" + NUMBER_WORD + r")-fold)\b))"
     + _MONTH_FIRST_DATE
 )
+
+
+# the end of a span of days after a date: "May 1-3", "May 30-June 2", "May 1 to May 3",
+# "1 May to 3 May 2024", "May 1, 2024 - May 3, 2024"
+R_DATE_TO = re.compile(r"(?P<sep>\s?[-–—]\s?|\s+(?:to|through|until|till|and)\s+)(?:"
+                       r"(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + MONTH + r")\b\.?"
+                       r"(?:,?\s+(?P<yr2>\d{4})(?![\w,.]\d))?"
+                       r"|(?:(?P<mon>" + MONTH + r")\.?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+                       r"(?![\w%]|[.,]?\d|[-–]\d|\s*(?:%|per\s?cent))(?:,?\s+(?P<yr>\d{4})(?![\w,.]\d))?)")
+# a change of date is two dates, not a span: "postponed from May 1 to May 3"
+L_DATE_CHANGE = re.compile(r"(?i:postpon|delay|mov|push|pushed|brought|bring|resched|shift|chang|advanc|extend|"
+                           r"pull|put|set\s+back)\w*\s+(?:\w+\s+){0,3}from\s+$")
+L_BETWEEN = re.compile(r"(?<![\w-])(?i:between)\s+$")
 
 
 # masked before the scan (only when the text holds "@", "://" or "www.")
@@ -234,6 +249,17 @@ L_ONE_SPAN = re.compile(r"(?<![\w-])(?i:for|in|within|after|than|just|only|laste
                         r"almost|of|per|every|each|least|most|to)\s+$")
 # ... or before these: "one day after the attack", "one day later"
 R_ONE_DAY_AFTER = re.compile(r"\s+day\s+(?:after|before|later|earlier|ago|prior)\b", re.I)
+# the pronoun "one" as a subject: a lowercase verb and its object follow ("one hit a
+# school", "one struck the building"), not "one meal a day" (a rate)
+R_ONE_VERB = re.compile(r"[ \t\u00a0]+[a-z]+[ \t\u00a0]+(?:the|his|her|their|him|them|it|us|me|"
+                        r"an?(?![ \t\u00a0]+(?:day|night|week|month|year|hour|minute|second|time|season|game|"
+                        r"head|person|piece|pop|go|apiece)\b))\b")
+# ... as a subject, at the start of a clause ("He scored one goal the whole season" keeps it)
+L_CLAUSE_START = re.compile(r"(?:^|[,;:.!?()\"“”—–]\s*|\s-\s+|(?<![\w-])(?i:and|but|while|whereas|when|as|after|"
+                            r"before|because|where|then|yet|so)\s+)$")
+# "one was killed", "one is missing": the verb and a casualty word after "one"
+R_ONE_CASUALTY = re.compile(r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:(?:also|later|critically|seriously|"
+                            r"badly|fatally|reportedly|still)\s+)?(?P<w>[a-z]+)\b")
 L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
 
