@@ -380,8 +380,10 @@ def count_site_sentences(db, articles):
 
 def mark_boilerplate(db, found, fingerprint):
     """Body sentences of a site repeated on boilerplate.MIN_ARTICLES of its pages become
-    boilerplate, in stored articles too: their fingerprints are made again and their
-    stories' analyses marked pending. found: count_site_sentences()."""
+    boilerplate, in stored articles too: their fingerprints are made again and they leave
+    their stories to be grouped again (a site's footer may be all that put them there);
+    what stays of a story is marked pending, an emptied story goes. A story named by
+    --story keeps its articles. found: count_site_sentences()."""
     reached, own = found
     changed = set()
     for site, text_hash in sorted(reached):
@@ -401,8 +403,16 @@ def mark_boilerplate(db, found, fingerprint):
             "SELECT text FROM sentences WHERE article_id = ? AND role = 'body' ORDER BY idx", (article_id,)))
         text = db.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         db.conn.execute("UPDATE articles SET fingerprint = ? WHERE id = ?", (fingerprint(body or text, title), article_id))
-        if story_id is not None:
-            db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
+        if story_id is None:
+            continue
+        if not db.conn.execute("SELECT forced FROM stories WHERE id = ?", (story_id,)).fetchone()[0]:
+            db.conn.execute("UPDATE articles SET story_id = NULL WHERE id = ?", (article_id,))
+        db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
+    for (story_id,) in db.conn.execute(
+            "SELECT id FROM stories WHERE pending = 1 AND NOT EXISTS "
+            "(SELECT 1 FROM articles WHERE articles.story_id = stories.id)").fetchall():
+        delete_story_analysis(db, story_id)
+        db.conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
 
 
 def assign_forced(db, article_ids, label):

@@ -384,3 +384,34 @@ def test_stories_changed_by_new_boilerplate_are_reported_as_updated_not_repaired
     assert reports[-1].repaired == 0
     assert reports[-1].stories == {r[0] for r in db.conn.execute("select distinct story_id from articles")}
     assert len(reports[-1].stories) == 3
+
+
+def test_pages_joined_only_by_a_sites_footer_part_when_it_becomes_boilerplate(tmp_path):
+    # Two short reviews of one site share a long footer and, before the site has enough
+    # pages for the footer to count as boilerplate, one story. The third page makes it
+    # boilerplate everywhere: the stored reviews are grouped again, by their own words.
+    import json
+
+    footer = ("Get Motor Cycle Monthly delivered to your door every month with our best offers. "
+              "Subscribe today and save 40 percent on the cover price of Motor Cycle Monthly. "
+              "Motor Cycle Monthly is published by Bikes Media Group in Peterborough.")
+    bodies = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
+              "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
+              "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found."]
+    db = store.open_db(str(tmp_path / "news.db"))
+
+    def stories_of():
+        return [r[0] for r in db.conn.execute("select story_id from articles order by id")]
+
+    for k, body in enumerate(bodies):
+        feed = tmp_path / f"feed{k}.jsonl"
+        feed.write_text(json.dumps({"url": f"https://bikes.example/review-{k}", "title": f"Review {k}",
+                                    "text": f"{body}\n\n{footer}"}) + "\n")
+        report = pipeline.ingest(db, [str(feed)], workers=1)
+        if k == 1:
+            assert len(set(stories_of())) == 1          # joined through the footer
+    assert len(set(stories_of())) == 3 and report.repaired == 0
+    assert db.conn.execute("select count(*) from stories").fetchone()[0] == 3
+    assert db.conn.execute("select count(*) from stories where pending = 1").fetchone()[0] == 0
+    # nothing of the emptied story is left behind
+    assert not db.conn.execute("select count(*) from alignments where story_id not in (select id from stories)").fetchone()[0]
