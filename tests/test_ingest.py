@@ -364,18 +364,21 @@ def test_stories_grouped_part_by_part_are_grouped_as_all_at_once():
     assert any(isinstance(v, int) for v in whole[1].values()) and any(isinstance(v, str) for v in whole[1].values())
 
 
+# Three reviews of one motorcycle site, about three different machines.
+REVIEWS = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
+           "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
+           "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found."]
+
+
 def test_stories_changed_by_new_boilerplate_are_reported_as_updated_not_repaired(tmp_path):
     # The third page of a site makes its footer boilerplate in the two stored pages too:
     # their stories are analysed again by this run, which is not repairing an interrupted one.
     import json
 
     footer = "Get Motor Cycle Monthly delivered to your door every month with our best offers."
-    bodies = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
-              "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
-              "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found."]
     db = store.open_db(str(tmp_path / "news.db"))
     reports = []
-    for k, body in enumerate(bodies):
+    for k, body in enumerate(REVIEWS):
         feed = tmp_path / f"feed{k}.jsonl"
         feed.write_text(json.dumps({"url": f"https://bikes.example/review-{k}", "title": f"Review {k}",
                                     "text": f"{body}\n\n{footer}"}) + "\n")
@@ -395,15 +398,12 @@ def test_pages_joined_only_by_a_sites_footer_part_when_it_becomes_boilerplate(tm
     footer = ("Get Motor Cycle Monthly delivered to your door every month with our best offers. "
               "Subscribe today and save 40 percent on the cover price of Motor Cycle Monthly. "
               "Motor Cycle Monthly is published by Bikes Media Group in Peterborough.")
-    bodies = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
-              "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
-              "Ducati recalled 3,000 Monster motorcycles in Italy after a fault in the rear brake was found."]
     db = store.open_db(str(tmp_path / "news.db"))
 
     def stories_of():
         return [r[0] for r in db.conn.execute("select story_id from articles order by id")]
 
-    for k, body in enumerate(bodies):
+    for k, body in enumerate(REVIEWS):
         feed = tmp_path / f"feed{k}.jsonl"
         feed.write_text(json.dumps({"url": f"https://bikes.example/review-{k}", "title": f"Review {k}",
                                     "text": f"{body}\n\n{footer}"}) + "\n")
