@@ -16,6 +16,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+
 from . import align, boilerplate, claims, conflicts, diff, numbers, provenance, readers, segment, stories, store, structure
 from .records import Article, StoryAnalysis, StoryInputs
 from .text import parse_iso
@@ -273,24 +277,17 @@ def independent_parts(docs, links):
     """[(docs, links)]: the candidate graph cut into its connected parts, a stored story
     being one node. Linkage only ever compares linked groups, so grouping each part alone
     gives exactly what grouping all of them at once gives."""
-    node = {d.id: ("s", d.story_id) if d.story_id is not None else ("n", d.id) for d in docs}
-    parent = {}
-
-    def find(x):
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
-            x = parent[x]
-        return x
-
-    for i, js in links.items():
-        for j in js:
-            if i in node and j in node:
-                a, b = find(node[i]), find(node[j])
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+    keys = sorted({("s", d.story_id) if d.story_id is not None else ("n", d.id) for d in docs})
+    index = {key: k for k, key in enumerate(keys)}
+    node = {d.id: index[("s", d.story_id) if d.story_id is not None else ("n", d.id)] for d in docs}
+    edges = [(node[i], node[j]) for i, js in links.items() if i in node for j in js if j in node]
+    rows, cols = zip(*edges) if edges else ((), ())
+    graph = csr_matrix((np.ones(len(edges), dtype=np.int8), (rows, cols)), shape=(len(keys), len(keys)))
+    _, label = connected_components(graph, directed=False)
     parts = {}
     for d in docs:
-        parts.setdefault(find(node[d.id]), []).append(d)
+        parts.setdefault(int(label[node[d.id]]), []).append(d)
+    # parts in the order of their first node, so the same input gives the same tasks
     return [(part, {i: links[i] for i in (d.id for d in part) if i in links}) for _, part in sorted(parts.items())]
 
 
