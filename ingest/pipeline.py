@@ -262,21 +262,32 @@ def assign_stories(db, new_ids, forced_label=None, pool=None):
     existing = store.fingerprints(db)
     links = stories.candidates(new, existing)
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
-    # Average linkage is over whole stories, so hand over every member of each linked story.
-    docs = store.story_docs(db, set(new_ids) | store.story_members(db, linked))
-    merged, assignment = {}, {}
-    for k, (part_merged, part_assignment) in enumerate(run(pool, group_stories, independent_parts(docs, links),
-                                                           chunksize=16)):
+    # Average linkage is over whole stories: every member of each linked story takes part,
+    # by the summed term vector the store keeps for its story, so only members of a story
+    # without one (an older file, a story changed outside grouping) are read with their text.
+    members = store.story_members(db, linked) - set(new_ids)
+    light = store.story_docs(db, members, text=False)
+    terms = store.story_terms(db, {d.story_id for d in light})
+    docs = (store.story_docs(db, set(new_ids) | {d.id for d in light if d.story_id not in terms})
+            + [d for d in light if d.story_id in terms])
+    merged, assignment, sums = {}, {}, {}
+    for k, (part_merged, part_assignment, part_sums) in enumerate(
+            run(pool, group_stories, independent_parts(docs, links, terms), chunksize=16)):
         merged.update(part_merged)
         # a part's new stories are its own: "new:0" of two parts are two stories
         assignment.update({i: (k, key) if isinstance(key, str) else key for i, key in part_assignment.items()})
-    return store.apply_story_assignment(db, merged, renumber_new(assignment))
+        sums.update({(k, key) if isinstance(key, str) else key: v for key, v in part_sums.items()})
+    renumbered = renumber_new(assignment)
+    keys = {key: renumbered[i] for i, key in assignment.items()}
+    return store.apply_story_assignment(db, merged, renumbered, {keys.get(key, key): v for key, v in sums.items()})
 
 
-def independent_parts(docs, links):
-    """[(docs, links)]: the candidate graph cut into its connected parts, a stored story
-    being one node. Linkage only ever compares linked groups, so grouping each part alone
-    gives exactly what grouping all of them at once gives."""
+def independent_parts(docs, links, terms=None):
+    """[(docs, links, terms)]: the candidate graph cut into its connected parts, a stored
+    story being one node, each with the summed term vectors of its stored stories (terms:
+    {story id: vector}, those known). Linkage only ever compares linked groups, so grouping
+    each part alone gives exactly what grouping all of them at once gives."""
+    terms = terms or {}
     keys = sorted({("s", d.story_id) if d.story_id is not None else ("n", d.id) for d in docs})
     index = {key: k for k, key in enumerate(keys)}
     node = {d.id: index[("s", d.story_id) if d.story_id is not None else ("n", d.id)] for d in docs}
@@ -288,24 +299,41 @@ def independent_parts(docs, links):
     for d in docs:
         parts.setdefault(int(label[node[d.id]]), []).append(d)
     # parts in the order of their first node, so the same input gives the same tasks
-    return [(part, {i: links[i] for i in (d.id for d in part) if i in links}) for _, part in sorted(parts.items())]
+    return [(part, {i: links[i] for i in (d.id for d in part) if i in links},
+             {s: terms[s] for s in sorted({d.story_id for d in part if d.story_id in terms})})
+            for _, part in sorted(parts.items())]
 
 
 def group_stories(part):
-    """(merges, assignment) of one independent part (pure: runs in workers)."""
-    docs, links = part
+    """(merges, assignment, summed term vectors of the stories that change) of one
+    independent part (pure: runs in workers)."""
+    docs, links, terms = part
     # Tokenising articles is the main cost of merges() and assign(): they share one cache
     # of term vectors (a merge changes story ids, not texts).
     vectors = {}
+    # Stored stories without a kept vector get one from their members' texts, so every
+    # stored story takes part by its vector alone.
+    members = {}
+    for d in docs:
+        if d.story_id is not None and d.story_id not in terms:
+            members.setdefault(d.story_id, []).append(d)
+    terms = {**terms, **{s: stories.story_vector(ds, vectors) for s, ds in members.items()}}
     # Only articles linking two or more stored stories can merge them: skip the extra
     # clustering pass otherwise (always on a first ingest into an empty database).
-    stored = {d.story_id for d in docs if d.story_id is not None}
-    merged = stories.merges(docs, links, vectors=vectors) if len(stored) > 1 else {}
+    merged = stories.merges(docs, links, vectors=vectors, stored=terms) if len(terms) > 1 else {}
     # Articles that link two stored stories show they were one story all along: assign
     # as if merged, then store the merge and the assignment together.
     for d in docs:
         d.story_id = merged.get(d.story_id, d.story_id)
-    return merged, stories.assign(docs, links, vectors=vectors)
+    into = {}
+    for s in sorted(terms):
+        into.setdefault(merged.get(s, s), []).append(terms[s])
+    terms = {s: vs[0] if len(vs) == 1 else stories.add_vectors(vs) for s, vs in into.items()}
+    sums = {}
+    assignment = stories.assign(docs, links, vectors=vectors, stored=terms, sums=sums)
+    for s in set(merged.values()) - set(sums):
+        sums[s] = terms[s]
+    return merged, assignment, sums
 
 
 def renumber_new(assignment):

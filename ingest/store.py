@@ -8,6 +8,7 @@ interrupted run never leaves half an article or half a story's analysis behind.
 
 import json
 import sqlite3
+import zlib
 
 import sqlite_utils
 
@@ -407,7 +408,7 @@ def mark_boilerplate(db, found, fingerprint):
             continue
         if not db.conn.execute("SELECT forced FROM stories WHERE id = ?", (story_id,)).fetchone()[0]:
             db.conn.execute("UPDATE articles SET story_id = NULL WHERE id = ?", (article_id,))
-        db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
+        db.conn.execute("UPDATE stories SET pending = 1, terms = NULL WHERE id = ?", (story_id,))
     for (story_id,) in db.conn.execute(
             "SELECT id FROM stories WHERE pending = 1 AND NOT EXISTS "
             "(SELECT 1 FROM articles WHERE articles.story_id = stories.id)").fetchall():
@@ -422,7 +423,7 @@ def assign_forced(db, article_ids, label):
         row = db.conn.execute("SELECT id FROM stories WHERE label = ? AND forced = 1", (label,)).fetchone()
         story_id = row[0] if row else db.conn.execute("INSERT INTO stories (label, forced) VALUES (?, 1)", (label,)).lastrowid
         db.conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(story_id, a) for a in article_ids])
-        db.conn.execute("UPDATE stories SET pending = 1 WHERE id = ?", (story_id,))
+        db.conn.execute("UPDATE stories SET pending = 1, terms = NULL WHERE id = ?", (story_id,))
     return story_id
 
 
@@ -445,8 +446,12 @@ def fingerprints(db, ids=None):
         "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND story_id IS NOT NULL")]
 
 
-def story_docs(db, ids):
-    """[records.StoryDoc] of these articles (body text only), by id."""
+def story_docs(db, ids, text=True):
+    """[records.StoryDoc] of these articles (body text only), by id; text=False: ids,
+    stories and dates only (members of a story whose terms are kept)."""
+    if not text:
+        return [StoryDoc(id=i, published=p, story_id=s) for i, p, s in sorted(select_in(
+            db, "SELECT id, published, story_id FROM articles WHERE id IN ({})", ids))]
     docs = {}
     for article_id, title, published, story_id, name in select_in(
         db, "SELECT id, title, published, story_id, name FROM articles WHERE id IN ({})", ids
@@ -462,13 +467,27 @@ def story_docs(db, ids):
     return [docs[i] for i in sorted(docs)]
 
 
-def apply_story_assignment(db, merged, assignment):
+def story_terms(db, story_ids):
+    """{story id: summed term vector} of the given stories that keep one (records.Story.terms)."""
+    return {i: json.loads(zlib.decompress(blob)) for i, blob in select_in(
+        db, "SELECT id, terms FROM stories WHERE terms IS NOT NULL AND id IN ({})", story_ids)}
+
+
+def _packed_terms(vector):
+    # JSON keeps a float exactly (shortest repr round-trips); zlib takes it to about a third
+    return zlib.compress(json.dumps(vector, separators=(",", ":")).encode("utf-8"))
+
+
+def apply_story_assignment(db, merged, assignment, terms=None):
     """Merge stored stories and put articles into stories, in one transaction, marking
     every story that changes as pending.
 
     merged: {story id: story id it merges into}; assignment: {article id: existing story
-    id or "new:<k>" key}. Returns the story ids touched.
+    id or "new:<k>" key}; terms: {story id or "new:<k>": summed term vector} of the
+    stories that change (kept for the next run; a changed story without one keeps none).
+    Returns the story ids touched.
     """
+    terms = terms or {}
     touched = set()
     with db.conn:
         for old, new in merged.items():
@@ -484,7 +503,10 @@ def apply_story_assignment(db, merged, assignment):
                 story = created[story]
             db.conn.execute("UPDATE articles SET story_id = ? WHERE id = ?", (story, article_id))
             touched.add(story)
-        db.conn.executemany("UPDATE stories SET pending = 1 WHERE id = ?", [(s,) for s in touched])
+        ids = {**created, **{s: s for s in touched}}
+        vectors = {ids[key]: v for key, v in terms.items() if key in ids}
+        db.conn.executemany("UPDATE stories SET pending = 1, terms = ? WHERE id = ?",
+                            [(_packed_terms(vectors[s]) if s in vectors else None, s) for s in sorted(touched)])
     return touched
 
 

@@ -450,7 +450,7 @@ def _sort_key(x):
     return (0, x, "") if isinstance(x, int) else (1, 0, str(x))
 
 
-def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False, vectors=None):
+def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False, vectors=None, stored=None):
     """Average-linkage agglomeration over the link graph. Returns (groups, doc id -> group)."""
     groups = {}             # group id -> _Group
     of = {}                 # doc id -> group id
@@ -462,6 +462,10 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
             groups[gid] = _Group(gid, sid is not None, cache)
         groups[gid].add(d, _date(d.published))
         of[d.id] = gid
+    for sid, vec in (stored or {}).items():
+        g = groups.get(("s", sid))
+        if g is not None:       # its members' texts are not needed (nor, usually, passed)
+            g._vec, g._todo = dict(vec), []
     # Which groups may be compared: those joined by at least one candidate link.
     nbrs = {g: set() for g in groups}
     for i, js in links.items():
@@ -500,7 +504,7 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
     return {g: groups[g] for g in alive}, of
 
 
-def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
+def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None, sums=None):
     """Decide the story of each new article.
 
     docs: records.StoryDoc: id, title, text, published (ISO 8601 or None) and story_id
@@ -510,12 +514,16 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     links: candidates() output (new id -> ids that may share its story).
     vectors: a dict (doc id -> term vector) that is filled as vectors are needed and
     reused: pass the same one to merges() and assign() to tokenise each article once.
+    stored: {story id: story_vector() of its members}; those stories' members then need
+    no text (an archive keeps them: store.story_terms).
+    sums: a dict filled with the story_vector() of every story that gains articles, by the
+    key returned for them, so that they can be kept for the next run.
 
     Returns {new id: story_id (int) of a stored story it joins, or "new:<k>"}; new articles
     sharing a "new:<k>" key form one new story. k numbers new stories 0, 1, ... in order of
     their smallest article id, so the same input always gives the same output.
     """
-    groups, of = _cluster(docs, links, threshold, margin, vectors=vectors)
+    groups, of = _cluster(docs, links, threshold, margin, vectors=vectors, stored=stored)
     new_ids = sorted((d.id for d in docs if d.story_id is None), key=_sort_key)
     out, keys = {}, {}
     for i in new_ids:
@@ -526,10 +534,30 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
             if gid not in keys:
                 keys[gid] = "new:%d" % len(keys)
             out[i] = keys[gid]
+        if sums is not None:
+            sums[out[i]] = groups[gid].vec
     return out
 
 
-def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None):
+def story_vector(docs, vectors=None):
+    """The summed term vector of a story's articles (in id order): what average linkage
+    compares it by. vectors: as in assign()."""
+    g = _Group(None, True, {} if vectors is None else vectors)
+    for d in sorted(docs, key=lambda d: _sort_key(d.id)):
+        g.add(d, None)
+    return g.vec
+
+
+def add_vectors(vecs):
+    """The sum of summed term vectors (stories merged into one), in the order given."""
+    out = {}
+    for v in vecs:
+        for k, x in v.items():
+            out[k] = out.get(k, 0.0) + x
+    return out
+
+
+def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None):
     """Stored stories that the new articles show to be one story: {story_id: story_id to merge into}.
 
     Same inputs as assign(). Stories are grouped online, so two articles of one event that
@@ -538,7 +566,7 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     story id survives. Apply the merge to the stored articles, then call assign().
     An empty dict means nothing to merge (the common case).
     """
-    groups, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors)
+    groups, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors, stored=stored)
     story = {d.id: d.story_id for d in docs}     # once, not once per group
     out = {}
     for g in groups.values():
