@@ -265,8 +265,8 @@ def instrument():
     return t
 
 
-def maxrss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def maxrss_mb(who=resource.RUSAGE_SELF):
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def sample_story_analysis(k, seed=SEED):
@@ -351,6 +351,8 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
     quality = bcubed({s: gold[s] for s in pred}, pred)
     strays = stray_articles(pred, gold)
     peak = maxrss_mb()
+    # the largest of the worker processes, once the pool has shut down (0 with one process)
+    worker_peak = maxrss_mb(resource.RUSAGE_CHILDREN)
 
     # Incremental: the held-out articles into the same database.
     before_claim = conn.execute("select coalesce(max(id), 0) from claims").fetchone()[0]
@@ -369,7 +371,7 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
         "full": full, "stories": n_stories, "mean_story": sum(sizes) / max(len(sizes), 1),
         "max_story": max(sizes or [0]), "counts": counts, "bcubed": quality, "strays": strays,
         "events": len(set(gold[s] for s in pred)),
-        "peak_mb": peak, "rss_before_mb": rss_before, "db_mb": os.path.getsize(path) / 2 ** 20,
+        "peak_mb": peak, "worker_peak_mb": worker_peak, "rss_before_mb": rss_before, "db_mb": os.path.getsize(path) / 2 ** 20,
         "incremental": {
             "added": inc.added, "total": inc_total, "stages": dict(timers.total),
             "touched": len(inc.stories), "rewritten": len(rewritten),
@@ -470,6 +472,7 @@ def fmt_table(results, baselines):
         if max(r["full"]["stages"].get(k, 0) for r in results) >= 0.1:  # sub-stages under 0.1 s are noise
             row(f"    {k}, s", [f"{r['full']['stages'].get(k, 0):.1f}" for r in results])
     row("peak memory (maxrss), MB", [f"{r['peak_mb']:.0f}" for r in results])
+    row("peak memory, largest worker, MB", [f"{r['worker_peak_mb']:.0f}" for r in results])
     row("database size, MB", [f"{r['db_mb']:.0f}" for r in results])
     row("sentences stored", [f"{r['counts']['sentences']:,}" for r in results])
     row("alignments / claims", [f"{r['counts']['alignments'] // 1000}k/{r['counts']['claims'] // 1000}k" for r in results])

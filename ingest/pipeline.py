@@ -284,8 +284,8 @@ def assign_stories(db, new_ids, forced_label=None, pool=None):
 
 def independent_parts(docs, links, terms=None):
     """[(docs, links, terms)]: the candidate graph cut into its connected parts, a stored
-    story being one node, each with the summed term vectors of its stored stories (terms:
-    {story id: vector}, those known). Linkage only ever compares linked groups, so grouping
+    story being one node, each with the kept term vectors of its stored stories (terms:
+    store.story_terms()). Linkage only ever compares linked groups, so grouping
     each part alone gives exactly what grouping all of them at once gives."""
     terms = terms or {}
     keys = sorted({("s", d.story_id) if d.story_id is not None else ("n", d.id) for d in docs})
@@ -317,7 +317,8 @@ def group_stories(part):
     for d in docs:
         if d.story_id is not None and d.story_id not in terms:
             members.setdefault(d.story_id, []).append(d)
-    terms = {**terms, **{s: stories.story_vector(ds, vectors) for s, ds in members.items()}}
+    terms = {**{s: store.unpack_terms(blob) for s, blob in terms.items()},
+             **{s: stories.story_vector(ds, vectors) for s, ds in members.items()}}
     # Only articles linking two or more stored stories can merge them: skip the extra
     # clustering pass otherwise (always on a first ingest into an empty database).
     merged = stories.merges(docs, links, vectors=vectors, stored=terms) if len(terms) > 1 else {}
@@ -333,7 +334,8 @@ def group_stories(part):
     assignment = stories.assign(docs, links, vectors=vectors, stored=terms, sums=sums)
     for s in set(merged.values()) - set(sums):
         sums[s] = terms[s]
-    return merged, assignment, sums
+    # packed here, on the worker: what goes back to the writer is small and ready to store
+    return merged, assignment, {key: store.pack_terms(v) for key, v in sums.items()}
 
 
 def renumber_new(assignment):

@@ -8,6 +8,7 @@ interrupted run never leaves half an article or half a story's analysis behind.
 
 import json
 import sqlite3
+import sys
 import zlib
 
 import sqlite_utils
@@ -468,14 +469,20 @@ def story_docs(db, ids, text=True):
 
 
 def story_terms(db, story_ids):
-    """{story id: summed term vector} of the given stories that keep one (records.Story.terms)."""
-    return {i: json.loads(zlib.decompress(blob)) for i, blob in select_in(
-        db, "SELECT id, terms FROM stories WHERE terms IS NOT NULL AND id IN ({})", story_ids)}
+    """{story id: packed summed term vector} of the given stories that keep one
+    (records.Story.terms); unpack_terms() reads one (in the task that needs it)."""
+    return dict(select_in(db, "SELECT id, terms FROM stories WHERE terms IS NOT NULL AND id IN ({})", story_ids))
 
 
-def _packed_terms(vector):
-    # JSON keeps a float exactly (shortest repr round-trips); zlib takes it to about a third
+def pack_terms(vector):
+    """A summed term vector as stored: JSON keeps a float exactly (the shortest repr
+    round-trips), zlib takes it to about a third."""
     return zlib.compress(json.dumps(vector, separators=(",", ":")).encode("utf-8"))
+
+
+def unpack_terms(blob):
+    # Many stories share their words: one string per word, not one per story.
+    return {sys.intern(k): x for k, x in json.loads(zlib.decompress(blob)).items()}
 
 
 def apply_story_assignment(db, merged, assignment, terms=None):
@@ -506,7 +513,7 @@ def apply_story_assignment(db, merged, assignment, terms=None):
         ids = {**created, **{s: s for s in touched}}
         vectors = {ids[key]: v for key, v in terms.items() if key in ids}
         db.conn.executemany("UPDATE stories SET pending = 1, terms = ? WHERE id = ?",
-                            [(_packed_terms(vectors[s]) if s in vectors else None, s) for s in sorted(touched)])
+                            [(vectors.get(s), s) for s in sorted(touched)])
     return touched
 
 

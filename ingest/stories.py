@@ -384,7 +384,7 @@ class _Group:
     if built at once: a group that is only ever compared with groups too far apart in time
     never has its articles tokenised (most chance LSH candidates of a large archive).
     """
-    __slots__ = ("key", "members", "_vec", "_todo", "_cache", "size", "dmin", "dmax", "fixed", "_coh")
+    __slots__ = ("key", "members", "_vec", "_todo", "_cache", "size", "dmin", "dmax", "fixed", "_coh", "_shared")
 
     def __init__(self, key, fixed, cache):
         self.key, self.fixed = key, fixed
@@ -392,6 +392,11 @@ class _Group:
         self._vec, self._todo, self._cache = {}, [], cache
         self.dmin = self.dmax = None
         self._coh = None
+        self._shared = False    # _vec is a stored story's, shared: copied before a change
+
+    def preset(self, vec):
+        """The summed vector of the members is known (a stored story's): their texts are not used."""
+        self._vec, self._todo, self._shared = vec, [], True
 
     @property
     def vec(self):
@@ -431,6 +436,9 @@ class _Group:
         self.members.extend(other.members)
         self.size += other.size
         vec = self.vec
+        if self._shared:
+            vec = self._vec = dict(vec)
+            self._shared = False
         for k, x in other.vec.items():
             vec[k] = vec.get(k, 0.0) + x
         for d in (other.dmin, other.dmax):
@@ -465,7 +473,7 @@ def _cluster(docs, links, threshold, margin=COHESION_MARGIN, merge_stored=False,
     for sid, vec in (stored or {}).items():
         g = groups.get(("s", sid))
         if g is not None:       # its members' texts are not needed (nor, usually, passed)
-            g._vec, g._todo = dict(vec), []
+            g.preset(vec)
     # Which groups may be compared: those joined by at least one candidate link.
     nbrs = {g: set() for g in groups}
     for i, js in links.items():
