@@ -369,9 +369,11 @@ def count_site_sentences(db, articles):
             key = (article.site, text_hash)
             counted = text_hash not in versions
             if counted:
-                db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
-                                "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1", key)
-            row = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()
+                row = db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
+                                      "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1 "
+                                      "RETURNING n_articles", key).fetchone()
+            else:
+                row = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()
             n = row[0] if row else 0
             if counted and n == boilerplate.MIN_ARTICLES:
                 reached.add(key)
