@@ -314,7 +314,9 @@ def read(paths, stdin=None):
             if problem:
                 yield ReadError("stdin", problem)
             else:
-                yield from parse(data, "stdin", None)
+                items = parse(data, "stdin", None)
+                del data
+                yield from items
         else:
             yield from read_file(path, seen)
 
@@ -363,7 +365,9 @@ def read_file(path, seen):
     if problem:
         yield ReadError(source, f"{problem} or more")
         return
-    yield from parse(data, source, kind)
+    items = parse(data, source, kind)
+    del data
+    yield from items
 
 
 def sniff(data):
@@ -383,7 +387,8 @@ def sniff(data):
 
 def parse(data, source, kind):
     """Yield the articles (and problems) of one input's bytes; kind is its suffix, or
-    None to guess it from the text. Never raises."""
+    None to guess it from the text. Never raises. The caller keeps no reference to data:
+    once decoded, the bytes are let go while the text is read."""
     source = printable(source)
     try:
         text, warning = decoding(data)
@@ -393,6 +398,8 @@ def parse(data, source, kind):
     except Exception as e:  # a bug in a decoder must not stop the run
         yield ReadError(source, f"cannot decode: {type(e).__name__}: {e}")
         return
+    finally:
+        del data
     if warning:
         yield ReadWarning(source, warning)
     if not text.strip():
@@ -689,9 +696,20 @@ def from_json(text, source):
         yield from_record(record, source, f"#{n}" if len(records) > 1 else "")
 
 
+def lines(text):
+    """The lines of a text, one at a time: a list of every line of a 200 MB file would be
+    a second copy of it."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
 def from_jsonl(text, source):
     # normalise() made every line end "\n", so n is the file's line number.
-    for n, line in enumerate(text.split("\n"), 1):
+    for n, line in enumerate(lines(text), 1):
         if not line.strip():
             continue
         try:
