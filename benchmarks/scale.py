@@ -29,6 +29,7 @@ import os
 import sys
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import datetime  # noqa: E402
 import functools  # noqa: E402
 import hashlib  # noqa: E402
@@ -265,8 +266,35 @@ def instrument():
     return t
 
 
-def maxrss_mb(who=resource.RUSAGE_SELF):
-    return resource.getrusage(who).ru_maxrss / 1024
+def maxrss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+WORKER_PEAK = [0.0]
+
+
+def watch_workers():
+    """Record the largest peak memory (VmHWM) of the pipeline's worker processes, read
+    just before each pool shuts down (they are the forkserver's children, not ours, so
+    RUSAGE_CHILDREN does not see them)."""
+    from ingest import pipeline
+    real = pipeline.executor
+
+    @contextlib.contextmanager
+    def watched(*args, **kwargs):
+        with real(*args, **kwargs) as pool:
+            try:
+                yield pool
+            finally:
+                for pid in list(getattr(pool, "_processes", None) or {}):
+                    try:
+                        with open(f"/proc/{pid}/status") as f:
+                            hwm = next(int(line.split()[1]) for line in f if line.startswith("VmHWM"))
+                    except (OSError, StopIteration):
+                        continue
+                    WORKER_PEAK[0] = max(WORKER_PEAK[0], hwm / 1024)
+
+    pipeline.executor = watched
 
 
 def sample_story_analysis(k, seed=SEED):
@@ -307,10 +335,12 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
     write_jsonl(archive, main)
     write_jsonl(increment, extra)
     gold = {r["url"]: e for r, e in rows}
+    del rows, main, extra      # the archive is on disk now: the ingest's peak is its own
     build_s = time.perf_counter() - t0
 
     from ingest import pipeline, store
     timers = instrument()
+    watch_workers()
     path = os.path.join(workdir, f"scale-{n}.db")
     for p in (path, path + "-journal", path + "-wal"):
         if os.path.exists(p):
@@ -351,8 +381,7 @@ def run_one(n, workdir, profile=None, sample=0, workers=None):
     quality = bcubed({s: gold[s] for s in pred}, pred)
     strays = stray_articles(pred, gold)
     peak = maxrss_mb()
-    # the largest of the worker processes, once the pool has shut down (0 with one process)
-    worker_peak = maxrss_mb(resource.RUSAGE_CHILDREN)
+    worker_peak = WORKER_PEAK[0]       # 0 with one process
 
     # Incremental: the held-out articles into the same database.
     before_claim = conn.execute("select coalesce(max(id), 0) from claims").fetchone()[0]

@@ -10,6 +10,7 @@ caller writes through ingest/store.py; what runs in workers is pure.
 
 import contextlib
 import hashlib
+import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -66,7 +67,11 @@ def executor(workers=None, scheduler=None):
     if workers == 1:
         yield None
         return
-    with ProcessPoolExecutor(workers) as pool:
+    # Workers forked from a small server process, not from this one: a fork would start
+    # each worker as large as the writer is by then (the input text, the candidate keys).
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["ingest.pipeline"])
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
         yield pool
 
 
