@@ -44,9 +44,10 @@ class Story:
     # 1 from the transaction that changes a story's articles to the one that stores its
     # analysis: a run finds the stories an interrupted run left unanalysed by it.
     pending: int = column("INTEGER NOT NULL DEFAULT 1", default=1, index=True)
-    # The summed term vector of its articles that story grouping compares it by (zlib'd
-    # JSON), kept so that a later run need not read and tokenise every member again. NULL:
-    # worked out from the members (an older file, or articles changed outside grouping).
+    # The summed term vector of its articles that story grouping compares it by
+    # (store.pack_terms), kept so that a later run need not read and tokenise every member
+    # again. NULL: worked out from the members (an older file, or articles changed outside
+    # grouping).
     terms: bytes | None = column("BLOB")
 
 

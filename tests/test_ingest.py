@@ -410,6 +410,22 @@ def test_kept_story_vectors_group_as_reading_every_member_again(tmp_path):
     assert set().union(*touched_with) - final
 
 
+def test_kept_story_vectors_round_trip_exactly_and_an_unknown_layout_is_recomputed(tmp_path):
+    # Average linkage compares a stored story by its kept vector: it must come back
+    # bit for bit, and a blob of another layout must count as no vector (the story is
+    # then summed from its members' texts), never be misread.
+    vector = {"nato": 0.1 + 0.2, "zürich": 1e-300, "4 billion": 2.0 / 3.0}
+    assert store.unpack_terms(store.pack_terms(vector)) == vector
+    assert store.unpack_terms(store.pack_terms({})) == {}
+    db = store.open_db(str(tmp_path / "news.db"))
+    with db.conn:
+        kept = db.conn.execute("INSERT INTO stories (label, terms) VALUES ('a', ?)", [store.pack_terms(vector)]).lastrowid
+        other = db.conn.execute("INSERT INTO stories (label, terms) VALUES ('b', ?)", [b"\x78\x9c junk"]).lastrowid
+        none = db.conn.execute("INSERT INTO stories (label) VALUES ('c')").lastrowid
+    found = store.story_terms(db, [kept, other, none])
+    assert set(found) == {kept} and store.unpack_terms(found[kept]) == vector
+
+
 # Three reviews of one motorcycle site, about three different machines.
 REVIEWS = ["The new Triumph Speed 400 costs 5,000 pounds and weighs 170 kilograms, the maker said on Monday.",
            "Honda's CB750 Hornet returns with a 755 cc twin engine producing 91 horsepower, reviewers said.",
