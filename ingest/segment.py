@@ -229,12 +229,11 @@ def _list_cuts(text: str, ls: int, le: int) -> list[int]:
     return cuts
 
 
-# Long on purpose: it runs once per candidate boundary (the hot path); the checks are a
-# flat sequence of early returns, and a call per check would cost more than the checks.
 def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
     """Where the sentence ends for candidate m, or -1 if m is not a sentence end.
 
-    cur is the start of the current sentence; ls/le bound the line.
+    cur is the start of the current sentence; ls/le bound the line. The checks are
+    early returns in order, per kind of mark: this runs once per candidate (the hot path).
     """
     e = m.end()
     if text[e - 1] in _CJK_END:
@@ -253,7 +252,6 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
     p = g.rstrip(_AFTER_P)
     c = g[len(p):]
     s = m.start()
-
     if "!" in p or "?" in p or "‽" in p:
         if nw[0].isdigit():
             return -1  # "[16:  firma? 13:28]"
@@ -262,23 +260,30 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
             if w in _BANG_NAMES:
                 return -1
         return e
-
     if p != ".":
-        # Ellipses.
-        before = text[s - 1] if s > ls else " "
-        if before in "[(" and c[:1] in "])":
-            return -1  # "[...]" marks an omission inside a quotation
-        if " " in p:
-            ndots = p.count(".")
-            if before in _STRIP:
-                # ". . . ." (four) ends a sentence; ". . ." (three) is an omission
-                return e if ndots >= 4 else -1
-            # "compounds. . . . The": the first period ends the sentence and the
-            # ellipsis opens the next one
-            return s + 1
-        return e  # "that.... She", "slowly... And", "well… Then"
+        return _ellipsis_end(text, p, c, s, e, ls)
+    return _period_end(text, c, s, e, nw, cur, ls, le)
 
-    # A single period.
+
+def _ellipsis_end(text, p, c, s, e, ls):
+    """The end for an ellipsis p (closers c) at s..e, or -1."""
+    before = text[s - 1] if s > ls else " "
+    if before in "[(" and c[:1] in "])":
+        return -1  # "[...]" marks an omission inside a quotation
+    if " " in p:
+        ndots = p.count(".")
+        if before in _STRIP:
+            # ". . . ." (four) ends a sentence; ". . ." (three) is an omission
+            return e if ndots >= 4 else -1
+        # "compounds. . . . The": the first period ends the sentence and the
+        # ellipsis opens the next one
+        return s + 1
+    return e  # "that.... She", "slowly... And", "well… Then"
+
+
+def _period_end(text, c, s, e, nw, cur, ls, le):
+    """The end for a single period at s (closers c, next word nw), or -1: abbreviations,
+    initials, list markers and the like are not sentence ends."""
     ts = max(ls, text.rfind(" ", ls, s) + 1, text.rfind("\t", ls, s) + 1)
     w = text[ts:s]
     if w and w[0] in _OPENERS:
@@ -336,8 +341,6 @@ def _boundary(text: str, m: re.Match, cur: int, ls: int, le: int) -> int:
 # Public interface
 
 
-# Long on purpose: one pass over the lines with the quotation and list cursors kept in
-# locals; split into functions, the cursors would travel through every call.
 def segment(text: str) -> list[Sentence]:
     """Sentences of text in order.
 
@@ -350,16 +353,14 @@ def segment(text: str) -> list[Sentence]:
         return []
     out: list[Sentence] = []
     para = -1
-    strip = _STRIP
     # Two whole-text passes find the few places that need more work: quotations, and
-    # lines that may hold an in-line list.
+    # lines that may hold an in-line list. Their cursors only move forward, line by line.
     qspans = [m.span() for m in _QUOTE_SPANS.finditer(text)]
     nq = len(qspans)
     qi = 0
     hints = [m.start() for m in _LIST_HINT.finditer(text)]
     nh = len(hints)
     hi = 0
-    cand = _CAND.finditer
     for lm in _LINE.finditer(text):
         ls, le = lm.span()
         while hi < nh and hints[hi] < ls:
@@ -367,62 +368,74 @@ def segment(text: str) -> list[Sentence]:
         pre = _list_cuts(text, ls, le) if hi < nh and hints[hi] < le else []
         while qi < nq and qspans[qi][1] <= ls:
             qi += 1
-        spans = None
-        if qi < nq and qspans[qi][0] < le:
-            spans = []
-            k = qi
-            while k < nq and qspans[k][0] < le:
-                spans.append(qspans[k])
-                k += 1
-        if text.find('"', ls, le) >= 0 and text.count('"', ls, le) % 2 == 0:
-            # Straight double quotes pair up in order only when their count on the line
-            # is even; an odd count means a stray or unclosed quote, and guessing would
-            # swallow real sentence ends.
-            spans = sorted((spans or []) + [m.span() for m in _STRAIGHT_DQ.finditer(text, ls, le)])
-        cuts: list[int] = []
-        cur = ls
-        pi = 0
-        si = 0
-        npre = len(pre)
-        for m in cand(text, ls, le):
-            ms = m.start()
-            if pi < npre:
-                while pi < npre and pre[pi] <= ms:
-                    cur = pre[pi]
-                    cuts.append(cur)
-                    pi += 1
-            if spans:
-                me = m.end()
-                while si < len(spans) and spans[si][1] < me:
-                    si += 1
-                # inside a quotation (not at its closing mark): not a sentence end
-                if si < len(spans) and spans[si][0] < ms and me < spans[si][1]:
-                    continue
-            b = _boundary(text, m, cur, ls, le)
-            if b > 0:
-                cuts.append(b)
-                cur = b
-        if pi < npre:
-            cuts.extend(pre[pi:])
-        if len(cuts) > 1:
-            cuts = sorted(set(cuts))
-        cuts.append(le)
-        prev = ls
+        cuts = _line_cuts(text, ls, le, pre, _line_quotes(text, qspans, qi, ls, le))
         emitted = False
+        prev = ls
         for b in cuts:
             if b <= prev:
                 continue
             seg = text[prev:b]
-            st = seg.lstrip(strip)
+            st = seg.lstrip(_STRIP)
             if st:
                 start = b - len(st)
-                end = prev + len(seg.rstrip(strip))
+                end = prev + len(seg.rstrip(_STRIP))
                 if not emitted:
                     para += 1
                     emitted = True
                 out.append(Sentence(text=text[start:end], start=start, end=end, paragraph=para))
             prev = b
     return out
+
+
+def _line_quotes(text, qspans, qi, ls, le):
+    """The quotation spans on the line ls..le (qspans from qi on), or None."""
+    spans = None
+    if qi < len(qspans) and qspans[qi][0] < le:
+        spans = []
+        k = qi
+        while k < len(qspans) and qspans[k][0] < le:
+            spans.append(qspans[k])
+            k += 1
+    if text.find('"', ls, le) >= 0 and text.count('"', ls, le) % 2 == 0:
+        # Straight double quotes pair up in order only when their count on the line
+        # is even; an odd count means a stray or unclosed quote, and guessing would
+        # swallow real sentence ends.
+        spans = sorted((spans or []) + [m.span() for m in _STRAIGHT_DQ.finditer(text, ls, le)])
+    return spans
+
+
+def _line_cuts(text, ls, le, pre, spans):
+    """Sorted sentence ends of the line ls..le, le last: the list cuts pre, then the
+    candidates _boundary accepts outside the quotation spans."""
+    cuts: list[int] = []
+    cur = ls
+    pi = 0
+    si = 0
+    npre = len(pre)
+    for m in _CAND.finditer(text, ls, le):
+        ms = m.start()
+        if pi < npre:
+            while pi < npre and pre[pi] <= ms:
+                cur = pre[pi]
+                cuts.append(cur)
+                pi += 1
+        if spans:
+            me = m.end()
+            while si < len(spans) and spans[si][1] < me:
+                si += 1
+            # inside a quotation (not at its closing mark): not a sentence end
+            if si < len(spans) and spans[si][0] < ms and me < spans[si][1]:
+                continue
+        b = _boundary(text, m, cur, ls, le)
+        if b > 0:
+            cuts.append(b)
+            cur = b
+    if pi < npre:
+        cuts.extend(pre[pi:])
+    if len(cuts) > 1:
+        cuts = sorted(set(cuts))
+    cuts.append(le)
+    return cuts
 
 
 def sentences(text: str) -> list[str]:
