@@ -171,26 +171,34 @@ class _Find:
         self.p[self(a)] = self(b)
 
 
-# Long on purpose: the linkage, its vetoes and the merge share the clusters' state
-# (owners, sides, scores) through closures; apart, they would need a class for it.
 def claims(sentences, alignments, scorer=None):
     """scorer: a Scorer (no embeddings) fitted on exactly these sentences' texts and
     numbers, in this order, e.g. Scorer.subset of the story's; made here when missing."""
     sents = [s for s in sentences if s.id is not None]
     if not sents:
         return []
-    index = {s.id: k for k, s in enumerate(sents)}
     art = [s.article_id for s in sents]
-    n = len(sents)
+    aligned = _aligned(sents, alignments)
+    if scorer is None:
+        scorer = LazyScorer(lambda: Scorer([s.text or "" for s in sents], [s.figures for s in sents]))
+    clusters = _grouped(_units(len(sents), aligned, art), aligned, art, scorer, [_figures(s.figures) for s in sents])
+    return _claim_records(clusters, sents, aligned, art)
 
+
+def _aligned(sents, alignments):
+    """{(a, b): score} over positions in sents, both ways, pairs within one article left out."""
+    index = {s.id: k for k, s in enumerate(sents)}
     aligned = {}
     for p in alignments:
         a, b = index.get(p.sentence_a), index.get(p.sentence_b)
-        if a is None or b is None or art[a] == art[b]:
+        if a is None or b is None or sents[a].article_id == sents[b].article_id:
             continue
         aligned[(a, b)] = aligned[(b, a)] = float(p.score or 0.0)
+    return aligned
 
-    # 1. units: partners of one sentence within one other article
+
+def _units(n, aligned, art):
+    """{root: [positions]}: the partners of one sentence within one other article join it."""
     find = _Find(n)
     partners = {}
     for (a, b) in aligned:
@@ -198,18 +206,20 @@ def claims(sentences, alignments, scorer=None):
     for group in partners.values():
         for x in group[1:]:
             find.union(group[0], x)
+    clusters = {}
+    for k in range(n):
+        clusters.setdefault(find(k), []).append(k)
+    return clusters
 
-    if scorer is None:
-        scorer = LazyScorer(lambda: Scorer([s.text or "" for s in sents], [s.figures for s in sents]))
+
+# The linkage, its vetoes and the merge share the clusters' state (owners, sides) through
+# closures; apart, they would need a class for it.
+def _grouped(clusters, aligned, art, scorer, figures):
+    """The units merged into claims (average linkage with vetoes); clusters is changed."""
     linked = {}
     for (a, b) in aligned:
         linked.setdefault(art[a], set()).add(art[b])
     direct = _Direct(scorer, art, linked)
-    figures = [_figures(s.figures) for s in sents]
-
-    clusters = {}
-    for k in range(n):
-        clusters.setdefault(find(k), []).append(k)
     owner = {k: x for x, members in clusters.items() for k in members}
     sides = {x: by_article(members, art) for x, members in clusters.items()}
 
@@ -253,7 +263,10 @@ def claims(sentences, alignments, scorer=None):
         if owner[a] != owner[b]:
             neighbours[owner[a]].add(owner[b])
     agglomerate({x: x for x in clusters}, neighbours, link, merge)
+    return clusters
 
+
+def _claim_records(clusters, sents, aligned, art):
     out = []
     for members in clusters.values():
         members.sort(key=lambda k: sents[k].id)
