@@ -405,8 +405,7 @@ class _Group:
             if not self._vec:
                 self._vec = dict(v)     # same keys, order and values as adding to zeros, in C
             else:
-                for k, x in v.items():
-                    self._vec[k] = self._vec.get(k, 0.0) + x
+                _add_into(self._vec, v)
         self._todo = []
         return self._vec
 
@@ -439,8 +438,7 @@ class _Group:
         if self._shared:
             vec = self._vec = dict(vec)
             self._shared = False
-        for k, x in other.vec.items():
-            vec[k] = vec.get(k, 0.0) + x
+        _add_into(vec, other.vec)
         for d in (other.dmin, other.dmax):
             if d is not None:
                 self.dmin = d if self.dmin is None else min(self.dmin, d)
@@ -560,9 +558,14 @@ def add_vectors(vecs):
     """The sum of summed term vectors (stories merged into one), in the order given."""
     out = {}
     for v in vecs:
-        for k, x in v.items():
-            out[k] = out.get(k, 0.0) + x
+        _add_into(out, v)
     return out
+
+
+def _add_into(acc, v):
+    """acc += v, word by word (the one way vectors are summed, so sums agree to the bit)."""
+    for k, x in v.items():
+        acc[k] = acc.get(k, 0.0) + x
 
 
 def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None):
@@ -595,8 +598,7 @@ def label(docs):
     vecs = [_vector(d.title, d.text) for d in docs]
     centroid = {}
     for v in vecs:
-        for k, x in v.items():
-            centroid[k] = centroid.get(k, 0.0) + x
+        _add_into(centroid, v)
     titled = [(i, d.title.strip()) for i, d in enumerate(docs)
               if isinstance(d.title, str) and d.title.strip()]
     if titled:
