@@ -125,7 +125,7 @@ def before(a, b):
     return round(sc.score(0, 1), 6)
 
 
-def msrp(folder):
+def msrp(folder, enc=None):
     train, test = load_msrp(folder, "train"), load_msrp(folder, "test")
     ytr, yte = [r[0] for r in train], [r[0] for r in test]
     print(f"# MSRP: train {len(train)} pairs, test {len(test)}; threshold chosen on train, accuracy on test")
@@ -134,6 +134,24 @@ def msrp(folder):
                      ("newsdiff_similarity", similarity)):
         s_tr = [fn(a, b) for _, a, b in train]
         s_te = [fn(a, b) for _, a, b in test]
+        t, acc_tr = best_threshold(s_tr, ytr)
+        print(f"{name:26} test acc={accuracy(s_te, yte, t):.3f}  (train acc={acc_tr:.3f}, threshold {t:.3f})"
+              f"  pooled {pooled_accuracy(s_tr + s_te, ytr + yte):.3f}")
+    if enc is None:
+        return
+    # The semantic extra: each pair scored on its own (context-free), as the SQL function
+    # would with embeddings, and the embedding cosine alone.
+    scored = {}
+    for split, rows in (("train", train), ("test", test)):
+        emb = enc.encode([x for _, a, b in rows for x in (a, b)])
+        with_sem = []
+        for k, (_, a, b) in enumerate(rows):
+            sc = Scorer([a, b], embeddings=emb[2 * k:2 * k + 2])
+            with_sem.append(round(sc.score(0, 1), 6))
+        scored[split] = {"newsdiff_similarity+sem": with_sem,
+                         "embedding cosine only": [float(emb[2 * k] @ emb[2 * k + 1]) for k in range(len(rows))]}
+    for name in scored["train"]:
+        s_tr, s_te = scored["train"][name], scored["test"][name]
         t, acc_tr = best_threshold(s_tr, ytr)
         print(f"{name:26} test acc={accuracy(s_te, yte, t):.3f}  (train acc={acc_tr:.3f}, threshold {t:.3f})"
               f"  pooled {pooled_accuracy(s_tr + s_te, ytr + yte):.3f}")
@@ -160,17 +178,18 @@ def main():
     texts = [x for r in rows for x in (r[2], r[3])]
     sc = Scorer(texts)
     report("in-corpus", rows, [sc.score(2 * k, 2 * k + 1) for k in range(len(rows))])
-    folder = msrp_dir(args.msrp)
-    if folder is None:
-        print("# MSRP: not found ($NEWSDIFF_MSRP or <benchmarks>/msrp/ with msr_paraphrase_*.txt); skipped")
-    else:
-        msrp(folder)
+    enc = None
     if args.semantic:
         from ingest import embed
         enc = embed.load_encoder()
         if enc is None:
             print("# semantic: sentence-transformers or model not available; skipped")
-            return
+    folder = msrp_dir(args.msrp)
+    if folder is None:
+        print("# MSRP: not found ($NEWSDIFF_MSRP or <benchmarks>/msrp/ with msr_paraphrase_*.txt); skipped")
+    else:
+        msrp(folder, enc)
+    if enc is not None:
         emb = enc.encode(texts)
         sc = Scorer(texts, embeddings=emb)
         report("in-corpus+sem", rows, [sc.score(2 * k, 2 * k + 1) for k in range(len(rows))])
