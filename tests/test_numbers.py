@@ -893,6 +893,10 @@ def test_no_decades(text):
     ("Two missiles were fired; one hit a school.", [("Two missiles", 2.0)]),
     ("One struck the building.", []),
     ("And one hit the hospital.", []),
+    # ... a verb of saying needs no object
+    ("Two officers were at the scene; one told reporters it was calm.", [("Two officers", 2.0)]),
+    ("\"It was terrifying,\" one said.", []),
+    ("Of the two, one said no.", [("two", 2.0)]),
     # ... a casualty after it is counted, as "two were killed" is
     ("Two were hurt and one was killed.", [("Two", 2.0), ("one", 1.0)]),
     ("One is missing.", [("One", 1.0)]),

@@ -13,6 +13,7 @@ from .lexicon import (
     ONE_HYPHEN_IDIOMS,
     ONES,
     PRONOUN_ONE_NEXT,
+    SPEECH_VERBS,
     SCALE_WORDS,
     SCORE_AFTER,
     SCORE_BEFORE,
@@ -209,9 +210,9 @@ def _read_spelled(text, m):
                 or nw in ("day", "time") and not (
                 L_ONE_SPAN.search(text, max(0, s - 12), s) or R_ONE_DAY_AFTER.match(text, e)):
             return None       # "one of", "one must"; "One day, she..." but "it lasted one day"
-        elif low == "one" and R_ONE_VERB.match(text, e) and nw not in NOUN_PHRASE_ENDS \
+        elif low == "one" and (R_ONE_VERB.match(text, e) and nw not in NOUN_PHRASE_ENDS or nw in SPEECH_VERBS) \
                 and L_CLAUSE_START.search(text, max(0, s - 10), s):
-            return None       # the pronoun: "one hit a school", "one struck the building"
+            return None       # the pronoun: "one hit a school", "one struck the building", "one said"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
