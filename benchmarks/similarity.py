@@ -194,6 +194,13 @@ def main():
         sc = Scorer(texts, embeddings=emb)
         report("in-corpus+sem", rows, [sc.score(2 * k, 2 * k + 1) for k in range(len(rows))])
         report("cosine only", rows, [float(emb[2 * k] @ emb[2 * k + 1]) for k in range(len(rows))])
+        pe = enc.encode([x for r in par for x in (r[2], r[3])])
+        for name, scores in (
+                ("context-free+sem", [Scorer([r[2], r[3]], embeddings=pe[2 * k:2 * k + 2]).score(0, 1)
+                                      for k, r in enumerate(par)]),
+                ("cosine only", [float(pe[2 * k] @ pe[2 * k + 1]) for k in range(len(par))])):
+            rho = spearmanr(gold, scores).correlation
+            print(f"{name:14} STS-B train MSRpar (n={len(par)}) rho={rho:.3f}")
 
 
 if __name__ == "__main__":
