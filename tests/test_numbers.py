@@ -907,3 +907,13 @@ def test_no_decades(text):
 ])
 def test_pronoun_one_before_a_verb(text, want):
     assert [(f.surface, f.value) for f in extract(text)] == want
+
+
+@pytest.mark.parametrize("text,surface,noun", [
+    # the counted noun ends before the verb, regular or irregular
+    ("One official said the talks had failed.", "One official", "official"),
+    ("One soldier told reporters the talks had failed.", "One soldier", "soldier"),
+    ("One person survived.", "One person", "person"),
+])
+def test_one_counts_its_noun_not_the_verb_after_it(text, surface, noun):
+    assert [(f.surface, f.kind, f.unit) for f in extract(text)] == [(surface, "count", noun)]

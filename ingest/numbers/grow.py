@@ -13,6 +13,7 @@ from .lexicon import (
     CURRENCY_SIGNS,
     DOLLAR_COUNTRIES,
     DROPPED_ADJECTIVES,
+    NOUN_ENDING_VERBS,
     FRACTION_SIGNS,
     HUNDREDTHS,
     ING_NOUNS,
@@ -346,7 +347,7 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
-        if lw in _NOUN_STOPS or lw.endswith("ly"):
+        if lw in _NOUN_STOPS or lw.endswith("ly") or run and not plural and lw in NOUN_ENDING_VERBS:
             break             # (a number word starts another number: "one two three")
         run.append((w, lw))
         if plural and is_plural(lw):

@@ -345,6 +345,12 @@ PRONOUN_ONE_NEXT = {"of", "another", "by", "who", "that", "which", "hand",
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained",
                 "noted", "recalled", "asked", "replied", "insisted", "admitted", "argued", "claimed",
                 "warned", "complained", "posted", "tweeted"}
+# irregular past verbs that end a singular counted noun ("one official said", "one soldier
+# told reporters"), as an -ed ending does ("one person survived"); not "set", "hit", "put"
+# or "fell", which are nouns or idioms after a number too ("one hit", "one fell swoop")
+NOUN_ENDING_VERBS = SPEECH_VERBS | {"came", "went", "met", "began", "took", "made", "saw", "won",
+                                    "became", "heard", "found", "spoke", "got", "gave", "ran", "flew",
+                                    "thought", "knew", "felt", "rose", "broke", "drove", "sang", "says"}
 # ... but "one was killed" counts a casualty, as "two were killed" does (docs/numbers.md)
 CASUALTY_WORDS = {"killed", "injured", "wounded", "hurt", "dead", "missing", "hospitalised",
                   "hospitalized", "arrested", "detained", "rescued", "shot", "stabbed", "treated",
