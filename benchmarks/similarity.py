@@ -125,33 +125,28 @@ def before(a, b):
     return round(sc.score(0, 1), 6)
 
 
+def semantic_scores(enc, pairs):
+    """(newsdiff_similarity with embeddings, embedding cosine) of each (a, b) pair, each pair
+    scored on its own (context-free), as the SQL function would with embeddings."""
+    emb = enc.encode([x for a, b in pairs for x in (a, b)])
+    with_sem = [round(Scorer([a, b], embeddings=emb[2 * k:2 * k + 2]).score(0, 1), 6)
+                for k, (a, b) in enumerate(pairs)]
+    return with_sem, [float(emb[2 * k] @ emb[2 * k + 1]) for k in range(len(pairs))]
+
+
 def msrp(folder, enc=None):
     train, test = load_msrp(folder, "train"), load_msrp(folder, "test")
     ytr, yte = [r[0] for r in train], [r[0] for r in test]
     print(f"# MSRP: train {len(train)} pairs, test {len(test)}; threshold chosen on train, accuracy on test")
     print(f"{'always paraphrase':26} test acc={sum(yte) / len(yte):.3f}")
-    for name, fn in (("lexical baseline (cosine)", word_cosine), ("before (pair-fitted)", before),
-                     ("newsdiff_similarity", similarity)):
-        s_tr = [fn(a, b) for _, a, b in train]
-        s_te = [fn(a, b) for _, a, b in test]
-        t, acc_tr = best_threshold(s_tr, ytr)
-        print(f"{name:26} test acc={accuracy(s_te, yte, t):.3f}  (train acc={acc_tr:.3f}, threshold {t:.3f})"
-              f"  pooled {pooled_accuracy(s_tr + s_te, ytr + yte):.3f}")
-    if enc is None:
-        return
-    # The semantic extra: each pair scored on its own (context-free), as the SQL function
-    # would with embeddings, and the embedding cosine alone.
-    scored = {}
-    for split, rows in (("train", train), ("test", test)):
-        emb = enc.encode([x for _, a, b in rows for x in (a, b)])
-        with_sem = []
-        for k, (_, a, b) in enumerate(rows):
-            sc = Scorer([a, b], embeddings=emb[2 * k:2 * k + 2])
-            with_sem.append(round(sc.score(0, 1), 6))
-        scored[split] = {"newsdiff_similarity+sem": with_sem,
-                         "embedding cosine only": [float(emb[2 * k] @ emb[2 * k + 1]) for k in range(len(rows))]}
-    for name in scored["train"]:
-        s_tr, s_te = scored["train"][name], scored["test"][name]
+    scored = [(name, [fn(a, b) for _, a, b in train], [fn(a, b) for _, a, b in test])
+              for name, fn in (("lexical baseline (cosine)", word_cosine), ("before (pair-fitted)", before),
+                               ("newsdiff_similarity", similarity))]
+    if enc is not None:
+        tr = semantic_scores(enc, [(a, b) for _, a, b in train])
+        te = semantic_scores(enc, [(a, b) for _, a, b in test])
+        scored += [("newsdiff_similarity+sem", tr[0], te[0]), ("embedding cosine only", tr[1], te[1])]
+    for name, s_tr, s_te in scored:
         t, acc_tr = best_threshold(s_tr, ytr)
         print(f"{name:26} test acc={accuracy(s_te, yte, t):.3f}  (train acc={acc_tr:.3f}, threshold {t:.3f})"
               f"  pooled {pooled_accuracy(s_tr + s_te, ytr + yte):.3f}")
@@ -194,13 +189,8 @@ def main():
         sc = Scorer(texts, embeddings=emb)
         report("in-corpus+sem", rows, [sc.score(2 * k, 2 * k + 1) for k in range(len(rows))])
         report("cosine only", rows, [float(emb[2 * k] @ emb[2 * k + 1]) for k in range(len(rows))])
-        pe = enc.encode([x for r in par for x in (r[2], r[3])])
-        for name, scores in (
-                ("context-free+sem", [Scorer([r[2], r[3]], embeddings=pe[2 * k:2 * k + 2]).score(0, 1)
-                                      for k, r in enumerate(par)]),
-                ("cosine only", [float(pe[2 * k] @ pe[2 * k + 1]) for k in range(len(par))])):
-            rho = spearmanr(gold, scores).correlation
-            print(f"{name:14} STS-B train MSRpar (n={len(par)}) rho={rho:.3f}")
+        for name, scores in zip(("context-free+sem", "cosine only"), semantic_scores(enc, [(r[2], r[3]) for r in par])):
+            print(f"{name:16} STS-B train MSRpar (n={len(par)}) rho={spearmanr(gold, scores).correlation:.3f}")
 
 
 if __name__ == "__main__":

@@ -347,8 +347,10 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
-        if lw in _NOUN_STOPS or lw.endswith("ly") or run and not plural and lw in NOUN_ENDING_VERBS:
+        if lw in _NOUN_STOPS or lw.endswith("ly"):
             break             # (a number word starts another number: "one two three")
+        if run and not plural and lw in NOUN_ENDING_VERBS:
+            break             # "one official said": the verb, and what follows it, is no noun
         run.append((w, lw))
         if plural and is_plural(lw):
             break

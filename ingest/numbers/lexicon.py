@@ -350,7 +350,7 @@ SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writ
 # or "fell", which are nouns or idioms after a number too ("one hit", "one fell swoop")
 NOUN_ENDING_VERBS = SPEECH_VERBS | {"came", "went", "met", "began", "took", "made", "saw", "won",
                                     "became", "heard", "found", "spoke", "got", "gave", "ran", "flew",
-                                    "thought", "knew", "felt", "rose", "broke", "drove", "sang", "says"}
+                                    "thought", "knew", "felt", "rose", "broke", "drove", "sang"}
 # ... but "one was killed" counts a casualty, as "two were killed" does (docs/numbers.md)
 CASUALTY_WORDS = {"killed", "injured", "wounded", "hurt", "dead", "missing", "hospitalised",
                   "hospitalized", "arrested", "detained", "rescued", "shot", "stabbed", "treated",
