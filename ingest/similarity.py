@@ -1,20 +1,23 @@
-"""The pairwise sentence score: one formula for the aligner and for SQL.
+"""The pairwise sentence score: the story formula for the aligner, the pair model for SQL.
 
 `Scorer(texts)` fits TF-IDF weights (words and character n-grams) on a set of
-sentences (a story) and scores any pair of them. `similarity(a, b)` is the very
-same formula with the weights fitted on the two sentences alone: that is what
-the SQL function `newsdiff_similarity(a, b)` returns, and what the aligner
-stores for a story that has just those two sentences. With more context the
-IDF weights change (words every article repeats count less), so a stored
-alignment score can differ from `newsdiff_similarity` on the same two texts by
-a few hundredths; the decisions (weights, thresholds) live here and only here.
+sentences (a story) and scores any pair of them. `similarity(a, b)` is the Scorer
+fitted on the two sentences alone: that is what the SQL function
+`newsdiff_similarity(a, b)` returns, and what the aligner stores for a story that
+has just those two sentences. A stored alignment score comes from the story formula
+with the story's IDF weights (words every article repeats count less), so it differs
+from `newsdiff_similarity` on the same two texts; the decisions (weights,
+thresholds) live here and only here.
 
-The score, in 0..1:
+The story formula, in 0..1 (what the aligner scores a story's sentences with):
     lexical = mean of the cosine over word TF-IDF and over char 3-5-gram TF-IDF
     semantic (only with an encoder, see ingest/embed.py) is mixed into lexical
     then figures agree (same key, same value) -> pulled up towards 1,
          figures disagree (same key, no common value) -> pushed down,
          names (capitalised words) shared -> pulled up a little.
+A Scorer of two sentences (newsdiff_similarity) scores them with the pair model instead:
+whether they say the same thing, a logistic regression over what one says and the other
+does not, fitted on news paraphrase labels (PAIR_FEATURES below; docs/alignment.md).
 Position in the article is not part of the score: rewrites reorder freely, and
 the score must stay a property of the two texts (measured in docs/alignment.md).
 """
@@ -25,7 +28,7 @@ import re
 from collections import Counter
 
 import numpy as np
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 from rapidfuzz.process import cdist
 from scipy.sparse import csr_matrix
 
@@ -39,32 +42,37 @@ NUMBER_AGREE = 0.25        # pull towards 1 when all shared figure keys agree
 NUMBER_CONFLICT = 0.2      # push towards 0 when all shared figure keys disagree
 NAME_AGREE = 0.1           # pull towards 1 by the Jaccard of capitalised names
 STOP_WEIGHT = 0.3          # stop words count this much (IDF does the rest in a story)
-# Telling a paraphrase from a sentence on the same topic (measured on MSRP, see
-# docs/alignment.md): what one sentence says that the other does not, weighed by how
-# informative its words are in general English (wordfreq), and numbers that differ.
-COVERAGE_WEIGHT = 0.25     # share of the informative-word coverage in the base score
-UNMATCHED_SCALE = 70.0     # score x exp(-unmatched informative mass / this): 10 ordinary
-                           # words the other sentence lacks (mass ~40) cost 44%
-NUMBER_MISMATCH = 0.2      # score x (1 - this x share of the numbers only one sentence has)
+# Telling a paraphrase from a sentence on the same topic (newsdiff_similarity: a pair of
+# sentences without a story around them; docs/alignment.md, "Paraphrase detection"): what
+# one sentence says that the other does not, weighed by how informative its words are in
+# general English (wordfreq), the numbers only one of them gives, and how much of their
+# wording the other repeats in the same order (word n-grams as BLEU counts them, edits).
 INFO_TOP = 7.5             # informativeness of a word = max(INFO_FLOOR, INFO_TOP - Zipf frequency)
 INFO_FLOOR = 0.3
-# Word matching and weights of the pair evidence, chosen on STS-B train MSRpar (1,000 MSRP
-# pairs with graded scores, Spearman) with the MSRP subset as a check (docs/alignment.md,
-# "Paraphrase detection"; figures there as MSRpar rho / MSRP pooled accuracy):
 SOFT_MATCH = 0.8           # two different words this similar (Indel ratio of the stems) count as
                            # shared by their ratio: spelling variants, derivations ("Sulaimaniyah"/
-                           # "Suleimaniya", "investigat"/"investigation"); 0.607/0.737 -> 0.610/0.741
-                           # (0.7: 0.623/0.748 in the end, the same, pairing more words that
-                           # only look alike)
+                           # "Suleimaniya", "investigat"/"investigation")
 SOFT_MIN_LEN = 4           # ... both of at least 4 letters and neither with a digit: "h2210" is
-                           # not the "h2200", 2003 is not 2005 (3 or 5 letters: within 0.001)
+                           # not the "h2200", 2003 is not 2005
 SOFT_MAX_PAIRS = 250_000   # ... unless the unmatched words make more pairs than this (500 x 500:
                            # texts far longer than a sentence): then exact words only
 FIGURE_INFO = 2.0          # a number counts twice what its frequency says: it is a checkable fact
-                           # one sentence states and the other lacks; -> 0.618/0.746 (1.5 in the end: 0.619/0.748)
-SUBSTITUTED = 0.7          # of the unmatched mass both sides have (a word replaced, not content
-                           # added), this share counts; with UNMATCHED_SCALE 100 -> 70: 0.622/0.748
-                           # (0.5: 0.623/0.739; 0.7 at scale 100: 0.619/0.738)
+                           # one sentence states and the other lacks
+# The pair model: a logistic regression over PAIR_FEATURES, symmetric in the two sentences
+# (a feature of both sides comes as the lower value, the higher, or the gap between them).
+# Fitted on the MSRP train split only (Microsoft's paraphrase labels for 4,076 pairs of news
+# sentences) by benchmarks/fit_similarity.py, which prints the two lines below; the test
+# split stays held out for the accuracy figure. Its weights are bounded by sign: a feature
+# of a difference (DIFFERENCES: 0 for a sentence against itself) never raises the score,
+# any other (a share of agreement, 1 against itself) never lowers it. The fit gave no
+# weight to the story score, word and informative cosines, informative coverage, 2-grams,
+# common subsequence or edits per word of the shorter side (docs/alignment.md): left out.
+DIFFERENCES = ("gap", "unmatched", "numbers", "edits")
+PAIR_FEATURES = ("character cosine", "unmatched low", "unmatched high", "numbers one side",
+                 "1-grams", "3-grams gap", "4-grams gap", "edits per word",
+                 "unmatched run low", "unmatched run high")
+PAIR_WEIGHTS = (1.9543, -0.2421, -0.5612, -0.2266, 2.5527, -5.5024, -3.3842, -2.3509, -0.1091, -0.0795)
+PAIR_BIAS = 2.9156
 
 _NAME = re.compile(r"\b[A-Z][\w'-]*[a-z]\w*|\b[A-Z]{2,}\b")
 
@@ -107,17 +115,9 @@ def figure_agreement(fa, fb):
     return agree, conflict
 
 
-def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None,
-            coverage=None, unmatched=0.0, number_mismatch=0.0):
-    """The one formula turning pair evidence into a 0..1 score (scalars or numpy arrays).
-
-    coverage: informative mass of the words both sentences share over that of the richer
-    sentence (0..1); unmatched: informative mass of that sentence's words the other lacks;
-    number_mismatch: share of the numbers (amounts) that only one sentence has."""
-    s = np.asarray(lexical, dtype=float)
-    if semantic is not None:
-        sem = np.clip((np.asarray(semantic, dtype=float) - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR), 0, 1)
-        s = (1 - SEMANTIC_WEIGHT) * s + SEMANTIC_WEIGHT * sem
+def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None):
+    """The story formula turning pair evidence into a 0..1 score (scalars or numpy arrays)."""
+    s = np.asarray(with_semantic(lexical, semantic), dtype=float)
     agree = np.asarray(agree, dtype=float)
     conflict = np.asarray(conflict, dtype=float)
     shared = np.maximum(agree + conflict, 1)
@@ -127,15 +127,37 @@ def combine(lexical, agree=0, conflict=0, name_jaccard=0.0, semantic=None,
     s = s + NUMBER_AGREE * (agree / shared) * (1 - s)
     s = s - NUMBER_CONFLICT * (conflict / shared) * s
     s = s + NAME_AGREE * np.asarray(name_jaccard, dtype=float) * (1 - s)
-    if coverage is not None:
-        # the same statement leaves little unsaid: blend in coverage, subtract what one
-        # sentence says that the other does not and the numbers only one of them gives
-        # (factors, not subtractions: unrelated pairs keep their order below)
-        s = (1 - COVERAGE_WEIGHT) * s + COVERAGE_WEIGHT * np.asarray(coverage, dtype=float)
-        s = s * np.exp(-np.asarray(unmatched, dtype=float) / UNMATCHED_SCALE)
-        s = s * (1 - NUMBER_MISMATCH * np.asarray(number_mismatch, dtype=float))
     s = np.clip(s, 0.0, 1.0)
     return float(s) if s.ndim == 0 else s
+
+
+def with_semantic(score, semantic):
+    """A lexical score (scalar or array) with the embedding cosine mixed in, when there is one."""
+    if semantic is None:
+        return score
+    sem = np.clip((np.asarray(semantic, dtype=float) - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR), 0, 1)
+    return (1 - SEMANTIC_WEIGHT) * np.asarray(score, dtype=float) + SEMANTIC_WEIGHT * sem
+
+
+def is_difference(feature):
+    """Whether a PAIR_FEATURES name is a difference between the sentences (see DIFFERENCES)."""
+    return any(word in feature for word in DIFFERENCES)
+
+
+def _logit(features):
+    return PAIR_BIAS + float(np.dot(PAIR_WEIGHTS, features))
+
+
+# the features of a sentence paired with itself: every share 1, nothing unmatched
+_SAME = np.array([0.0 if is_difference(name) else 1.0 for name in PAIR_FEATURES])
+
+
+def pair_score(features):
+    """The pair model's 0..1 score of a PAIR_FEATURES vector: the logistic model's
+    probability, scaled so that a sentence scores 1 against itself."""
+    z, top = _logit(features), _logit(_SAME)
+    # sigmoid(z) / sigmoid(top), written to stay finite for any z
+    return float(min(1.0, math.exp(np.logaddexp(0.0, -top) - np.logaddexp(0.0, -z))))
 
 
 class Scorer:
@@ -188,6 +210,7 @@ class Scorer:
             self._term_cols = [ind[ptr[i]:ptr[i + 1]] for i in range(self.n)]
         else:
             self._terms = self._term_info = self._spellable = self._term_cols = None
+        self._tokens = [stems(t) for t in self.texts] if self.pair_evidence else None
 
     def subset(self, indices):
         """The Scorer of sentences `indices` alone, without embeddings: the same as
@@ -220,9 +243,12 @@ class Scorer:
         return np.clip(out, 0.0, 1.0)
 
     def matrix(self, rows=None, cols=None):
-        """Full scores (lexical, semantic if embeddings, figures, names) for rows x cols."""
+        """Full scores (lexical, semantic if embeddings, figures, names; the pair model for
+        a pair of sentences) for rows x cols."""
         rows = list(range(self.n)) if rows is None else list(rows)
         cols = list(range(self.n)) if cols is None else list(cols)
+        if self.pair_evidence:       # at most 2 x 2
+            return np.array([[self.group_score([i], j) for j in cols] for i in rows]).reshape(len(rows), len(cols))
         lex = self.lexical_matrix(rows, cols)
         sem = None
         if self.embeddings is not None and rows and cols:
@@ -250,14 +276,21 @@ class Scorer:
             inter = _product(self._name_sets, rows, cols)
             union = self._name_sizes[rows_a][:, None] + self._name_sizes[cols_a][None, :] - inter
             np.divide(inter, union, out=jac, where=inter > 0)
-        if not self.pair_evidence:
-            return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
-        coverage, unmatched, mismatch = (np.zeros_like(lex) for _ in range(3))
-        for r, i in enumerate(rows):        # at most 2 x 2
-            for c, j in enumerate(cols):
-                coverage[r, c], unmatched[r, c] = self._coverage(self._cols_of([i]), j)
-                mismatch[r, c] = _mismatch(self._amounts[i], self._amounts[j])
-        return np.asarray(combine(lex, agree, conflict, jac, sem, coverage, unmatched, mismatch)).reshape(lex.shape)
+        return np.asarray(combine(lex, agree, conflict, jac, sem)).reshape(lex.shape)
+
+    def evidence(self, group, j):
+        """The PAIR_FEATURES vector of sentences `group` (read as one text) against sentence
+        j: what the pair model reads (benchmarks/fit_similarity.py fits it on these)."""
+        char = 0.0 if self._vecs[1] is None else self._vecs[1].group_cosine(group, j)
+        lacking = sorted(self._unmatched(self._cols_of(group), j))
+        amounts = set().union(*(self._amounts[i] for i in group))
+        a, b = [t for i in group for t in self._tokens[i]], self._tokens[j]
+        shares = _ngram_shares(a, b)
+        runs = sorted((_unmatched_run(a, b), _unmatched_run(b, a)))
+        return np.array([char, math.log1p(lacking[0]), math.log1p(lacking[1]),
+                         _mismatch(amounts, self._amounts[j]),
+                         min(shares[1]), _gap(shares[3]), _gap(shares[4]),
+                         Levenshtein.distance(a, b) / max(len(a), len(b), 1), *runs])
 
     def _cols_of(self, group):
         """Word columns of sentences `group` read as one text (the union of their words)."""
@@ -267,12 +300,10 @@ class Scorer:
             return self._term_cols[group[0]]
         return np.unique(np.concatenate([self._term_cols[i] for i in group]))
 
-    def _coverage(self, cols, j):
-        """(the lower of the two sides' shares of informative mass that the other matches,
-        the unmatched mass: the larger side's, less 1 - SUBSTITUTED of the smaller's) for a
-        text with word columns `cols` and sentence j. A word is matched by its best partner
-        on the other side: 1 for the same stem, its ratio for a near spelling (SOFT_MATCH),
-        else 0."""
+    def _unmatched(self, cols, j):
+        """Each side's informative mass that the other side does not match, for a text with
+        word columns `cols` and sentence j. A word is matched by its best partner on the
+        other side: 1 for the same stem, its ratio for a near spelling (SOFT_MATCH), else 0."""
         if cols is None:
             return 0.0, 0.0
         own = self._term_cols[j]
@@ -285,21 +316,13 @@ class Scorer:
             ratio = cdist([self._terms[k] for k in cols[left_a]], [self._terms[k] for k in own[left_b]],
                           scorer=Indel.normalized_similarity, score_cutoff=SOFT_MATCH, dtype=np.float64)
             best_a[left_a], best_b[left_b] = ratio.max(axis=1), ratio.max(axis=0)
-        coverage, lacking = 1.0, []
-        for side, best in ((cols, best_a), (own, best_b)):
-            info = self._term_info[side]
-            mass = float(info.sum())
-            matched = float(info @ best)
-            coverage = min(coverage, matched / mass if mass > 0 else 0.0)
-            lacking.append(mass - matched)
-        return coverage, max(lacking) - (1 - SUBSTITUTED) * min(lacking)
+        return tuple(float(self._term_info[side] @ (1 - best)) for side, best in ((cols, best_a), (own, best_b)))
 
     @staticmethod
-    def _combine(fa, fb, na, nb, lexical, semantic=None, coverage=None, unmatched=0.0):
+    def _combine(fa, fb, na, nb, lexical, semantic=None):
         agree, conflict = figure_agreement(fa, fb)
         jac = len(na & nb) / len(na | nb) if na and nb else 0.0
-        mismatch = _mismatch(_amounts(fa), _amounts(fb)) if coverage is not None else 0.0
-        return combine(lexical, agree, conflict, jac, semantic, coverage, unmatched, mismatch)
+        return combine(lexical, agree, conflict, jac, semantic)
 
     def score(self, i, j):
         return float(self.matrix([i], [j])[0, 0])
@@ -309,6 +332,13 @@ class Scorer:
         with this set's weights: how well a merge of several sentences matches one."""
         # The joined text's terms are the sum of its sentences' terms (joined with a
         # space, no term crosses the seam): reuse the fitted counts, do not re-tokenise.
+        sem = None
+        if self.embeddings is not None:
+            e = self.embeddings[list(group)].sum(axis=0)
+            e = e / (np.linalg.norm(e) or 1.0)
+            sem = float(e @ self.embeddings[j])
+        if self.pair_evidence:
+            return with_semantic(pair_score(self.evidence(group, j)), sem)
         lex = 0.0
         for vec, w in zip(self._vecs, (WORD_WEIGHT, 1 - WORD_WEIGHT)):
             if vec is not None:
@@ -318,15 +348,7 @@ class Scorer:
             for k, v in self.figures[i].items():
                 fa.setdefault(k, set()).update(v)
             na |= self.names[i]
-        sem = None
-        if self.embeddings is not None:
-            e = self.embeddings[list(group)].sum(axis=0)
-            e = e / (np.linalg.norm(e) or 1.0)
-            sem = float(e @ self.embeddings[j])
-        coverage, unmatched = None, 0.0
-        if self.pair_evidence:
-            coverage, unmatched = self._coverage(self._cols_of(group), j)
-        return self._combine(fa, self.figures[j], na, self.names[j], min(lex, 1.0), sem, coverage, unmatched)
+        return self._combine(fa, self.figures[j], na, self.names[j], min(lex, 1.0), sem)
 
 
 _STOP_STEMS = {stem(w) for w in STOP_WORDS}
@@ -434,6 +456,31 @@ def _wordfreq():
     # imported on first use: 0.15 s that the Datasette plugin need not pay at startup
     import wordfreq
     return wordfreq
+
+
+def _unmatched_run(a, b):
+    """The longest run of consecutive words of a that b does not have: an added clause."""
+    have, run, longest = set(b), 0, 0
+    for t in a:
+        run = 0 if t in have else run + 1
+        longest = max(longest, run)
+    return longest
+
+
+def _ngram_shares(a, b):
+    """{n: (a's share, b's share)} of word n-grams the other side has, n = 1..4, as BLEU's
+    clipped counts make them. A side too short for n-grams of some n keeps its share for
+    n - 1: a short sentence is not a paraphrase of nothing."""
+    out, last = {}, (0.0, 0.0)
+    for n in range(1, 5):
+        ga, gb = (Counter(zip(*(t[k:] for k in range(n)))) for t in (a, b))
+        common = (ga & gb).total()
+        last = out[n] = tuple(common / g.total() if g else prev for g, prev in zip((ga, gb), last))
+    return out
+
+
+def _gap(shares):
+    return max(shares) - min(shares)
 
 
 def _mismatch(va, vb):

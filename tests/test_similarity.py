@@ -133,6 +133,23 @@ def test_extra_content_scores_lower_than_the_same_statement():
     assert similarity(a, same) > similarity(a, more)
 
 
+def test_a_paraphrase_scores_above_half_and_a_sentence_on_the_same_topic_below():
+    # the pair model is a paraphrase probability (MSRP's sense): 0.5 is its boundary
+    a = "The company said third-quarter revenue rose 15 percent to $2.1 billion."
+    paraphrase = "Third-quarter revenue climbed 15 percent to $2.1 billion, the company said."
+    same_topic = "The company said it would cut 2,000 jobs after third-quarter revenue fell short of forecasts."
+    assert similarity(a, paraphrase) > 0.5 > similarity(a, same_topic)
+
+
+def test_the_pair_model_is_monotone_in_its_evidence():
+    # more agreement never lowers the score, a larger difference never raises it
+    from ingest.similarity import PAIR_FEATURES, PAIR_WEIGHTS, is_difference
+    assert len(PAIR_WEIGHTS) == len(PAIR_FEATURES)
+    for name, weight in zip(PAIR_FEATURES, PAIR_WEIGHTS):
+        assert (weight <= 0) if is_difference(name) else (weight >= 0), name
+    assert any(w < 0 for w in PAIR_WEIGHTS) and any(w > 0 for w in PAIR_WEIGHTS)
+
+
 def test_numbers_only_one_sentence_gives_lower_the_pair_score():
     a = "Shares of the carmaker rose in early trading on Friday."
     b = "Shares of the carmaker rose 4 percent to $21.51 in early trading on Friday."
@@ -167,14 +184,14 @@ def test_a_spelling_variant_counts_as_the_same_word(monkeypatch):
     a = "US administrator Paul Bremer paid a visit to the cities of Erbil and Sulaimaniyah."
     variant = a.replace("Sulaimaniyah", "Suleimaniya")
     matched = similarity(a, variant)
-    assert matched > similarity(a, a.replace("Sulaimaniyah", "Baghdad")) + 0.05
+    assert matched > similarity(a, a.replace("Sulaimaniyah", "Baghdad"))
     # words with digits never match by spelling (the h2210 is not the h2200), nor short ones
     b = "The cradle of the h2210 has room to charge a second battery for the cat."
     others = [b.replace("h2210", "h2200"), b.replace("cat", "cut")]
     production = [similarity(b, o) for o in others]
     monkeypatch.setattr(sim, "SOFT_MATCH", 1.0)      # no two different words match
     assert [similarity(b, o) for o in others] == production
-    assert similarity(a, variant) < matched - 0.05
+    assert similarity(a, variant) < matched
 
 
 def test_a_figure_weighs_more_than_a_word_as_common():
@@ -182,15 +199,11 @@ def test_a_figure_weighs_more_than_a_word_as_common():
     assert informativeness("19") == pytest.approx(FIGURE_INFO * (INFO_TOP - _zipf("19")))
 
 
-def test_a_replaced_word_costs_less_than_added_content(monkeypatch):
-    import ingest.similarity as sim
+def test_a_replaced_word_costs_less_than_added_content():
     a = "Police found the truck about 20 miles from the warehouse."
     replaced = a.replace("truck", "lorry")       # unmatched words on both sides
     added = "Police found the truck and a lorry about 20 miles from the warehouse."
-    production = similarity(replaced, a), similarity(added, a)
-    monkeypatch.setattr(sim, "SUBSTITUTED", 1.0)   # a replacement counted in full, as an addition is
-    assert similarity(replaced, a) < production[0]
-    assert similarity(added, a) == production[1]
+    assert similarity(replaced, a) > similarity(added, a)
 
 
 def test_two_long_texts_score_without_a_vocabulary_squared_matrix():
