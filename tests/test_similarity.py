@@ -145,6 +145,15 @@ def test_a_paraphrase_scores_above_half_and_a_sentence_on_the_same_topic_below()
     assert similarity(a, paraphrase) > 0.5 > similarity(a, same_topic)
 
 
+def test_the_pair_model_reads_the_evidence_the_fit_reads():
+    # benchmarks/fit_similarity.py fits on Scorer.evidence: the SQL score is the model of it
+    from ingest.similarity import PAIR_FEATURES, pair_score
+    evidence = Scorer([A, B]).evidence([0], 1)
+    assert len(evidence) == len(PAIR_FEATURES)
+    assert similarity(A, B) == pytest.approx(pair_score(evidence), abs=1e-6)
+    assert pair_score(Scorer([A, A]).evidence([0], 1)) == 1.0
+
+
 def test_the_pair_model_is_monotone_in_its_evidence():
     # more agreement never lowers the score, a larger difference never raises it
     from ingest.similarity import PAIR_FEATURES, PAIR_WEIGHTS, is_difference
