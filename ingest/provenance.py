@@ -76,17 +76,25 @@ def rare_strings(sentences):
     lowercased word without a possessive ("Rutte's" and "Rutte" are one string)."""
     found = {}
     for s in sentences:
-        for n, surface in enumerate(_WORD.findall(s.text or "")):
-            surface = _POSSESSIVE.sub("", surface)
-            word = surface.lower()
-            if word in found or len(word) < RARE_MIN_LENGTH or any(c.isdigit() for c in word):
-                continue
-            # a capitalised word inside a sentence is a name: names count up to a
-            # higher frequency, because a named person is telling even when well known
-            name = n > 0 and surface[:1].isupper()
-            if zipf(word) < (RARE_NAME_ZIPF if name else RARE_ZIPF):
-                found[word] = surface
+        for n, token in enumerate(_WORD.findall(s.text or "")):
+            rare = _rare(token, n > 0)
+            if rare is not None and rare[0] not in found:
+                found[rare[0]] = rare[1]
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _rare(token, inside):
+    """(key, surface form) of a word token when it is rare, else None; inside: not the
+    first word of its sentence. Cached: a story's articles repeat most of their words."""
+    surface = _POSSESSIVE.sub("", token)
+    word = surface.lower()
+    if len(word) < RARE_MIN_LENGTH or any(c.isdigit() for c in word):
+        return None
+    # a capitalised word inside a sentence is a name: names count up to a
+    # higher frequency, because a named person is telling even when well known
+    name = inside and surface[:1].isupper()
+    return (word, surface) if zipf(word) < (RARE_NAME_ZIPF if name else RARE_ZIPF) else None
 
 
 class _Doc:
