@@ -169,8 +169,8 @@ def measures(articles, alignments):
             compared is None or (min(doc.id, source.id), max(doc.id, source.id)) in compared)]
         if cols:
             sources = [docs[c] for c in cols]
-            for source, m in zip(sources, measure(doc, sources, has[:, cols], aligned.get(doc.id, {}), len(vocab))):
-                out[(doc.id, source.id)] = m
+            for source, measured in zip(sources, measure(doc, sources, has[:, cols], aligned.get(doc.id, {}), len(vocab))):
+                out[(doc.id, source.id)] = measured
     return {d.id: d for d in docs}, out
 
 
@@ -192,28 +192,37 @@ def measure(doc, sources, has, aligned, width):
     """[(containment, copied sentences, covered sentences, shared rare keys)] of doc in
     each of sources. has: (trigram id x source) 0/1 csr matrix of the sources' trigrams;
     aligned: {(sentence id of doc, source id): best alignment score}; width: trigram ids."""
-    n, m = len(doc.body), len(sources)
-    sizes = np.array([len(g) for g in doc.body_grams], dtype=float)[:, None]
-    own_sizes = np.array([len(g) for g in doc.own_grams], dtype=float)[:, None]
-    found = (_incidence(doc.body_grams, width) @ has).toarray()
-    own_found = (_incidence(doc.own_grams, width) @ has).toarray()
-    verbatim = np.divide(found, sizes, out=np.zeros((n, m)), where=sizes > 0)
-    own_share = np.divide(own_found, own_sizes, out=np.zeros((n, m)), where=own_sizes > 0)
-    best = np.zeros((n, m))
+    verbatim = _found_share(doc.body_grams, has, width)
+    own_share = _found_share(doc.own_grams, has, width)
+    share = np.maximum(verbatim, np.minimum(1.0, _best_aligned(doc, sources, aligned)))
+    # a running total from 0.0, sentence by sentence (np.sum adds pairwise: other last bits)
+    weighted = np.cumsum(np.vstack([np.zeros(len(sources)), share * doc.body_words[:, None]]), axis=0)[-1]
+    quoting = np.array([len(g) >= 2 for g in doc.own_grams], dtype=bool)[:, None]
+    copied = ((verbatim >= COPIED) & quoting & (own_share >= COPIED)).sum(axis=0)
+    covered = (share >= 0.5).sum(axis=0)
+    total = int(doc.body_words.sum())
+    return [(round(w / total, 4) if total else 0.0, cp, cv,
+             sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE])
+            for source, w, cp, cv in zip(sources, weighted.tolist(), copied.tolist(), covered.tolist())]
+
+
+def _found_share(id_lists, has, width):
+    """(lists x sources): the share of each list's trigram ids that each source has (0.0
+    for an empty list)."""
+    sizes = np.array([len(ids) for ids in id_lists], dtype=float)[:, None]
+    found = (_incidence(id_lists, width) @ has).toarray()
+    return np.divide(found, sizes, out=np.zeros(found.shape), where=sizes > 0)
+
+
+def _best_aligned(doc, sources, aligned):
+    """(doc's body sentences x sources): the best alignment score of each, 0.0 for none."""
+    best = np.zeros((len(doc.body), len(sources)))
     row = {s.id: k for k, s in enumerate(doc.body)}
     col = {s.id: c for c, s in enumerate(sources)}
     for (sentence, other), score in aligned.items():
         if sentence in row and other in col:
             best[row[sentence], col[other]] = score
-    share = np.maximum(verbatim, np.minimum(1.0, best))
-    # summed sentence by sentence from 0.0, as a running total: the same float as ever
-    weighted = np.cumsum(np.vstack([np.zeros(m), share * doc.body_words[:, None]]), axis=0)[-1].tolist()
-    copied = ((verbatim >= COPIED) & (own_sizes >= 2) & (own_share >= COPIED)).sum(axis=0).tolist()
-    covered = (share >= 0.5).sum(axis=0).tolist()
-    total = int(doc.body_words.sum())
-    return [(round(w / total, 4) if total else 0.0, cp, cv,
-             sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE])
-            for source, w, cp, cv in zip(sources, weighted, copied, covered)]
+    return best
 
 
 def _row(doc, source, containment, copied, covered, shared):
