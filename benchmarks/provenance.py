@@ -332,20 +332,14 @@ def run(corpus, unwrap=True):
         texts += [(text, "2020-01-01T14:00:00") for _, _, text, _ in items]
         articles, alignments = analysed(texts)
         rows = {(r.article_id, r.source_id): r for r in provenance.story_provenance(articles, alignments)}
-        docs = {a.id: provenance._Doc(a) for a in articles}
-        aligned = {}
-        of = {s.id: a.id for a in articles for s in a.sentences}
-        for al in alignments:
-            x, y = of[al.sentence_a], of[al.sentence_b]
-            for sid, other in ((al.sentence_a, y), (al.sentence_b, x)):
-                aligned[(sid, other)] = max(aligned.get((sid, other), 0.0), float(al.score))
+        _, measured = provenance.measures(articles, alignments)
         wire_grams = provenance.ngrams(provenance.tokens(wtext))
         for n, (gold, _, text, share) in enumerate(items, 2):
             r = rows[(n, 1)]
             grams = provenance.ngrams(provenance.tokens(text))
             base = len(grams & wire_grams) / len(grams) if grams else 0.0
             back = rows[(1, n)]
-            copied = provenance.measure(docs[n], docs[1], aligned)[1]
+            copied = measured[(n, 1)][1]
             out.append((event, gold, share, r.derivation, r.containment, base, back.containment,
                         reverse_share(wire, items[n - 2]), copied))
     return out

@@ -82,8 +82,7 @@ class _Direct:
 
     def _start(self):
         if self.scorer.n * self.scorer.n <= FULL_CELLS:
-            self.full = self.scorer.matrix().tolist()   # lists: the linkage reads single cells
-            self.cells = self.scorer.n * self.scorer.n
+            self.full = self._mirrored().tolist()   # lists: the linkage reads single cells
             return
         self.members, self.local = {}, [0] * len(self.art)
         for k, a in enumerate(self.art):
@@ -92,6 +91,19 @@ class _Direct:
             ks.append(k)
         self.blocks = {}
         self._fetch({a: sorted(bs) for a, bs in self.linked.items()})
+
+    def _mirrored(self):
+        """The whole score matrix from its upper triangle, BLOCK rows a call: a score is
+        symmetric in its two sentences (exactly: every part of the formula is), so the
+        lower half is the upper one mirrored, and half the cells need no computing."""
+        n = self.scorer.n
+        full = np.empty((n, n))
+        for lo in range(0, n, BLOCK):
+            block = self.scorer.matrix(range(lo, min(n, lo + BLOCK)), range(lo, n))
+            self.cells += block.size
+            full[lo:lo + BLOCK, lo:] = block
+            full[lo:, lo:lo + BLOCK] = block.T
+        return full
 
     def _fetch(self, wanted):
         """Score the pairs of articles in wanted ({article: [articles]}) not scored yet."""

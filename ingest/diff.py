@@ -23,8 +23,11 @@ TOKEN = re.compile(r"\s+|\w+(?:[’'.\-]\w+)*|[^\w\s]", re.UNICODE)
 ABSORB = 2
 
 
+@functools.lru_cache(maxsize=8192)
 def tokens(text):
-    return TOKEN.findall(text)
+    """The text's tokens, as a tuple. Cached: one sentence is diffed against its partners
+    in every other article of the story."""
+    return tuple(TOKEN.findall(text))
 
 
 # Past this many tokens a text is no sentence: difflib's popular-token heuristic bounds

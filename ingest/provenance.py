@@ -16,9 +16,10 @@ S. A body sentence of A is found to the degree that
     sentence counts for its alignment score, not fully, because two independent reports
     of one event also align a few sentences that state the same fact.
 
-The better of the two counts for each sentence. Sets of trigrams per article keep time
-and memory linear in the articles' length; pairs are only formed between articles, and
-the work of one pair is proportional to the two articles' sizes.
+The better of the two counts for each sentence. Trigrams are numbered per story and an
+article's sentences are counted against all of its sources in one sparse product, so
+time and memory stay linear in the articles' length; pairs are only formed between
+articles, and the work of one pair is proportional to the two articles' sizes.
 
 A story of more than align.FULL_STORY articles gets rows for its candidate pairs only
 (align.article_candidates: each article with its most similar articles, the pairs the aligner
@@ -33,8 +34,12 @@ and the quotes they both took down, rarely whole sentences of the reporter's own
 """
 
 import functools
+import itertools
 import json
 import re
+
+import numpy as np
+from scipy.sparse import csr_matrix
 
 from .align import article_candidates
 from .records import Provenance
@@ -76,23 +81,32 @@ def rare_strings(sentences):
     lowercased word without a possessive ("Rutte's" and "Rutte" are one string)."""
     found = {}
     for s in sentences:
-        for n, surface in enumerate(_WORD.findall(s.text or "")):
-            surface = _POSSESSIVE.sub("", surface)
-            word = surface.lower()
-            if word in found or len(word) < RARE_MIN_LENGTH or any(c.isdigit() for c in word):
-                continue
-            # a capitalised word inside a sentence is a name: names count up to a
-            # higher frequency, because a named person is telling even when well known
-            name = n > 0 and surface[:1].isupper()
-            if zipf(word) < (RARE_NAME_ZIPF if name else RARE_ZIPF):
-                found[word] = surface
+        for n, token in enumerate(_WORD.findall(s.text or "")):
+            rare = _rare(token, n > 0)
+            if rare is not None and rare[0] not in found:
+                found[rare[0]] = rare[1]
     return found
 
 
-class _Doc:
-    """What provenance needs of one article, computed once per story."""
+@functools.lru_cache(maxsize=1 << 16)
+def _rare(token, inside):
+    """(key, surface form) of a word token when it is rare, else None; inside: not the
+    first word of its sentence. Cached: a story's articles repeat most of their words."""
+    surface = _POSSESSIVE.sub("", token)
+    word = surface.lower()
+    if len(word) < RARE_MIN_LENGTH or any(c.isdigit() for c in word):
+        return None
+    # a capitalised word inside a sentence is a name: names count up to a
+    # higher frequency, because a named person is telling even when well known
+    name = inside and surface[:1].isupper()
+    return (word, surface) if zipf(word) < (RARE_NAME_ZIPF if name else RARE_ZIPF) else None
 
-    def __init__(self, article):
+
+class _Doc:
+    """What provenance needs of one article, computed once per story. Trigrams are ids in
+    the story's `vocab` ({trigram: id}, shared by its articles and grown here)."""
+
+    def __init__(self, article, vocab):
         self.id = article.id
         # how the evidence names it: records.StoryDoc.name (outlet, else site or file name)
         self.name = (getattr(article, "name", None) or "").strip() or f"article {article.id}"
@@ -100,70 +114,118 @@ class _Doc:
         self.sentences = list(article.sentences or [])
         self.body = [s for s in self.sentences if s.role == "body" and (s.text or "").strip()]
         words = {id(s): tokens(s.text) for s in self.sentences}
-        self.body_grams = [ngrams(words[id(s)]) for s in self.body]
-        self.body_words = [len(words[id(s)]) for s in self.body]
+        self.body_grams = [_ids(ngrams(words[id(s)]), vocab) for s in self.body]
+        self.own_grams = [_outside_quotes(s.text, grams, vocab) for s, grams in zip(self.body, self.body_grams)]
+        self.body_words = np.array([len(words[id(s)]) for s in self.body], dtype=np.int64)
         # The source side: all its text (a fact taken from a headline is still taken).
         in_body = {id(s) for s in self.body}
-        self.grams = set().union(*self.body_grams, *(ngrams(words[id(s)]) for s in self.sentences if id(s) not in in_body))
+        self.grams = set().union(*self.body_grams, *(_ids(ngrams(words[id(s)]), vocab)
+                                                      for s in self.sentences if id(s) not in in_body))
         self.rare = rare_strings(self.body)
-        self._own = {}
 
-    def own_grams(self, k):
-        """Trigrams of body sentence k outside its quotation marks (computed once)."""
-        grams = self._own.get(k)
-        if grams is None:
-            grams = self._own[k] = ngrams(tokens(_QUOTED.sub(" ", self.body[k].text)))
-        return grams
+
+def _ids(grams, vocab):
+    return [vocab.setdefault(g, len(vocab)) for g in grams]
+
+
+def _outside_quotes(text, grams, vocab):
+    """Trigram ids of text outside its quotation marks, given those of all of it (grams):
+    independent reports quote the same words."""
+    own = _QUOTED.sub(" ", text)
+    return grams if own == text else _ids(ngrams(tokens(own)), vocab)
+
+
+def _incidence(id_lists, width):
+    """0/1 csr matrix with a row per list of distinct column ids."""
+    indptr = np.cumsum([0] + [len(ids) for ids in id_lists])
+    indices = np.fromiter(itertools.chain.from_iterable(id_lists), dtype=np.int64, count=int(indptr[-1]))
+    return csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(id_lists), width))
 
 
 def story_provenance(articles, alignments):
     """One Provenance row per ordered pair of articles of one story, by (article, source);
     for a story of more than align.FULL_STORY articles, per ordered candidate pair only
     (module doc). story_id is left None for the caller to set."""
+    docs, measured = measures(articles, alignments)
+    return [_row(docs[a], docs[s], *m) for (a, s), m in measured.items()]
+
+
+def measures(articles, alignments):
+    """({article id: _Doc}, {(article id, source id): (containment, copied sentences,
+    covered sentences, shared rare keys)}) for the ordered pairs story_provenance rows
+    are made of, by (article, source)."""
     articles = list(articles)
     if len(articles) < 2:
-        return []
+        return {}, {}
     compared = article_candidates({a.id: a.sentences for a in articles})
-    docs = sorted((_Doc(a) for a in articles), key=lambda d: d.id)
+    vocab = {}
+    docs = sorted((_Doc(a, vocab) for a in articles), key=lambda d: d.id)
+    # which article has which trigram, for all pairs at once: one sparse product per article
+    has = _incidence([sorted(d.grams) for d in docs], len(vocab)).T.tocsr()
+    aligned = _aligned(docs, alignments)
+    out = {}
+    for doc in docs:
+        cols = [c for c, source in enumerate(docs) if source.id != doc.id and (
+            compared is None or (min(doc.id, source.id), max(doc.id, source.id)) in compared)]
+        if cols:
+            sources = [docs[c] for c in cols]
+            for source, measured in zip(sources, measure(doc, sources, has[:, cols], aligned.get(doc.id, {}), len(vocab))):
+                out[(doc.id, source.id)] = measured
+    return {d.id: d for d in docs}, out
+
+
+def _aligned(docs, alignments):
+    """{article id: {(sentence id, other article id): best alignment score}}."""
     article_of = {s.id: d.id for d in docs for s in d.sentences}
-    # best alignment score of each sentence with each other article
     aligned = {}
     for al in alignments:
         a, b = article_of.get(al.sentence_a), article_of.get(al.sentence_b)
         if a is None or b is None or a == b:
             continue
-        for sentence, other in ((al.sentence_a, b), (al.sentence_b, a)):
-            key = (sentence, other)
-            aligned[key] = max(aligned.get(key, 0.0), float(al.score))
-    rows = []
-    for doc in docs:
-        for source in docs:
-            if source.id != doc.id and (compared is None or (min(doc.id, source.id), max(doc.id, source.id)) in compared):
-                rows.append(_row(doc, source, aligned))
-    return rows
+        for sentence, own, other in ((al.sentence_a, a, b), (al.sentence_b, b, a)):
+            best = aligned.setdefault(own, {})
+            best[(sentence, other)] = max(best.get((sentence, other), 0.0), float(al.score))
+    return aligned
 
 
-def measure(doc, source, aligned):
-    """(containment, copied sentences, covered sentences, shared rare keys) of doc in source."""
-    covered = copied = 0
-    weighted = 0.0
-    for k, (s, grams, n_words) in enumerate(zip(doc.body, doc.body_grams, doc.body_words)):
-        verbatim = len(grams & source.grams) / len(grams) if grams else 0.0
-        share = max(verbatim, min(1.0, aligned.get((s.id, source.id), 0.0)))
-        weighted += share * n_words
-        if verbatim >= COPIED:
-            # words outside quotation marks: independent reports quote the same words
-            own = doc.own_grams(k)
-            copied += len(own) >= 2 and len(own & source.grams) / len(own) >= COPIED
-        covered += share >= 0.5
-    total = sum(doc.body_words)
-    containment = round(weighted / total, 4) if total else 0.0
-    shared = sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE]
-    return containment, copied, covered, shared
+def measure(doc, sources, has, aligned, width):
+    """[(containment, copied sentences, covered sentences, shared rare keys)] of doc in
+    each of sources. has: (trigram id x source) 0/1 csr matrix of the sources' trigrams;
+    aligned: {(sentence id of doc, source id): best alignment score}; width: trigram ids."""
+    verbatim = _found_share(doc.body_grams, has, width)
+    own_share = _found_share(doc.own_grams, has, width)
+    share = np.maximum(verbatim, np.minimum(1.0, _best_aligned(doc, sources, aligned)))
+    # a running total from 0.0, sentence by sentence (np.sum adds pairwise: other last bits)
+    weighted = np.cumsum(np.vstack([np.zeros(len(sources)), share * doc.body_words[:, None]]), axis=0)[-1]
+    quoting = np.array([len(g) >= 2 for g in doc.own_grams], dtype=bool)[:, None]
+    copied = ((verbatim >= COPIED) & quoting & (own_share >= COPIED)).sum(axis=0)
+    covered = (share >= 0.5).sum(axis=0)
+    total = int(doc.body_words.sum())
+    return [(round(w / total, 4) if total else 0.0, cp, cv,
+             sorted((w for w in doc.rare if w in source.rare), key=lambda w: (zipf(w), w))[:MAX_RARE])
+            for source, w, cp, cv in zip(sources, weighted.tolist(), copied.tolist(), covered.tolist())]
 
 
-def _row(doc, source, aligned):
-    containment, copied, covered, shared = measure(doc, source, aligned)
+def _found_share(id_lists, has, width):
+    """(lists x sources): the share of each list's trigram ids that each source has (0.0
+    for an empty list)."""
+    sizes = np.array([len(ids) for ids in id_lists], dtype=float)[:, None]
+    found = (_incidence(id_lists, width) @ has).toarray()
+    return np.divide(found, sizes, out=np.zeros(found.shape), where=sizes > 0)
+
+
+def _best_aligned(doc, sources, aligned):
+    """(doc's body sentences x sources): the best alignment score of each, 0.0 for none."""
+    best = np.zeros((len(doc.body), len(sources)))
+    row = {s.id: k for k, s in enumerate(doc.body)}
+    col = {s.id: c for c, s in enumerate(sources)}
+    for (sentence, other), score in aligned.items():
+        if sentence in row and other in col:
+            best[row[sentence], col[other]] = score
+    return best
+
+
+def _row(doc, source, containment, copied, covered, shared):
     first = source_first(doc.published, source.published)
     derivation = derive(containment, copied, first)
     return Provenance(

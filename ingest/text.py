@@ -69,9 +69,13 @@ def stem(w):
     return w
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def stems(text):
-    """Lower-cased, lightly stemmed word tokens of a sentence."""
-    return [stem(w) for w in WORD.findall(normalize(text).lower())]
+    """Lower-cased, lightly stemmed word tokens of a sentence, as a tuple.
+
+    Cached: align's relations, its candidate articles, the scorer and conflicts read the
+    same sentences (and wire copy repeats them across articles)."""
+    return tuple(stem(w) for w in WORD.findall(normalize(text).lower()))
 
 
 def word_count(line):
