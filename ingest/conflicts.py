@@ -1030,7 +1030,8 @@ def _spelling(sents, runs, labels):
         groups[uf(x)] |= {x, y}
     rows = []
     for g in sorted(groups.values(), key=lambda g: min(first[n].pos for n in g)):
-        forms = sorted(g, key=lambda n: (-len(where[n]), first[n].pos))
+        # the name itself breaks ties: a set's order changes with the hash seed
+        forms = sorted(g, key=lambda n: (-len(where[n]), first[n].pos, n))
         a, b = forms[0], forms[1]
         parts = []
         for n in forms:
