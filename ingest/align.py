@@ -35,10 +35,10 @@ relation: "identical" (same words), "near-identical" (a few words changed),
 "partial" (one side of a merge or split: a sentence aligned with several sentences of
 the other article), else "paraphrase".
 """
-import difflib
 import math
 
 import numpy as np
+from cydifflib import SequenceMatcher   # difflib's, in C++ (see ingest/diff.py)
 from scipy.sparse import csr_matrix
 
 from ingest.records import Alignment
@@ -80,7 +80,7 @@ def _kind(wa, wb):
     # the first (difflib's, from the lengths alone) before a matcher is even built
     if 2.0 * min(len(wa), len(wb)) / (len(wa) + len(wb)) < NEAR_IDENTICAL:
         return None
-    m = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    m = SequenceMatcher(None, wa, wb, autojunk=False)
     if m.quick_ratio() >= NEAR_IDENTICAL and m.ratio() >= NEAR_IDENTICAL:
         return "near-identical"
     return None

@@ -7,10 +7,14 @@ strike-through, an underline, words for screen readers) is the stylesheet's job
 (datasette_newsdiff/static/newsdiff.css), so that property holds.
 """
 
-import difflib
 import functools
 import html
 import re
+
+# difflib's SequenceMatcher written in C++: the same matching blocks and opcodes, about
+# four times faster (benchmarks/costs.py, docs/scaling.md); the word diff is a large share
+# of story analysis
+from cydifflib import SequenceMatcher
 
 # Words, runs of whitespace and single punctuation marks, so joining tokens rebuilds the
 # text exactly and a changed comma is a change of its own, never of the word beside it.
@@ -49,7 +53,7 @@ def matched(a_tokens, b_tokens):
     long = max(len(a_mid), len(b_mid)) > AUTOJUNK_FROM
     ops = [] if not (a_mid or b_mid) else [
         (tag, i1 + head, i2 + head, j1 + head, j2 + head)
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=long).get_opcodes()]
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_mid, b_mid, autojunk=long).get_opcodes()]
     if head:
         ops.insert(0, ("equal", 0, head, 0, head))
     if tail:
