@@ -64,9 +64,8 @@ FIGURE_INFO = 2.0          # a number counts twice what its frequency says: it i
 # sentences) by benchmarks/fit_similarity.py, which prints the two lines below; the test
 # split stays held out for the accuracy figure. Its weights are bounded by sign: a feature
 # of a difference (DIFFERENCES: 0 for a sentence against itself) never raises the score,
-# any other (a share of agreement, 1 against itself) never lowers it. The fit gave no
-# weight to the story score, word and informative cosines, informative coverage, 2-grams,
-# common subsequence or edits per word of the shorter side (docs/alignment.md): left out.
+# any other (a share of agreement, 1 against itself) never lowers it. The candidate
+# features the fit gave no weight to are listed in docs/alignment.md.
 DIFFERENCES = ("gap", "unmatched", "numbers", "edits")
 PAIR_FEATURES = ("character cosine", "unmatched low", "unmatched high", "numbers one side",
                  "1-grams", "3-grams gap", "4-grams gap", "edits per word",
@@ -150,14 +149,14 @@ def _logit(features):
 
 # the features of a sentence paired with itself: every share 1, nothing unmatched
 _SAME = np.array([0.0 if is_difference(name) else 1.0 for name in PAIR_FEATURES])
+_LOG_SAME = float(np.logaddexp(0.0, -_logit(_SAME)))
 
 
 def pair_score(features):
     """The pair model's 0..1 score of a PAIR_FEATURES vector: the logistic model's
     probability, scaled so that a sentence scores 1 against itself."""
-    z, top = _logit(features), _logit(_SAME)
-    # sigmoid(z) / sigmoid(top), written to stay finite for any z
-    return float(min(1.0, math.exp(np.logaddexp(0.0, -top) - np.logaddexp(0.0, -z))))
+    # sigmoid(z) / sigmoid(z of a sentence against itself), written to stay finite for any z
+    return float(min(1.0, math.exp(_LOG_SAME - np.logaddexp(0.0, -_logit(features)))))
 
 
 class Scorer:
@@ -194,10 +193,10 @@ class Scorer:
             # checks) was a third of the time of newsdiff_similarity, for ~40 terms
             self._word, self._char, self._name_sets = (None if m is None else m.toarray()
                                                        for m in (self._word, self._char, self._name_sets))
-        # Coverage, unmatched words and numbers only where the IDF says nothing: a Scorer of
-        # two sentences (newsdiff_similarity). In a story the IDF already discounts what
-        # every article repeats, and the extra evidence made story alignment worse
-        # (docs/alignment.md); a two-sentence story scores as the SQL function does.
+        # The pair model only where the IDF says nothing: a Scorer of two sentences
+        # (newsdiff_similarity). In a story the IDF already discounts what every article
+        # repeats, and pair evidence made story alignment worse (docs/alignment.md); a
+        # two-sentence story, or claims over two body sentences, score as the SQL function.
         self.pair_evidence = self.n <= 2
         self._amounts = [_amounts(f) for f in self.figures]
         vec = self._vecs[0]
@@ -338,7 +337,11 @@ class Scorer:
             e = e / (np.linalg.norm(e) or 1.0)
             sem = float(e @ self.embeddings[j])
         if self.pair_evidence:
-            return with_semantic(pair_score(self.evidence(group, j)), sem)
+            words = {t for i in group for t in self._tokens[i]}
+            # no word in common: outside what the model was fitted on (every MSRP pair shares
+            # words), and no lexical evidence of one statement at all
+            lexical = pair_score(self.evidence(group, j)) if words & set(self._tokens[j]) else 0.0
+            return with_semantic(lexical, sem)
         lex = 0.0
         for vec, w in zip(self._vecs, (WORD_WEIGHT, 1 - WORD_WEIGHT)):
             if vec is not None:
@@ -469,13 +472,13 @@ def _unmatched_run(a, b):
 
 def _ngram_shares(a, b):
     """{n: (a's share, b's share)} of word n-grams the other side has, n = 1..4, as BLEU's
-    clipped counts make them. A side too short for n-grams of some n keeps its share for
-    n - 1: a short sentence is not a paraphrase of nothing."""
-    out, last = {}, (0.0, 0.0)
+    clipped counts make them; (0, 0) for an n that one side is too short to have: a short
+    text is no more contained in a longer one than the words they share say."""
+    out = {}
     for n in range(1, 5):
         ga, gb = (Counter(zip(*(t[k:] for k in range(n)))) for t in (a, b))
         common = (ga & gb).total()
-        last = out[n] = tuple(common / g.total() if g else prev for g, prev in zip((ga, gb), last))
+        out[n] = (common / ga.total(), common / gb.total()) if ga and gb else (0.0, 0.0)
     return out
 
 

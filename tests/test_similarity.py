@@ -154,6 +154,22 @@ def test_the_pair_model_reads_the_evidence_the_fit_reads():
     assert pair_score(Scorer([A, A]).evidence([0], 1)) == 1.0
 
 
+@pytest.mark.parametrize("short, longer, unrelated", [
+    ("Obama", "Barack Obama", "Microsoft"),
+    ("Boris Johnson", "Prime Minister Boris Johnson", "Apple shares"),
+    ("The quake", "The quake hit Qeshm", "A cat slept")])
+def test_a_short_text_scores_above_an_unrelated_one(short, longer, unrelated):
+    # texts too short for 3- and 4-grams are not "contained" by their n-gram gaps
+    assert similarity(short, longer) > 0.5 > similarity(short, unrelated)
+
+
+def test_no_word_in_common_scores_zero_on_every_path():
+    # the SQL function and a two-sentence story (the aligner's Scorer) alike
+    assert similarity("Apple", "Microsoft") == 0.0
+    assert Scorer(["***", "* * *"]).score(0, 1) == 0.0
+    assert Scorer(["Apple", "Microsoft"]).score(0, 1) == 0.0
+
+
 def test_the_pair_model_is_monotone_in_its_evidence():
     # more agreement never lowers the score, a larger difference never raises it
     from ingest.similarity import PAIR_FEATURES, PAIR_WEIGHTS, is_difference
