@@ -291,6 +291,15 @@ class Scorer:
                          min(shares[1]), _gap(shares[3]), _gap(shares[4]),
                          Levenshtein.distance(a, b) / max(len(a), len(b), 1), *runs])
 
+    def _share_words(self, group, j):
+        """Whether sentences `group` and sentence j have a content word in common (any word,
+        for texts of stop words alone). Without one the pair is outside what the pair model
+        was fitted on (every MSRP pair shares one) and there is no lexical evidence of one
+        statement at all."""
+        words, other = {t for i in group for t in self._tokens[i]}, set(self._tokens[j])
+        content, other_content = words - _STOP_STEMS, other - _STOP_STEMS
+        return bool(content & other_content if content and other_content else words & other)
+
     def _cols_of(self, group):
         """Word columns of sentences `group` read as one text (the union of their words)."""
         if self._term_cols is None:
@@ -337,10 +346,7 @@ class Scorer:
             e = e / (np.linalg.norm(e) or 1.0)
             sem = float(e @ self.embeddings[j])
         if self.pair_evidence:
-            words = {t for i in group for t in self._tokens[i]}
-            # no word in common: outside what the model was fitted on (every MSRP pair shares
-            # words), and no lexical evidence of one statement at all
-            lexical = pair_score(self.evidence(group, j)) if words & set(self._tokens[j]) else 0.0
+            lexical = pair_score(self.evidence(group, j)) if self._share_words(group, j) else 0.0
             return with_semantic(lexical, sem)
         lex = 0.0
         for vec, w in zip(self._vecs, (WORD_WEIGHT, 1 - WORD_WEIGHT)):

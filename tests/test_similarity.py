@@ -163,11 +163,14 @@ def test_a_short_text_scores_above_an_unrelated_one(short, longer, unrelated):
     assert similarity(short, longer) > 0.5 > similarity(short, unrelated)
 
 
-def test_no_word_in_common_scores_zero_on_every_path():
-    # the SQL function and a two-sentence story (the aligner's Scorer) alike
+def test_no_content_word_in_common_scores_zero_on_every_path():
+    # the SQL function and a two-sentence story (the aligner's Scorer) alike; shared stop
+    # words ("the") are no evidence, but a text of stop words alone still matches itself
     assert similarity("Apple", "Microsoft") == 0.0
+    assert similarity("The minister resigned after the scandal.", UNRELATED) == 0.0
     assert Scorer(["***", "* * *"]).score(0, 1) == 0.0
     assert Scorer(["Apple", "Microsoft"]).score(0, 1) == 0.0
+    assert similarity("It is what it is.", "It is what it is.") == 1.0
 
 
 def test_the_pair_model_is_monotone_in_its_evidence():
