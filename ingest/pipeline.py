@@ -79,10 +79,19 @@ def run(pool, function, items, chunksize=8):
     """function over items, in order: on the pool when there is one and enough to do, in
     tasks of `chunksize` items (Dask's executor ignores map's chunksize, and a task there
     costs ~3.4 ms, as much as analysing an article)."""
-    if pool is None or len(items) < PARALLEL_MIN:
-        return [function(item) for item in items]
-    chunks = [items[i : i + chunksize] for i in range(0, len(items), chunksize)]
-    return [out for outs in pool.map(apply_all, [function] * len(chunks), chunks) for out in outs]
+    return [out for outs in run_chunks(pool, function, items, len(items), chunksize) for out in outs]
+
+
+def run_chunks(pool, function, items, n, chunksize=8):
+    """function over the n items of an iterable, as lists of results of up to `chunksize`
+    items, in order. On the pool, each task is sent as soon as its items are read and each
+    list comes back as soon as it is done: the caller reads inputs and writes results while
+    the workers compute."""
+    chunks = batches(items, chunksize)
+    if pool is None or n < PARALLEL_MIN:
+        return ([function(item) for item in chunk] for chunk in chunks)
+    futures = [pool.submit(apply_all, function, chunk) for chunk in chunks]
+    return (future.result() for future in futures)
 
 
 def apply_all(function, items):
@@ -358,14 +367,17 @@ def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):
     """Recompute the analysis of these stories, in batches, on the pool when given (not
     with an encoder: its torch threads do not survive a fork and use every core already)."""
     for i in range(0, len(story_ids), STORY_BATCH):
-        inputs = [story_inputs(db, story_id) for story_id in story_ids[i : i + STORY_BATCH]]
+        batch = story_ids[i : i + STORY_BATCH]
+        inputs = (story_inputs(db, story_id) for story_id in batch)
         if encoder is not None:
-            results = [story_analysis(one, encoder) for one in inputs]
+            chunks = [[story_analysis(one, encoder) for one in inputs]]
         else:
-            results = run(pool, story_analysis, inputs)
-        store.replace_story_analyses(db, results)
+            # reading a story, analysing others and swapping in the finished ones overlap
+            chunks = run_chunks(pool, story_analysis, inputs, len(batch))
+        for results in chunks:
+            store.replace_story_analyses(db, results)
         if progress:
-            progress("stories", i + len(inputs), len(story_ids))
+            progress("stories", i + len(batch), len(story_ids))
 
 
 def story_inputs(db, story_id):
