@@ -9,6 +9,7 @@ caller writes through ingest/store.py; what runs in workers is pure.
 """
 
 import contextlib
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -369,12 +370,9 @@ def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):
     for i in range(0, len(story_ids), STORY_BATCH):
         batch = story_ids[i : i + STORY_BATCH]
         inputs = (story_inputs(db, story_id) for story_id in batch)
-        if encoder is not None:
-            chunks = [[story_analysis(one, encoder) for one in inputs]]
-        else:
-            # reading a story, analysing others and swapping in the finished ones overlap
-            chunks = run_chunks(pool, story_analysis, inputs, len(batch))
-        for results in chunks:
+        # reading a story, analysing others and swapping in the finished ones overlap
+        analysis = story_analysis if encoder is None else functools.partial(story_analysis, encoder=encoder)
+        for results in run_chunks(pool if encoder is None else None, analysis, inputs, len(batch)):
             store.replace_story_analyses(db, results)
         if progress:
             progress("stories", i + len(batch), len(story_ids))

@@ -284,11 +284,10 @@ class Scorer:
         lacking = sorted(self._unmatched(self._cols_of(group), j))
         amounts = set().union(*(self._amounts[i] for i in group))
         a, b = [t for i in group for t in self._tokens[i]], self._tokens[j]
-        shares = _ngram_shares(a, b)
         runs = sorted((_unmatched_run(a, b), _unmatched_run(b, a)))
         return np.array([char, math.log1p(lacking[0]), math.log1p(lacking[1]),
                          _mismatch(amounts, self._amounts[j]),
-                         min(shares[1]), _gap(shares[3]), _gap(shares[4]),
+                         min(_ngram_shares(a, b, 1)), _gap(_ngram_shares(a, b, 3)), _gap(_ngram_shares(a, b, 4)),
                          Levenshtein.distance(a, b) / max(len(a), len(b), 1), *runs])
 
     def _share_words(self, group, j):
@@ -476,16 +475,13 @@ def _unmatched_run(a, b):
     return longest
 
 
-def _ngram_shares(a, b):
-    """{n: (a's share, b's share)} of word n-grams the other side has, n = 1..4, as BLEU's
-    clipped counts make them; (0, 0) for an n that one side is too short to have: a short
-    text is no more contained in a longer one than the words they share say."""
-    out = {}
-    for n in range(1, 5):
-        ga, gb = (Counter(zip(*(t[k:] for k in range(n)))) for t in (a, b))
-        common = (ga & gb).total()
-        out[n] = (common / ga.total(), common / gb.total()) if ga and gb else (0.0, 0.0)
-    return out
+def _ngram_shares(a, b, n):
+    """(a's share, b's share) of word n-grams the other side has, as BLEU's clipped counts
+    make them; (0, 0) when one side is too short for n-grams: a short text is no more
+    contained in a longer one than the words they share say."""
+    ga, gb = (Counter(zip(*(t[k:] for k in range(n)))) for t in (a, b))
+    common = (ga & gb).total()
+    return (common / ga.total(), common / gb.total()) if ga and gb else (0.0, 0.0)
 
 
 def _gap(shares):
