@@ -74,7 +74,16 @@ _PATTERNS = re.compile(r"""
   | ^share\ (?:it|this)\ with\ a\ friend\b
   | ^if\ you\ enjoyed\ this\ (?:article|story|post)\b
   | ^updated\ (?:at|on)\ \d
+  | ^also\ on\ [\w-]+\ (?:com|org|net|co)\b
 """, re.X)
+# Read on the text with its punctuation (normalize(), lower case): "(c) 2024" (which _norm
+# turns into "c 2024"), and a link to another article, "Read also: ..." (a reported
+# sentence may begin "Read also the letter", never with the colon).
+_RAW_PATTERNS = re.compile(r"""^\W*(?:
+    (?:copyright\s*)?(?:©|\(c\))\s*\d{4}
+  | (?:read|see)\s+also\s*[:–—-]
+  | (?:leggi\s+anche|lire\s+aussi|lesen\s+sie\s+auch|leia\s+tamb[eé]m|lea\s+tambi[eé]n)\b
+)""", re.X)
 
 
 def _norm(text):
@@ -114,9 +123,7 @@ def is_pattern(text):
     t = _norm(text) if isinstance(text, str) else ""
     if not t or len(t.split()) > PATTERN_MAX_WORDS:
         return False
-    # _norm drops punctuation; "(c) 2024" survives as "c 2024", so check the raw text too
-    raw = normalize(text).lower()
-    return bool(_PATTERNS.search(t) or re.match(r"^\s*(?:copyright\s*)?(?:©|\(c\))\s*\d{4}", raw))
+    return bool(_PATTERNS.search(t) or _RAW_PATTERNS.match(normalize(text).lower()))
 
 
 def marks(texts, counts, min_articles=MIN_ARTICLES, keys_=None):

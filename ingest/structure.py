@@ -7,11 +7,12 @@ body paragraph; later stages compare body with body, so every sentence gets a
 role and the article gets the metadata those lines carry.
 """
 
+import functools
 import re
 from dataclasses import replace
 
 from . import numbers
-from .text import word_count
+from .text import normalize, word_count
 
 # Words that mark a short leading line as the publication's name rather than a section.
 OUTLET_WORDS = re.compile(
@@ -20,10 +21,43 @@ OUTLET_WORDS = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^\s*(by|from|written by|reporting by)\s+\S", re.I)
+# A label line (heading, section, headline) is at most this long: a longer paragraph is
+# prose even when it does not end with a full stop (a page whose extractor ran the whole
+# article into one line ending in a table cell, a lead cut off before its last word).
+LABEL_MAX_WORDS = 14
+# A headline guessed from the lines (no title known) is at most this long.
+HEADLINE_MAX_WORDS = 30
 TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 # A run-together tag list ("politicssanctionsukrainewar") or hash tags.
 # Every separator takes at least one character, so a long line cannot backtrack exponentially.
 TAGLINE = re.compile(r"^#?[\w-]+(?:(?:\s*[,|·]\s*|\s+)#?[\w-]+){0,15}$")
+
+
+# Where a page title joins the site's name to the headline ("... - Reuters", "Opinion | ...").
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
+_WORDS = re.compile(r"\w+")
+
+
+def _fold(text):
+    """Words only, case folded: a title repeated in the text keeps its words, not always
+    its quotes, dashes or capitals."""
+    return " ".join(_WORDS.findall(normalize(text).casefold()))
+
+
+@functools.lru_cache(maxsize=1024)
+def title_forms(title):
+    """What a repeated title looks like in the text: the title itself, and the title
+    without the site's name at its end or its start (3 words at least)."""
+    forms = {_fold(title)}
+    seps = list(TITLE_SEPARATOR.finditer(title))
+    if seps:
+        parts = (_fold(title[: seps[-1].start()]), _fold(title[seps[0].end():]))
+        forms.update(f for f in parts if len(f.split()) >= 3)
+    return forms - {""}
+
+
+def is_title(line, title):
+    return bool(title) and _fold(line) in title_forms(title)
 
 
 def is_body(line):
@@ -44,7 +78,9 @@ def analyse(sentences, known=None):
 
     sentences: segment.segment() output; a new list of Sentence records with their role is returned.
     known: metadata the reader already had (title, outlet, byline, published); it wins
-    over what the lines suggest, and a first line repeating the known title is a headline.
+    over what the lines suggest, and a first line repeating the known title is a headline,
+    even when it reads as a sentence ("Does X have a net worth of $17 million?") or the
+    page title adds the site's name.
     """
     known = {k: v for k, v in (known or {}).items() if v}
     meta = {}
@@ -58,18 +94,20 @@ def analyse(sentences, known=None):
 
     title = known.get("title")
     for p in order:
-        if first_body is not None and p >= first_body:
+        if first_body is not None and p > first_body:
             break
         line = lines[p]
-        if title and line.strip() == title.strip():
+        if is_title(line, title):
             roles[p] = "headline"
+        elif p == first_body:
+            break
         elif BYLINE.match(line) and word_count(line) <= 8:
             roles[p] = "byline"
             meta.setdefault("byline", re.sub(r"^\s*(by|from|written by|reporting by)\s+", "", line, flags=re.I))
         elif (iso := dateline_date(line)) is not None:
             roles[p] = "dateline"
             meta.setdefault("published", iso)
-        elif title is None and word_count(line) >= 4:
+        elif title is None and 4 <= word_count(line) <= HEADLINE_MAX_WORDS:
             roles[p] = "headline"
             title = line
             meta["title"] = line
@@ -77,7 +115,7 @@ def analyse(sentences, known=None):
             roles[p] = "outlet" if OUTLET_WORDS.search(line) else "section"
             if roles[p] == "outlet":
                 meta.setdefault("outlet", line)
-        else:
+        elif word_count(line) <= LABEL_MAX_WORDS:
             roles[p] = "heading"
 
     last = order[-1] if order else None
@@ -87,7 +125,7 @@ def analyse(sentences, known=None):
         line = lines[p]
         if p == last and p != first_body and TAGLINE.match(line) and not TERMINAL.search(line):
             roles[p] = "tagline"
-        elif not is_body(line) and word_count(line) <= 14 and not TERMINAL.search(line):
+        elif not is_body(line) and word_count(line) <= LABEL_MAX_WORDS and not TERMINAL.search(line):
             roles[p] = "heading"
         else:
             roles[p] = "body"

@@ -28,13 +28,16 @@ def test_general_patterns():
               "(Reporting by Greg Roumeliotis; editing by Martin Howell.)",
               "Amy Kuperinsky may be reached at akuperinsky@njadvancemedia.com.",
               "This copy is for your personal, non-commercial use only.",
-              "We’d like to hear what you think about this or any of our articles."):
+              "We’d like to hear what you think about this or any of our articles.",
+              "Also on rt.com Journalists threatened with sedition arrests as Bolivia purges its rivals",
+              "READ ALSO: Five things to know about the vote", "(Leggi anche su: ecco gli attori del film)"):
         assert boilerplate.is_pattern(t), t
     for t in ("The company said all rights reserved by the original owners would pass to the buyer, "
               "according to a filing seen by reporters late on Tuesday evening in the city of Chicago.",
               "The minister signed the deal on Monday.", "Rescuers clicked through the rubble.",
               "Reporting by the paper prompted an inquiry.", "The parcel was delivered to your door, police said.",
-              "An error in the software grounded the fleet.", "", None):
+              "An error in the software grounded the fleet.", "Also on Monday, the rouble fell.",
+              "Read also the minister's letter, the judge told the jury.", "", None):
         assert not boilerplate.is_pattern(t), t
 
 

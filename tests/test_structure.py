@@ -64,6 +64,52 @@ def test_known_metadata_wins_and_marks_the_repeated_title():
     assert [s.role for s in sentences] == ["headline", "body"]
 
 
+@pytest.mark.parametrize("first_line, title", [
+    # a question or a two-sentence headline reads as body text, yet repeats the title
+    ("Does Marie Yovanovitch Have a Net Worth of $17 Million?", "Does Marie Yovanovitch Have a Net Worth of $17 Million?"),
+    ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn’t Worry.",
+     "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry."),
+    # page titles that add the site's name, before or after
+    ("More Reviews from KLOOK Visitors!", "More Reviews from KLOOK Visitors! - Jeongdong Theater"),
+    ("Is Football Violence a Crime?", "Opinion | Is Football Violence a Crime?"),
+    ("Cannabis Use Disorder is Rising in U.S. States", "Cannabis use disorder is rising in U.S. states | Site"),
+])
+def test_the_title_repeated_as_the_first_line_is_a_headline(first_line, title):
+    body = "The retailer cut its forecast on Tuesday, and its shares fell 4% in early trading."
+    sentences, _ = structure.analyse(segment.segment(first_line + "\n\n" + body), {"title": title})
+    assert roles(sentences, "body") == [body]
+    assert all(s.role == "headline" for s in sentences if s.text != body)
+
+
+def test_a_first_paragraph_that_only_shares_words_with_the_title_stays_body():
+    text = ("Home Depot stock is falling after its earnings release, analysts said on Tuesday.\n\n"
+            "The retailer cut its forecast.")
+    sentences, _ = structure.analyse(segment.segment(text), {"title": "Home Depot Stock Is Falling After Its Earnings Release - Barron's"})
+    assert all(s.role == "body" for s in sentences)
+    # nor does the site's name alone, or a two-word remainder, make a line a headline
+    sentences, _ = structure.analyse(segment.segment("Top stories - Reuters\n\nThe retailer cut its forecast on Tuesday."),
+                                     {"title": "Top stories - Reuters"})
+    assert sentences[0].role == "headline"
+    sentences, _ = structure.analyse(segment.segment("Reuters said the retailer cut its forecast on Tuesday."),
+                                     {"title": "Top stories - Reuters"})
+    assert sentences[0].role == "body"
+
+
+def test_a_long_paragraph_without_a_full_stop_is_body_not_a_heading():
+    # an extractor that ran a whole article into one line ending in a table cell
+    prose = " ".join(f"Engineers installed engine {k} on the core stage at the plant this month." for k in range(1, 9))
+    sentences, _ = structure.analyse(segment.segment(prose + " |"), {"title": "A bigger role for a big rocket"})
+    assert {s.role for s in sentences} == {"body"}
+    # with no title known, it is not taken for the headline either
+    sentences, meta = structure.analyse(segment.segment(prose + " |"))
+    assert "title" not in meta and {s.role for s in sentences} == {"body"}
+    # a short line without a full stop before the body is still a heading
+    sentences, _ = structure.analyse(segment.segment("Rocket news\nThe big rocket\n" + prose),
+                                     {"title": "A bigger role for a big rocket"})
+    assert [s.role for s in sentences[:2]] == ["heading", "heading"]
+    assert {s.role for s in sentences[2:]} == {"body"}
+
+
 def test_empty_and_junk():
     assert structure.analyse([]) == ([], {})
     sentences, _ = structure.analyse(segment.segment("\x00\x01 ???\n\n..."))
