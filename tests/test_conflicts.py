@@ -93,6 +93,13 @@ def test_number_real_agency_disagreement():
     assert r.sentence_a is None and r.sentence_b is None
 
 
+def test_quake_magnitudes_disagree_whichever_way_they_are_written():
+    a = "A magnitude 6.4 earthquake struck the island on Sunday, officials said."
+    r = _one(a, "A 6.1-magnitude earthquake struck the island on Sunday, officials said.", "number")
+    assert {r.value_a, r.value_b} == {"magnitude 6.4", "6.1-magnitude"}
+    assert conflicts.between(a, "A 6.4-magnitude earthquake struck the island on Sunday, officials said.") == []
+
+
 def test_number_qualifier_is_weak():
     r = _one("About 5 people were injured when the roof collapsed, police said.",
              "Police said 5.2 people were injured when the roof collapsed.", "number")

@@ -754,7 +754,7 @@ def test_corpus_checks_of_this_round():
     ("The album sold 5m copies.", "5m copies", 5e6, "count", "copy"),
     ("They shipped 2m tonnes of grain.", "2m tonnes", 2e6, "measure", "metric_ton"),
     ("It cost £5m.", "£5m", 5e6, "money", "GBP"),
-    ("The 7.1-magnitude earthquake struck.", "7.1", 7.1, "number", None),
+    ("The 7.1-magnitude earthquake struck.", "7.1-magnitude", 7.1, "measure", "magnitude"),
 ])
 def test_glued_m_is_million_only_before_a_plural_or_money(text, surface, value, kind, unit):
     check(one(text, surface), value=value, kind=kind, unit=unit)
@@ -917,3 +917,45 @@ def test_pronoun_one_before_a_verb(text, want):
 ])
 def test_one_counts_its_noun_not_the_verb_after_it(text, surface, noun):
     assert [(f.surface, f.kind, f.unit) for f in extract(text)] == [(surface, "count", noun)]
+
+
+@pytest.mark.parametrize("text,surface,value", [
+    ("A 6.4-magnitude earthquake struck the coast.", "6.4-magnitude", 6.4),
+    ("A magnitude 7.1 quake followed on Sunday.", "magnitude 7.1", 7.1),
+    ("The quake measured 5.8 on the Richter scale.", "5.8 on the Richter scale", 5.8),
+])
+def test_an_earthquake_magnitude_is_a_unit_of_its_own(text, surface, value):
+    check(one(text, surface), value=value, kind="measure", unit="magnitude", dimension="magnitude")
+
+
+def test_magnitude_before_a_number_only_on_the_scale():
+    # an order of magnitude is no quake: 50 is off the scale, and stays a plain number
+    assert [(f.surface, f.unit) for f in extract("The error was of magnitude 50 or more.")] == [("50", None)]
+
+
+@pytest.mark.parametrize("text,surface,unit", [
+    ("The 3,000-square-foot home was sold.", "3,000-square-foot", "foot^2"),
+    ("A 20-square-mile site was cleared.", "20-square-mile", "mile^2"),
+])
+def test_hyphenated_square_units(text, surface, unit):
+    check(one(text, surface), kind="measure", unit=unit, dimension="area")
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("The engines produce 2 million pounds of thrust.", 2e6, "pound"),
+    ("Police seized 1.5 million pounds of cocaine.", 1.5e6, "pound"),
+    ("The council spent 5 million pounds of taxpayers' money.", 5e6, "GBP"),
+    ("The council spent 5 million pounds on the bridge.", 5e6, "GBP"),
+])
+def test_millions_of_pounds_of_a_thing_weigh(text, value, unit):
+    (f,) = extract(text)
+    assert f.unit == unit and f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,surface,value,noun", [
+    ("It has 1.2bn monthly users.", "1.2bn monthly users", 1.2e9, "user"),
+    ("It has 500m daily users.", "500m daily users", 5e8, "user"),     # millions, not metres
+    ("Five elderly residents died.", "Five elderly residents", 5, "resident"),
+])
+def test_counted_nouns_after_an_adjective_in_ly(text, surface, value, noun):
+    check(one(text, surface), value=value, kind="count", unit=noun)

@@ -13,6 +13,7 @@ from .lexicon import (
     CURRENCY_SIGNS,
     DOLLAR_COUNTRIES,
     DROPPED_ADJECTIVES,
+    LY_ADJECTIVES,
     NOUN_ENDING_VERBS,
     FRACTION_SIGNS,
     HUNDREDTHS,
@@ -153,9 +154,11 @@ def _scale(text, pos, g, money):
 
 
 def _plural_next(text, pos):
-    """Does a plural noun follow pos? "5m copies", "2m tonnes" are millions; "the 100m in
-    9.58 seconds", "a 100m sprint" are metres."""
+    """Does a plural noun follow pos, after one adjective at most? "5m copies", "2m tonnes",
+    "500m daily users" are millions; "the 100m in 9.58 seconds", "a 100m sprint" are metres."""
     nxt = R_NEXT_WORD.match(text, pos)
+    if nxt and nxt.group("w").lower() in DROPPED_ADJECTIVES:
+        nxt = R_NEXT_WORD.match(text, nxt.end()) if text[pos:pos + 1] == " " else None   # "500m daily users"
     return bool(nxt and text[pos:pos + 1] == " " and nxt.group("w").lower() not in NOUN_PHRASE_ENDS
                 and is_plural(nxt.group("w").lower()))
 
@@ -195,8 +198,7 @@ def _currency(text, pos, g, money):
                 g.unit = NATIONAL_CURRENCIES[(adj, w)]
             elif w in ("kr", "krone", "kroner"):
                 g.unit = _nordic(text, g.unit)
-            if w in ("pound", "pounds") and not money and not g.scaled and (
-                    _weighty(text, pos, m.end()) or _hyphen_weight(text, pos, m.end())):
+            if w in ("pound", "pounds") and not money and _pound_weight(text, pos, m.end(), g.scaled):
                 g.unit, g.kind, g.end = "lb", "measure", m.end()
                 return True
         # "won", "real", "rand", "lei" are too often words: only after a scale or money sign
@@ -312,6 +314,24 @@ def _weighty(text, s, e):
                          r"\bounces?\b|\b(?:lost|gained|lose|gain|shed)\b", text[max(0, s - 40):s]) is not None)
 
 
+# after "millions of pounds of": what money is spent on or comes from, and determiners
+# ("5 million pounds of taxpayers' money", "of the fund"); any other noun is weighed
+# ("2 million pounds of thrust", "1.5 million pounds of cocaine")
+_MONEY_OF = {"money", "cash", "funding", "funds", "investment", "investments", "taxpayers", "taxpayer",
+             "public", "damages", "debt", "debts", "revenue", "sales", "savings", "spending", "aid",
+             "assets", "profit", "profits", "losses", "government", "donations", "bonuses", "the", "a",
+             "an", "its", "his", "her", "their", "our", "your", "this", "that", "state", "lottery"}
+
+
+def _pound_weight(text, s, e, scaled):
+    """Is "pounds" at text[s:e] a weight? A scaled one ("2 million pounds") only with "of"
+    and a noun that is not money."""
+    if not scaled:
+        return _weighty(text, s, e) or _hyphen_weight(text, s, e)
+    m = re.match(r"\s+of\s+([a-z]+)", text[e:e + 40])
+    return m is not None and m.group(1) not in _MONEY_OF
+
+
 def grow_left(text, s, lo=0):
     """(currency, qualifier, start) before a core at s: the ISO code of a sign or code
     right before it ("US$", "€", "USD 5"), the qualifier before that, and where the figure
@@ -347,7 +367,7 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
-        if lw in _NOUN_STOPS or lw.endswith("ly"):
+        if lw in _NOUN_STOPS or lw.endswith("ly") and lw not in LY_ADJECTIVES:
             break             # (a number word starts another number: "one two three")
         if run and not plural and lw in NOUN_ENDING_VERBS:
             break             # "one official said": the verb, and what follows it, is no noun

@@ -148,13 +148,14 @@ for _canon, _names in {
     "barrel": "barrel barrels bbl",
     "ha": "ha hectare hectares",
     "acre": "acre acres",
-    "km2": "km2|km²|km^2|km squared|sq km|square kilometre|square kilometres|square kilometer|square kilometers",
-    "m2": "m2|m²|m^2|sq m|square metre|square metres|square meter|square meters",
-    "mile2": "sq mi|square mile|square miles",
+    "km2": "km2|km²|km^2|km squared|sq km|square kilometre|square kilometres|square kilometer|square kilometers|"
+           "square-kilometre|square-kilometer",
+    "m2": "m2|m²|m^2|sq m|square metre|square metres|square meter|square meters|square-metre|square-meter",
+    "mile2": "sq mi|square mile|square miles|square-mile",
     "m3": "m3|m³|m^3|cubic metre|cubic metres|cubic meter|cubic meters",
     "km3": "km3|km³|km^3|km cubed|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
     "ft3": "cubic feet|cubic foot|cu ft",
-    "ft2": "sq ft|sq. ft.|sq. ft|sq feet|square feet|square foot|sqft",
+    "ft2": "sq ft|sq. ft.|sq. ft|sq feet|square feet|square foot|sqft|square-foot|square-feet",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
           "deg c|degrees c|celcius|degrees celcius|degree celcius|c",
     "°F": "°F|° F|degrees fahrenheit|degree fahrenheit|deg fahrenheit|fahrenheit|deg f|degrees f|"
@@ -178,6 +179,9 @@ for _canon, _names in {
     "PB": "PB petabyte petabytes", "EB": "EB exabyte exabytes",
     "bcm": "bcm|billion cubic metres|billion cubic meters",
     "calorie": "calorie calories kcal",
+    # "a 6.4-magnitude quake", "5.8 on the Richter scale" ("magnitude 7.1" before the
+    # number: cardinals.py)
+    "magnitude": "magnitude|on the richter scale",
     "volt": "volt volts", "hertz": "hz hertz", "GHz": "GHz gigahertz", "MHz": "MHz megahertz",
 }.items():
     # "a b c" lists one-word names; "a|b c|d" lists names that may hold spaces
@@ -259,6 +263,10 @@ possible potential confirmed reported suspected known unknown armed unarmed ukra
 russian american european british chinese german french israeli palestinian iranian
 foreign-born biggest largest smallest highest lowest richest poorest best worst oldest youngest
 longest fastest greatest strongest deadliest busiest""".split())
+# adjectives in -ly (other words in -ly end a counted noun: "30 people only"): "1.2bn
+# monthly users", "500m daily readers", "five elderly residents"
+LY_ADJECTIVES = {"daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "elderly"}
+DROPPED_ADJECTIVES |= LY_ADJECTIVES
 # nouns in -ing or -ed that "one" counts ("One thing was clear", "one building"); other
 # such words after "one" are verbs or adjectives
 ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "meeting", "wedding",

@@ -235,6 +235,8 @@ L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|th
 # a rank: "the No. 5 seed", "world No. 1", "the #1 pick"
 L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
+# "a magnitude 7.1 quake", "a magnitude-6.4 earthquake": the unit before the number
+L_MAGNITUDE = re.compile(r"(?<![\w-])(?i:magnitude)[\s-]$")
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
 # a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
 # 85", "when he was just 15"

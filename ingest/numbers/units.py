@@ -16,7 +16,9 @@ _UREG = pint.UnitRegistry()
 # units news uses that pint does not define, in pint's own definition syntax
 for _d in ("parts_per_billion = 1e-9 = ppb", "percentage_point = 1 = pp", "basis_point = 0.01 * percentage_point = bp",
            "megapixel = 1e6 = MP", "billion_cubic_meter = 1e9 * meter ** 3 = bcm",
-           "newton_meter = newton * meter", "milliampere_hour = milliampere * hour = mAh"):
+           "newton_meter = newton * meter", "milliampere_hour = milliampere * hour = mAh",
+           # an earthquake's magnitude: a scale of its own, compared only with another magnitude
+           "magnitude = [magnitude]"):
     _UREG.define(_d)
 
 # code (lexicon.MEASURES values, grow.py percent units) -> a pint expression; a code pint
