@@ -959,3 +959,20 @@ def test_millions_of_pounds_of_a_thing_weigh(text, value, unit):
 ])
 def test_counted_nouns_after_an_adjective_in_ly(text, surface, value, noun):
     check(one(text, surface), value=value, kind="count", unit=noun)
+
+
+def test_wire_style_mixed_numbers_and_glued_watts():
+    check(one("They could end a near 1-1/2 year trade war.", "1-1/2 year"), value=1.5, unit="year")
+    check(one("The pipe is 2-3/4 inches wide.", "2-3/4 inches"), value=2.75, unit="inch")
+    check(one("A 65W charger ships with it.", "65W"), value=65, kind="measure", unit="watt")
+    # a motor oil's grade and a spaced "W" are no watts
+    assert [f.unit for f in extract("Use 5W-30 oil and a 5 W lamp.")] == [None, None]
+
+
+def test_fuel_economy_frame_rates_inch_marks_and_upper_case_clock_times():
+    km = one("It gets 90 miles per gallon (38 kilometers per liter).", "38 kilometers per liter")
+    mpg = one("It gets 90 miles per gallon (38 kilometers per liter).", "90 miles per gallon")
+    assert km.dimension == mpg.dimension == "fuel economy" and km.amount() == pytest.approx(mpg.amount(), rel=0.02)
+    check(one("The captures are 30fps.", "30fps"), value=30, unit="frame_per_second", dimension="frequency")
+    check(one("The set measures 22\" long.", "22\""), value=22, unit="inch")
+    assert extract("Doors open 9.30 A.M. and close 7.00 P.M.") == []

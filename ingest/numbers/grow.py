@@ -46,6 +46,7 @@ from .patterns import (
     R_FOOT_INCHES,
     R_INCH_MARK,
     R_INCHES,
+    R_HYPHEN_MIXED,
     R_MIXED,
     R_NEXT_WORD,
     R_OF,
@@ -95,12 +96,18 @@ def grow_right(text, pos, value, money, allow_scale=True):
 
 
 def _add_fraction(text, pos, value, g):
-    """ "two and a half", "3 million and a third" (of the round scale), "2 1/2", "3½"."""
+    """ "two and a half", "3 million and a third" (of the round scale), "2 1/2", "1-1/2", "3½"."""
     m = R_AND_FRACTION.match(text, pos)
     fr = and_fraction(text, m) if m else None
     if fr is not None:
         g.value += (fr if value >= 0 else -fr) * round_scale(value)
         pos = g.end = m.end()
+        return pos
+    if text[pos:pos + 1] == "-" and value == int(value) and (m := R_HYPHEN_MIXED.match(text, pos)):
+        n, d = int(m.group(1)), int(m.group(2))
+        if n < d:
+            g.value += n / d if value >= 0 else -n / d
+            pos = g.end = m.end()
         return pos
     if R_HALF.match(text, pos) and value == int(value):
         m = R_MIXED.match(text, pos)
@@ -254,6 +261,8 @@ def _unit(text, pos, g):
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
         g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
         return
+    if u == "w" and re.match(r"-\d", text[m.end():m.end() + 2]):
+        return                # a motor oil's grade ("5W-30"), not watts
     if u == "in":
         # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
         if not (glued or re.match(r"\s*(?:[.,;:)]|$)|\s+(?:thick|long|wide|high|deep|tall|across)\b",

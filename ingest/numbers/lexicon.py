@@ -122,6 +122,8 @@ for _canon, _names in {
              "pounds-foot|pound feet|pounds feet|foot-pounds|foot-pound|ft-lb|ft-lbs|ft lb|ft lbs",
     "Nm": "N·m|N-m|newton-metres|newton-meters|newton metres|newton meters|newton-metre|newton-meter",
     "mpg": "mpg|miles per gallon|mile per gallon|miles a gallon",
+    "km/L": "km/l|kmpl|kilometres per litre|kilometers per liter|kilometres per liter|kilometers per litre",
+    "fps": "fps|frames per second|frame per second",
     "ppb": "ppb|parts per billion|part per billion", "ppm": "ppm|parts per million|part per million",
     "Mbps": "Mbps|Mbit/s|Mb/s|megabits per second|megabit per second",
     "Gbps": "Gbps|Gbit/s|Gb/s|gigabits per second|gigabit per second",
@@ -170,7 +172,7 @@ for _canon, _names in {
     "rpm": "rpm|revolutions per minute", "mAh": "mAh|milliamp hours|milliampere hours|milliamp-hours",
     # barrels per day: a barrel at the rate "day" (grow.py), as "barrels a day" is
     "bpd": "bpd|b/d",
-    "W": "watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
+    "W": "w watt watts", "kW": "kW kilowatt kilowatts", "MW": "MW megawatt megawatts",
     "GW": "GW gigawatt gigawatts", "kWh": "kWh|kilowatt hours|kilowatt-hours",
     "Wh": "Wh|watt hours|watt-hours",
     "MWh": "MWh|megawatt hours|megawatt-hours", "GWh": "GWh", "TWh": "TWh",
@@ -190,7 +192,7 @@ for _canon, _names in {
 del _canon, _names, _n
 # short unit symbols that are words too ("in", "t", "l", "m") count only when attached
 # to the number or when nothing else could be meant
-SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in", "mp"}
+SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in", "mp", "w"}
 
 # unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
 UNIT_LOOKALIKES = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ", "c", "f"}

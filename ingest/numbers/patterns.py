@@ -58,7 +58,7 @@ CORE_AT_DIGIT = re.compile(
     r"|(?P<skip>\+\d[\d\s().-]{6,}\d|\(\d{3}\)\s?\d{3}[-.\s]\d{4}|(?<!\d)\d{3}[-.]\d{3}[-.]\d{4}(?!\d)"
     r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?|[ap]\b)?"   # clock times ("6:11p")
-    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[AaPp][Mm]\b)"
+    r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r")"
@@ -158,9 +158,10 @@ R_ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|
 # the count of a numbered item: "Photo 1 of 12", "Page 2 of 5"
 L_ITEM_OF = re.compile(r"\b[A-Z][a-z]+\s+\d{1,3}\s+of\s+$")
 # inch and foot marks: "a 15.6″ display", "a 55" TV" (a straight quote only before what
-# screens and wheels are), a height "6'2"" (feet and inches)
+# screens and wheels are, or a dimension: "22" long"), a height "6'2"" (feet and inches)
 R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touch|touchscreen|"
-                         r"lcd|oled|amoled|led|retina|hd|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone)\b)")
+                         r"lcd|oled|amoled|led|retina|hd|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone|"
+                         r"long|wide|tall|high|deep|thick|across)\b)")
 R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
@@ -173,6 +174,8 @@ R_FRACTION_OF_PERCENT = re.compile(r"\s+(?:of\s+)?an?\s+(?:(?P<pp>percentage\s+p
 R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger|older)|"
                            r"(?P<hi>less|fewer|below|under|lower|smaller|younger))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
 R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
+# wire style: "a 1-1/2 year war", "2-3/4 inches" (halves, thirds, quarters, eighths only)
+R_HYPHEN_MIXED = re.compile(r"-([1-7])/([2348])(?![\d/])")
 R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                      r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
 R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"

@@ -18,7 +18,9 @@ for _d in ("parts_per_billion = 1e-9 = ppb", "percentage_point = 1 = pp", "basis
            "megapixel = 1e6 = MP", "billion_cubic_meter = 1e9 * meter ** 3 = bcm",
            "newton_meter = newton * meter", "milliampere_hour = milliampere * hour = mAh",
            # an earthquake's magnitude: a scale of its own, compared only with another magnitude
-           "magnitude = [magnitude]"):
+           "magnitude = [magnitude]",
+           # video and games: pint's "fps" is feet per second
+           "frame_per_second = 1 / second"):
     _UREG.define(_d)
 
 # code (lexicon.MEASURES values, grow.py percent units) -> a pint expression; a code pint
@@ -32,7 +34,8 @@ _PINT = {"nautical mile": "nautical_mile", "km2": "km ** 2", "m2": "m ** 2", "mi
          "psi": "pound_force_per_square_inch", "nanometre": "nanometer", "micrometre": "micrometer",
          "lb-ft": "foot_pound", "Nm": "newton_meter", "ft2": "ft ** 2", "m/s": "meter / second",
          "rpm": "revolutions_per_minute", "mAh": "milliampere_hour",
-         "light year": "light_year", "PS": "metric_horsepower"}
+         "light year": "light_year", "PS": "metric_horsepower", "fps": "frame_per_second",
+         "km/L": "kilometer / liter"}
 
 
 class Unit:
