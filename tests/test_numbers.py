@@ -976,3 +976,10 @@ def test_fuel_economy_frame_rates_inch_marks_and_upper_case_clock_times():
     check(one("The captures are 30fps.", "30fps"), value=30, unit="frame_per_second", dimension="frequency")
     check(one("The set measures 22\" long.", "22\""), value=22, unit="inch")
     assert extract("Doors open 9.30 A.M. and close 7.00 P.M.") == []
+
+
+def test_sound_levels_in_decibels_compare_as_written():
+    f = one("Noise near the stage reached 90 dB(A), the council said.", "90 dB(A)")
+    check(f, value=90, kind="measure", unit="decibel", dimension="decibel")
+    assert f.amount() == pytest.approx(90)      # pint would make a ratio of it
+    check(one("The laptop hit a maximum of 44 dBa.", "44 dBa"), unit="decibel")

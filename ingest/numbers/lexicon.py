@@ -124,6 +124,7 @@ for _canon, _names in {
     "mpg": "mpg|miles per gallon|mile per gallon|miles a gallon",
     "km/L": "km/l|kmpl|kilometres per litre|kilometers per liter|kilometres per liter|kilometers per litre",
     "fps": "fps|frames per second|frame per second",
+    "dB": "dB|dBA|dB(A)|decibel|decibels",
     "ppb": "ppb|parts per billion|part per billion", "ppm": "ppm|parts per million|part per million",
     "Mbps": "Mbps|Mbit/s|Mb/s|megabits per second|megabit per second",
     "Gbps": "Gbps|Gbit/s|Gb/s|gigabits per second|gigabit per second",

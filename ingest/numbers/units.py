@@ -75,11 +75,19 @@ def _dimension(dim, name):
     return _NAMED.get(d, d)
 
 
+# logarithmic units: pint converts a decibel to a ratio (0 dB -> 1); a sound level is
+# compared as it is written
+_LOGARITHMIC = {"dB"}
+
+
 def _unit(code):
     expr = _PINT.get(code, code)
     q = _UREG.Quantity(1, expr) if "*" not in expr and "/" not in expr else _UREG.Quantity(1, _UREG.parse_units(expr))
-    base0 = _UREG.Quantity(0, q.units).to_base_units().magnitude
-    base1 = _UREG.Quantity(1, q.units).to_base_units().magnitude
+    if code in _LOGARITHMIC:
+        base0, base1 = 0.0, 1.0
+    else:
+        base0 = _UREG.Quantity(0, q.units).to_base_units().magnitude
+        base1 = _UREG.Quantity(1, q.units).to_base_units().magnitude
     name = str(q.units).replace(" ** ", "^").replace(" / ", "_per_").replace(" * ", "_")
     return Unit(name, _dimension(q.dimensionality, name), base1 - base0, base0)
 
