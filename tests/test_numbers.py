@@ -923,6 +923,7 @@ def test_one_counts_its_noun_not_the_verb_after_it(text, surface, noun):
     ("A 6.4-magnitude earthquake struck the coast.", "6.4-magnitude", 6.4),
     ("A magnitude 7.1 quake followed on Sunday.", "magnitude 7.1", 7.1),
     ("The quake measured 5.8 on the Richter scale.", "5.8 on the Richter scale", 5.8),
+    ("A quake with a preliminary magnitude of 4.6 was recorded.", "magnitude of 4.6", 4.6),
 ])
 def test_an_earthquake_magnitude_is_a_unit_of_its_own(text, surface, value):
     check(one(text, surface), value=value, kind="measure", unit="magnitude", dimension="magnitude")
@@ -983,3 +984,8 @@ def test_sound_levels_in_decibels_compare_as_written():
     check(f, value=90, kind="measure", unit="decibel", dimension="decibel")
     assert f.amount() == pytest.approx(90)      # pint would make a ratio of it
     check(one("The laptop hit a maximum of 44 dBa.", "44 dBa"), unit="decibel")
+
+
+def test_finance_mm_is_a_million_only_after_a_currency_sign():
+    check(one("They offered an eight-year, $200MM deal.", "$200MM"), value=2e8, unit="USD")
+    check(one("He shot it with a 200mm lens.", "200mm"), value=200, unit="millimeter")

@@ -393,8 +393,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     elif kind is None and (text[s - 2:s] == ", " or "ge" in text[max(0, s - 20):s] or out and out[-1].kind == "age") \
             and _age(text, s, end, value, digits, out):     # (cheap tests first: most numbers are no ages)
         kind, unit, of = "duration", "year", "age"
-    elif kind is None and digits and 0 < value < 10 and "agnitude" in text[max(0, s - 10):s] \
-            and (mm := L_MAGNITUDE.search(text, max(0, s - 10), s)):
+    elif kind is None and digits and 0 < value < 10 and "agnitude" in text[max(0, s - 14):s] \
+            and (mm := L_MAGNITUDE.search(text, max(0, s - 14), s)):
         kind, unit, s = "measure", "magnitude", mm.start()     # "a magnitude 7.1 quake"
     elif kind is None and digits and value == int(value) and ("No" in text[s - 4:s] or "o." in text[s - 4:s]
                                                               or "#" in text[s - 2:s]) and L_RANK.search(text, max(0, s - 5), s):

@@ -142,6 +142,8 @@ def _scale(text, pos, g, money):
             ok = False        # "1.8m tall": metres
         if lsc == "t" and not money:
             ok = False
+    if lsc == "mm":
+        ok = money and attached   # "$200MM" (finance's million); "200mm" is millimetres
     if m.group("sp") == "-" and len(lsc) > 2:
         ok = True
     elif m.group("sp") == "-":

@@ -30,7 +30,7 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
                 "billionth": 1e9, "billionths": 1e9, "trillionth": 1e12, "trillionths": 1e12}
 MULTIPLIERS = {"twice": 2, "thrice": 3, "double": 2, "triple": 3, "quadruple": 4}
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-          "mio": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
+          "mio": 1e6, "mm": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9,
           "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
           "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
           "lakh crore": 1e12}

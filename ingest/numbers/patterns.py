@@ -177,7 +177,7 @@ R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 # wire style: "a 1-1/2 year war", "2-3/4 inches" (halves, thirds, quarters, eighths only)
 R_HYPHEN_MIXED = re.compile(r"-([1-7])/([2348])(?![\d/])")
 R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
-                     r"|(?:[kKmMbBtT]|[mM]n|[bB]n)(?![\w°²³]))")
+                     r"|(?:[kKmMbBtT]|[mM]n|[bB]n|MM)(?![\w°²³]))")
 R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
                        r"|(?P<pct>%|(?i:per\s?cents?|percents?|pct|pc|percentage(?!\s+points?))\b))", re.I)
 R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Taiwan(?:ese)?|"
@@ -238,8 +238,8 @@ L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|th
 # a rank: "the No. 5 seed", "world No. 1", "the #1 pick"
 L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
-# "a magnitude 7.1 quake", "a magnitude-6.4 earthquake": the unit before the number
-L_MAGNITUDE = re.compile(r"(?<![\w-])(?i:magnitude)[\s-]$")
+# "a magnitude 7.1 quake", "a preliminary magnitude of 4.6": the unit before the number
+L_MAGNITUDE = re.compile(r"(?<![\w-])(?i:magnitude(?:\s+of)?)[\s-]$")
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
 # a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
 # 85", "when he was just 15"
