@@ -100,6 +100,10 @@ IRREGULAR_PLURALS = {"people": "people", "children": "child", "men": "man", "wom
                      "thieves": "thief", "wolves": "wolf", "halves": "half", "leaves": "leaf",
                      "shelves": "shelf", "headquarters": "headquarters", "offspring": "offspring",
                      "civilians": "civilian", "casualties": "casualty"}
+# demonyms in -i, whose plural ends in "is" like "crisis": "600,000 Israelis"
+IRREGULAR_PLURALS.update({d + "s": d for d in (
+    "israeli", "iraqi", "pakistani", "saudi", "somali", "yemeni", "kuwaiti", "omani", "qatari",
+    "emirati", "bahraini", "bangladeshi", "nepali", "azeri", "kashmiri", "punjabi", "bengali")})
 
 
 def singular(word):

@@ -989,3 +989,10 @@ def test_sound_levels_in_decibels_compare_as_written():
 def test_finance_mm_is_a_million_only_after_a_currency_sign():
     check(one("They offered an eight-year, $200MM deal.", "$200MM"), value=2e8, unit="USD")
     check(one("He shot it with a 200mm lens.", "200mm"), value=200, unit="millimeter")
+
+
+def test_demonyms_in_is_are_counted_and_far_years_before_a_plural_are_counts():
+    check(one("More than 600,000 Israelis live in settlements.", "600,000 Israelis"), kind="count", unit="israeli")
+    check(one("It has a resolution of 1080 pixels.", "1080 pixels"), kind="count", unit="pixel")
+    assert one("In 2019 sales rose 5%.", "2019").kind == "year"
+    assert [f.unit for f in extract("As 20 analyses of the crisis showed.")] == ["analysis"]

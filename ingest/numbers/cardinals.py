@@ -412,7 +412,9 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
                 return e2
             ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
             phrase, e2 = counted_noun(text, end, True)
-            if ctx or not phrase or 1900 <= value <= 2100 and (
+            # (a year context before a number far from today's years with a plural noun
+            # after it is no year: "a resolution of 1080 pixels")
+            if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
                     text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()):
                 # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted)
                 out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
