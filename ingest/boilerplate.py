@@ -74,14 +74,15 @@ _PATTERNS = re.compile(r"""
   | ^share\ (?:it|this)\ with\ a\ friend\b
   | ^if\ you\ enjoyed\ this\ (?:article|story|post)\b
   | ^updated\ (?:at|on)\ \d
-  | ^also\ on\ [\w-]+\ (?:com|org|net|co)\b
 """, re.X)
 # Read on the text with its punctuation (normalize(), lower case): "(c) 2024" (which _norm
-# turns into "c 2024"), and a link to another article, "Read also: ..." (a reported
-# sentence may begin "Read also the letter", never with the colon).
+# turns into "c 2024"), and links to another article, "Read also: ..." (a reported
+# sentence may begin "Read also the letter", never with the colon), "Also on rt.com ..."
+# (with its dot: "Also on the co-op board" is reporting).
 _RAW_PATTERNS = re.compile(r"""^\W*(?:
     (?:copyright\s*)?(?:©|\(c\))\s*\d{4}
   | (?:read|see)\s+also\s*[:–—-]
+  | also\s+on\s+[\w-]+\.(?:com|org|net|co)\b
   | (?:leggi\s+anche|lire\s+aussi|lesen\s+sie\s+auch|leia\s+tamb[eé]m|lea\s+tambi[eé]n)\b
 )""", re.X)
 

@@ -21,11 +21,12 @@ OUTLET_WORDS = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^\s*(by|from|written by|reporting by)\s+\S", re.I)
-# A label line (heading, section, headline) is at most this long: a longer paragraph is
-# prose even when it does not end with a full stop (a page whose extractor ran the whole
-# article into one line ending in a table cell, a lead cut off before its last word).
+# A heading or section line is at most this long: a longer paragraph is prose even when it
+# does not end with a full stop (a page whose extractor ran the whole article into one
+# line ending in a table cell, a lead cut off before its last word).
 LABEL_MAX_WORDS = 14
-# A headline guessed from the lines (no title known) is at most this long.
+# A headline guessed from the lines (no title known) is at most this long: headlines run
+# longer than headings, but a paragraph of several sentences is none.
 HEADLINE_MAX_WORDS = 30
 TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 # A run-together tag list ("politicssanctionsukrainewar") or hash tags.
@@ -47,16 +48,18 @@ def _fold(text):
 @functools.lru_cache(maxsize=1024)
 def title_forms(title):
     """What a repeated title looks like in the text: the title itself, and the title
-    without the site's name at its end or its start (3 words at least)."""
+    without the site's name or a section at its end, its start or both (3 words at least)."""
     forms = {_fold(title)}
     seps = list(TITLE_SEPARATOR.finditer(title))
     if seps:
-        parts = (_fold(title[: seps[-1].start()]), _fold(title[seps[0].end():]))
-        forms.update(f for f in parts if len(f.split()) >= 3)
+        # without the last part, without the first, and without both ("Opinion | ... - Site")
+        parts = (title[: seps[-1].start()], title[seps[0].end():], title[seps[0].end(): seps[-1].start()])
+        forms.update(f for f in map(_fold, parts) if len(f.split()) >= 3)
     return forms - {""}
 
 
 def is_title(line, title):
+    """Does the line repeat the title (title_forms)?"""
     return bool(title) and _fold(line) in title_forms(title)
 
 

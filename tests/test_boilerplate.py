@@ -36,7 +36,7 @@ def test_general_patterns():
               "according to a filing seen by reporters late on Tuesday evening in the city of Chicago.",
               "The minister signed the deal on Monday.", "Rescuers clicked through the rubble.",
               "Reporting by the paper prompted an inquiry.", "The parcel was delivered to your door, police said.",
-              "An error in the software grounded the fleet.", "Also on Monday, the rouble fell.",
+              "An error in the software grounded the fleet.", "Also on Monday, the rouble fell.", "Also on the co-op board were two city officials.",
               "Read also the minister's letter, the judge told the jury.", "", None):
         assert not boilerplate.is_pattern(t), t
 

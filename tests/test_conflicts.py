@@ -98,6 +98,9 @@ def test_quake_magnitudes_disagree_whichever_way_they_are_written():
     r = _one(a, "A 6.1-magnitude earthquake struck the island on Sunday, officials said.", "number")
     assert {r.value_a, r.value_b} == {"magnitude 6.4", "6.1-magnitude"}
     assert conflicts.between(a, "A 6.4-magnitude earthquake struck the island on Sunday, officials said.") == []
+    # a magnitude written without the word is one too
+    r = _one(a, "A powerful 6.1 earthquake struck the island on Sunday, officials said.", "number")
+    assert {r.value_a, r.value_b} == {"magnitude 6.4", "6.1"}
 
 
 def test_number_qualifier_is_weak():

@@ -924,14 +924,18 @@ def test_one_counts_its_noun_not_the_verb_after_it(text, surface, noun):
     ("A magnitude 7.1 quake followed on Sunday.", "magnitude 7.1", 7.1),
     ("The quake measured 5.8 on the Richter scale.", "5.8 on the Richter scale", 5.8),
     ("A quake with a preliminary magnitude of 4.6 was recorded.", "magnitude of 4.6", 4.6),
+    ("A powerful 6.1 earthquake struck the island.", "6.1", 6.1),
+    ("The quake measured 6.1 near the coast.", "6.1", 6.1),
 ])
 def test_an_earthquake_magnitude_is_a_unit_of_its_own(text, surface, value):
     check(one(text, surface), value=value, kind="measure", unit="magnitude", dimension="magnitude")
 
 
-def test_magnitude_before_a_number_only_on_the_scale():
+def test_magnitude_only_on_the_scale_and_for_one_quake():
     # an order of magnitude is no quake: 50 is off the scale, and stays a plain number
     assert [(f.surface, f.unit) for f in extract("The error was of magnitude 50 or more.")] == [("50", None)]
+    assert one("Seven earthquakes struck, 5 quakes in an hour.", "5 quakes").unit == "quake"
+    assert one("He measured 5 of them.", "5").unit is None
 
 
 @pytest.mark.parametrize("text,surface,unit", [
@@ -947,6 +951,8 @@ def test_hyphenated_square_units(text, surface, unit):
     ("Police seized 1.5 million pounds of cocaine.", 1.5e6, "pound"),
     ("The council spent 5 million pounds of taxpayers' money.", 5e6, "GBP"),
     ("The council spent 5 million pounds on the bridge.", 5e6, "GBP"),
+    ("The firm paid 5 million pounds of compensation.", 5e6, "GBP"),
+    ("They raised 100 million pounds of new funding.", 1e8, "GBP"),
 ])
 def test_millions_of_pounds_of_a_thing_weigh(text, value, unit):
     (f,) = extract(text)
@@ -956,18 +962,26 @@ def test_millions_of_pounds_of_a_thing_weigh(text, value, unit):
 @pytest.mark.parametrize("text,surface,value,noun", [
     ("It has 1.2bn monthly users.", "1.2bn monthly users", 1.2e9, "user"),
     ("It has 500m daily users.", "500m daily users", 5e8, "user"),     # millions, not metres
+    ("It created 2m new jobs.", "2m new jobs", 2e6, "job"),
     ("Five elderly residents died.", "Five elderly residents", 5, "resident"),
 ])
 def test_counted_nouns_after_an_adjective_in_ly(text, surface, value, noun):
     check(one(text, surface), value=value, kind="count", unit=noun)
 
 
+def test_a_race_before_a_plural_stays_metres():
+    assert [(f.surface, f.unit) for f in extract("She won the 100m and 200m European titles.")] == [
+        ("100m", "meter"), ("200m", "meter")]
+
+
 def test_wire_style_mixed_numbers_and_glued_watts():
     check(one("They could end a near 1-1/2 year trade war.", "1-1/2 year"), value=1.5, unit="year")
     check(one("The pipe is 2-3/4 inches wide.", "2-3/4 inches"), value=2.75, unit="inch")
     check(one("A 65W charger ships with it.", "65W"), value=65, kind="measure", unit="watt")
-    # a motor oil's grade and a spaced "W" are no watts
+    # a motor oil's grade and a spaced "W" are no watts, nor a road or a longitude
     assert [f.unit for f in extract("Use 5W-30 oil and a 5 W lamp.")] == [None, None]
+    assert all(f.unit != "watt" for f in extract("Traffic on Interstate 35W was slow near 25.3N 71.2W."))
+    assert all(f.unit != "watt" for f in extract("Sales of 2W and 4W vehicles rose."))
 
 
 def test_fuel_economy_frame_rates_inch_marks_and_upper_case_clock_times():
@@ -976,7 +990,9 @@ def test_fuel_economy_frame_rates_inch_marks_and_upper_case_clock_times():
     assert km.dimension == mpg.dimension == "fuel economy" and km.amount() == pytest.approx(mpg.amount(), rel=0.02)
     check(one("The captures are 30fps.", "30fps"), value=30, unit="frame_per_second", dimension="frequency")
     check(one("The set measures 22\" long.", "22\""), value=22, unit="inch")
+    # clock times, as "9.30 a.m.", whatever the case; the same digits before a unit are a figure
     assert extract("Doors open 9.30 A.M. and close 7.00 P.M.") == []
+    check(one("It weighs 9.30 tonnes.", "9.30 tonnes"), value=9.3)
 
 
 def test_sound_levels_in_decibels_compare_as_written():

@@ -73,6 +73,7 @@ def test_known_metadata_wins_and_marks_the_repeated_title():
     ("More Reviews from KLOOK Visitors!", "More Reviews from KLOOK Visitors! - Jeongdong Theater"),
     ("Is Football Violence a Crime?", "Opinion | Is Football Violence a Crime?"),
     ("Cannabis Use Disorder is Rising in U.S. States", "Cannabis use disorder is rising in U.S. states | Site"),
+    ("Is Football Violence a Crime?", "Opinion | Is Football Violence a Crime? - The New York Times"),
 ])
 def test_the_title_repeated_as_the_first_line_is_a_headline(first_line, title):
     body = "The retailer cut its forecast on Tuesday, and its shares fell 4% in early trading."
@@ -90,6 +91,9 @@ def test_a_first_paragraph_that_only_shares_words_with_the_title_stays_body():
     sentences, _ = structure.analyse(segment.segment("Top stories - Reuters\n\nThe retailer cut its forecast on Tuesday."),
                                      {"title": "Top stories - Reuters"})
     assert sentences[0].role == "headline"
+    sentences, _ = structure.analyse(segment.segment("Top stories\n\nThe retailer cut its forecast on Tuesday."),
+                                     {"title": "Top stories - Reuters"})
+    assert sentences[0].role == "heading"
     sentences, _ = structure.analyse(segment.segment("Reuters said the retailer cut its forecast on Tuesday."),
                                      {"title": "Top stories - Reuters"})
     assert sentences[0].role == "body"

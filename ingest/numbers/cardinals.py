@@ -28,6 +28,9 @@ from .patterns import (
     L_AGE,
     L_AGE_VERB,
     L_MAGNITUDE,
+    L_MEASURED,
+    QUAKE,
+    R_QUAKE_NEXT,
     L_APPOSITION,
     L_CLAUSE_START,
     L_MINUS,
@@ -393,9 +396,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     elif kind is None and (text[s - 2:s] == ", " or "ge" in text[max(0, s - 20):s] or out and out[-1].kind == "age") \
             and _age(text, s, end, value, digits, out):     # (cheap tests first: most numbers are no ages)
         kind, unit, of = "duration", "year", "age"
-    elif kind is None and digits and 0 < value < 10 and "agnitude" in text[max(0, s - 14):s] \
-            and (mm := L_MAGNITUDE.search(text, max(0, s - 14), s)):
-        kind, unit, s = "measure", "magnitude", mm.start()     # "a magnitude 7.1 quake"
+    elif kind is None and digits and 0 < value < 10 and (ms := _magnitude_start(text, s, end)) is not None:
+        kind, unit, s = "measure", "magnitude", ms
     elif kind is None and digits and value == int(value) and ("No" in text[s - 4:s] or "o." in text[s - 4:s]
                                                               or "#" in text[s - 2:s]) and L_RANK.search(text, max(0, s - 5), s):
         out.append(figure(text, s, end, value, "ordinal", qualifier=qual, of=noun_after(text, end)))
@@ -444,6 +446,20 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end
+
+
+def _magnitude_start(text, s, end):
+    """Where a quake's magnitude that is the bare number text[s:end] starts ("magnitude 7.1"
+    from its word, "a 6.1 earthquake" and "the quake measured 6.1" at the number), or None:
+    a magnitude pairs only with a magnitude in conflicts, so each way of writing one must
+    read as one."""
+    if "agnitude" in text[max(0, s - 14):s] and (m := L_MAGNITUDE.search(text, max(0, s - 14), s)):
+        return m.start()
+    if R_QUAKE_NEXT.match(text, end):
+        return s
+    if L_MEASURED.search(text, max(0, s - 18), s) and QUAKE.search(text, 0, s):
+        return s
+    return None
 
 
 def _age_word_before(text, s):

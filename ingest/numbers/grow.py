@@ -56,6 +56,7 @@ from .patterns import (
     R_UNIT,
     R_WORDS,
     NORDIC_CONTEXT,
+    POWER_CONTEXT,
     TEMPERATURE_CONTEXT,
 )
 from .qualifiers import qualifier_before
@@ -162,11 +163,16 @@ def _scale(text, pos, g, money):
     return pos
 
 
+# an adjective that may stand between a glued "m" and the plural it counts: "500m daily
+# users", "2m new jobs" (not "the 200m European titles": a race, so metres)
+_MILLION_ADJECTIVES = LY_ADJECTIVES | {"new", "more", "additional", "extra", "other"}
+
+
 def _plural_next(text, pos):
     """Does a plural noun follow pos, after one adjective at most? "5m copies", "2m tonnes",
     "500m daily users" are millions; "the 100m in 9.58 seconds", "a 100m sprint" are metres."""
     nxt = R_NEXT_WORD.match(text, pos)
-    if nxt and nxt.group("w").lower() in DROPPED_ADJECTIVES:
+    if nxt and nxt.group("w").lower() in _MILLION_ADJECTIVES:
         nxt = R_NEXT_WORD.match(text, nxt.end()) if text[pos:pos + 1] == " " else None   # "500m daily users"
     return bool(nxt and text[pos:pos + 1] == " " and nxt.group("w").lower() not in NOUN_PHRASE_ENDS
                 and is_plural(nxt.group("w").lower()))
@@ -263,8 +269,8 @@ def _unit(text, pos, g):
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
         g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
         return
-    if u == "w" and re.match(r"-\d", text[m.end():m.end() + 2]):
-        return                # a motor oil's grade ("5W-30"), not watts
+    if u == "w" and (re.match(r"-\d", text[m.end():m.end() + 2]) or not POWER_CONTEXT.search(text)):
+        return                # a motor oil's grade ("5W-30"), a road ("I-35W"), a longitude
     if u == "in":
         # "2 in." / "2in" is inches; "2 in thick" or "5 in 2020" is not
         if not (glued or re.match(r"\s*(?:[.,;:)]|$)|\s+(?:thick|long|wide|high|deep|tall|across)\b",
@@ -325,22 +331,26 @@ def _weighty(text, s, e):
                          r"\bounces?\b|\b(?:lost|gained|lose|gain|shed)\b", text[max(0, s - 40):s]) is not None)
 
 
-# after "millions of pounds of": what money is spent on or comes from, and determiners
-# ("5 million pounds of taxpayers' money", "of the fund"); any other noun is weighed
-# ("2 million pounds of thrust", "1.5 million pounds of cocaine")
-_MONEY_OF = {"money", "cash", "funding", "funds", "investment", "investments", "taxpayers", "taxpayer",
-             "public", "damages", "debt", "debts", "revenue", "sales", "savings", "spending", "aid",
-             "assets", "profit", "profits", "losses", "government", "donations", "bonuses", "the", "a",
-             "an", "its", "his", "her", "their", "our", "your", "this", "that", "state", "lottery"}
+# after "millions of pounds of": things that are weighed ("2 million pounds of thrust",
+# "1.5 million pounds of cocaine"). Any other noun leaves the pounds money: British copy
+# writes "5 million pounds of compensation", "of new funding", "of jewellery" for sums.
+_WEIGHED = {"thrust", "force", "pressure", "cargo", "freight", "payload", "cocaine", "heroin",
+            "marijuana", "cannabis", "methamphetamine", "meth", "fentanyl", "drugs", "explosives",
+            "waste", "trash", "garbage", "rubbish", "debris", "plastic", "plastics", "steel",
+            "aluminum", "aluminium", "copper", "coal", "scrap", "concrete", "sand", "ice", "snow",
+            "food", "beef", "pork", "chicken", "meat", "poultry", "fish", "seafood", "shrimp",
+            "produce", "fruit", "vegetables", "potatoes", "grain", "wheat", "corn", "rice",
+            "soybeans", "sugar", "cheese", "butter", "milk", "flour", "feed", "fertilizer",
+            "chemicals", "fuel", "mail"}
 
 
 def _pound_weight(text, s, e, scaled):
     """Is "pounds" at text[s:e] a weight? A scaled one ("2 million pounds") only with "of"
-    and a noun that is not money."""
+    and a thing that is weighed."""
     if not scaled:
         return _weighty(text, s, e) or _hyphen_weight(text, s, e)
     m = re.match(r"\s+of\s+([a-z]+)", text[e:e + 40])
-    return m is not None and m.group(1) not in _MONEY_OF
+    return m is not None and m.group(1) in _WEIGHED
 
 
 def grow_left(text, s, lo=0):

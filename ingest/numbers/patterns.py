@@ -148,6 +148,11 @@ R_POINT = re.compile(r"\s+point\s+(?P<d>(?:" + NUMBER_WORD + r")\b(?:[\s-]+(?:" 
 TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcool|weather|degree|celsius|"
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
+# a glued "W" is watts in a sentence about power or devices; "Interstate 35W", "71.2W"
+# (a longitude) and "2W and 4W vehicles" are not
+POWER_CONTEXT = re.compile(r"(?i)watt|charg|power|\busb|adapter|bulb|lamp|\bled\b|laser|speaker|amplifier|"
+                           r"motor|solar|battery|output|supply|thunderbolt|enclosure|laptop|\bpsu|\btdp|\bgpu|"
+                           r"\bcpu|processor|consum|\bdraws?\b|rated")
 R_INCHES = re.compile(r"\s*(?:and\s+)?(\d{1,2})\s?(?:inches|inch|in\b)")
 # what a length is before: "1.8 m wide", "3 m high"
 R_DIMENSION_WORD = re.compile(r"\s+(?:tall|long|high|wide|deep|thick|away|across|below|above|under|in\s+(?:height|length|"
@@ -237,9 +242,13 @@ L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|th
                           r"in|for|of|on|from|to|at)|['’]s)\s+$")
 # a rank: "the No. 5 seed", "world No. 1", "the #1 pick"
 L_RANK = re.compile(r"(?:(?<![\w.])(?:No|no|Nos)\.\s?|(?<![\w.])No\s|(?<![\w&])#\s?)$")
+# an earthquake's magnitude written around the number: "a magnitude 7.1 quake", "a
+# preliminary magnitude of 4.6", "a powerful 6.1 earthquake", "the quake measured 6.1"
+L_MAGNITUDE = re.compile(r"(?<![\w-])(?i:magnitude(?:\s+of)?)\s$")
+R_QUAKE_NEXT = re.compile(r"[\s-]+(?i:quake|earthquake|tremor|temblor|aftershock)\b")   # "7 earthquakes" counts
+L_MEASURED = re.compile(r"(?<![\w-])(?i:measured|measuring|registered|registering)\s+(?:(?i:a|at)\s+)?$")
+QUAKE = re.compile(r"(?i)\b(?:quake|earthquake|tremor|temblor|aftershock)s?\b")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
-# "a magnitude 7.1 quake", "a preliminary magnitude of 4.6": the unit before the number
-L_MAGNITUDE = re.compile(r"(?<![\w-])(?i:magnitude(?:\s+of)?)[\s-]$")
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
 # a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
 # 85", "when he was just 15"
