@@ -1012,3 +1012,9 @@ def test_demonyms_in_is_are_counted_and_far_years_before_a_plural_are_counts():
     check(one("It has a resolution of 1080 pixels.", "1080 pixels"), kind="count", unit="pixel")
     assert one("In 2019 sales rose 5%.", "2019").kind == "year"
     assert [f.unit for f in extract("As 20 analyses of the crisis showed.")] == ["analysis"]
+
+
+def test_airliner_models_are_names_and_the_order_is_a_figure():
+    assert [f.surface for f in extract("Emirates will buy 30 of Boeing's 787-9 Dreamliner jets.")] == ["30"]
+    assert [f.surface for f in extract("Bids came for some 60 of the 737 Max jet and the Boeing 777.")] == ["60"]
+    assert [f.surface for f in extract("The dealer sold 787 trucks.")] == ["787 trucks"]

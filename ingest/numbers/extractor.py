@@ -38,6 +38,7 @@ from .patterns import (
     R_CURRENCY,
     R_DATE_TO,
     R_MULTIPLIED,
+    R_AIRLINER,
     R_TEAM_NEXT,
     VAGUE,
     WORD,
@@ -285,6 +286,9 @@ def _is_name(text, f):
             return True
     if bare and NAME_BEFORE.search(text, max(0, s - 12), s):
         return True
+    if kind in ("number", "count", "score") and text[s:s + 1] == "7" and (
+            R_AIRLINER.match(text, s) or text[max(0, s - 7):s] == "Boeing "):
+        return True           # "the 787-9 Dreamliner", "Boeing 737" (the fleet's count stays)
     if kind in ("number", "year") and text[e + 1:e + 2].isupper() and R_ADDRESS.match(text, e):
         return True           # "123 Main Street", "1600 Pennsylvania Avenue"
     if text[s - 4:s] == " of " and kind in ("number", "count", "year") and L_ITEM_OF.search(text, max(0, s - 20), s):

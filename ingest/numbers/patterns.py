@@ -305,6 +305,10 @@ R_TEAM_NEXT = re.compile(r",\s+(?:[A-Z][\w.'’&-]*\s+){1,3}\d{1,3}(?![\w]|[.,]\
 L_TEAM_PREV = re.compile(r"[A-Z][\w.'’&-]*\s+\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
 # a capitalised word right before a bare number makes a name: "iPhone 11 Pro", "Apple
 # Watch 5", "the Big 12", "S&P 500", "Section 427 Row 21", "Windows 10 users"
+# airliner models: "the 787-9 Dreamliner", "737 Max jets", "Boeing 777": names, not figures
+# (two reports of one order would otherwise disagree on "787" and "737")
+R_AIRLINER = re.compile(r"7[0-8]7(?:-\d{1,3}(?:ER|LR|X|F)?)?(?=\s+(?:Dreamliners?|MAX|Max|jets?|jetliners?|"
+                        r"airliners?|aircraft|planes?|freighters?|fleet)\b|-\d)")
 NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
 VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
