@@ -1018,3 +1018,8 @@ def test_airliner_models_are_names_and_the_order_is_a_figure():
     assert [f.surface for f in extract("Emirates will buy 30 of Boeing's 787-9 Dreamliner jets.")] == ["30"]
     assert [f.surface for f in extract("Bids came for some 60 of the 737 Max jet and the Boeing 777.")] == ["60"]
     assert [f.surface for f in extract("The dealer sold 787 trucks.")] == ["787 trucks"]
+
+
+def test_a_players_line_after_a_name_counts_and_a_product_name_stays_one():
+    assert [f.surface for f in extract("Baker 6 points. Alexis Martinez 1 assist.")] == ["6 points", "1 assist"]
+    assert extract("Windows 10 users and Big 12 schools and the Apple Watch 5 owners.") == []

@@ -19,6 +19,7 @@ from .lexicon import (
     ONES,
     QUALIFIERS,
     SENTENCE_OPENERS,
+    STAT_NOUNS,
     TENS,
     WEEKDAYS,
 )
@@ -269,7 +270,7 @@ def _is_name(text, f):
     s, e, kind = f.start, f.end, f.kind
     bare = kind in ("number", "count")
     # (cheap tests first: this runs for every figure)
-    if bare and s > 1 and text[s].isdigit():
+    if bare and s > 1 and text[s].isdigit() and not (kind == "count" and f.unit in STAT_NOUNS):
         seg = text[max(0, s - 24):s]
         if seg != seg.lower():
             nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)

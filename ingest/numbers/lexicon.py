@@ -266,6 +266,10 @@ possible potential confirmed reported suspected known unknown armed unarmed ukra
 russian american european british chinese german french israeli palestinian iranian
 foreign-born biggest largest smallest highest lowest richest poorest best worst oldest youngest
 longest fastest greatest strongest deadliest busiest""".split())
+# what a player's line counts: after a name ("Baker 6 points.", "Trout 1 goal") the number is
+# the player's, not part of a name as in "Apple Watch 5" or "Windows 10 users"
+STAT_NOUNS = {"point", "rebound", "assist", "goal", "save", "steal", "block", "tackle", "yard",
+              "carry", "catch", "touchdown", "strikeout", "wicket", "run", "hit", "ace", "birdie"}
 # adjectives in -ly (other words in -ly end a counted noun: "30 people only"): "1.2bn
 # monthly users", "500m daily readers", "five elderly residents"
 LY_ADJECTIVES = {"daily", "weekly", "monthly", "yearly", "quarterly", "hourly", "nightly", "elderly"}
