@@ -1023,3 +1023,9 @@ def test_airliner_models_are_names_and_the_order_is_a_figure():
 def test_a_players_line_after_a_name_counts_and_a_product_name_stays_one():
     assert [f.surface for f in extract("Baker 6 points. Alexis Martinez 1 assist.")] == ["6 points", "1 assist"]
     assert extract("Windows 10 users and Big 12 schools and the Apple Watch 5 owners.") == []
+
+
+def test_display_resolutions_are_names_and_thousands_stay_thousands():
+    assert [f.surface for f in extract("The Chromecast supports 4K streaming at 60fps.")] == ["60fps"]
+    assert [f.surface for f in extract("The 8K TV costs $3,000.")] == ["$3,000"]
+    assert [(f.surface, f.value) for f in extract("He ran a 5k race and raised $4K.")] == [("5k", 5000), ("$4K", 4000)]

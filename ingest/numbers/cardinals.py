@@ -8,6 +8,7 @@ from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
 from .lexicon import (
     CALIBRE_NOUNS,
     CASUALTY_WORDS,
+    DISPLAY_K,
     NOT_HYPHEN_NOUNS,
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
@@ -59,6 +60,7 @@ from .patterns import (
     R_SEASON,
     R_TIMES,
     R_UNIT,
+    VIDEO_CONTEXT,
     WORD,
 )
 from ..text import singular
@@ -137,6 +139,9 @@ def cardinal(text, m, out, lo=0):
                 if span:
                     out.append(span)
                     return e + 1
+            if text[e] in "kK" and value in DISPLAY_K and not text[e + 1:e + 2].isalnum() \
+                    and text[s - 1:s] not in "$£€¥" and VIDEO_CONTEXT.search(text):
+                return None       # a display resolution: "4K streaming" (a name, as "5G")
             if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 100000 and value not in VIDEO_LINES \
                     and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))

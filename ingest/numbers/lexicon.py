@@ -341,6 +341,9 @@ SUBJECT_WORDS = {"the", "a", "an", "he", "she", "it", "we", "they", "i", "you", 
                  "these", "those", "his", "her", "their", "our", "my", "your", "its"}
 # video lines, not pence: "720p", "1080p"
 VIDEO_LINES = {240, 360, 480, 576, 720, 1080, 1440, 2160, 4320}
+# display resolutions named by thousands of pixels across: "4K streaming", "at 4k and 60fps"
+# (in a sentence about screens or video; "a 5k run" and "$4K" are thousands)
+DISPLAY_K = {1, 2, 4, 5, 6, 8}
 # what a calibre written ".357" names: no figure
 CALIBRE_NOUNS = {"revolver", "revolvers", "magnum", "pistol", "pistols", "rifle", "rifles", "handgun",
                  "handguns", "gun", "guns", "caliber", "calibre", "bullet", "bullets", "round", "rounds"}
