@@ -1029,3 +1029,9 @@ def test_display_resolutions_are_names_and_thousands_stay_thousands():
     assert [f.surface for f in extract("The Chromecast supports 4K streaming at 60fps.")] == ["60fps"]
     assert [f.surface for f in extract("The 8K TV costs $3,000.")] == ["$3,000"]
     assert [(f.surface, f.value) for f in extract("He ran a 5k race and raised $4K.")] == [("5k", 5000), ("$4K", 4000)]
+
+
+def test_a_fraction_after_by_and_before_a_preposition():
+    check(one("Prices have risen by a fifth since 2019.", "a fifth"), value=0.2, kind="fraction")
+    assert one("He was elected to a fifth term.", "fifth").kind == "ordinal"
+    check(one("a fifth", "a fifth"), value=0.2, kind="fraction")      # alone, as a table cell

@@ -4,7 +4,16 @@ import re
 
 from .figure import figure
 from .grow import grow_right, noun_after, of_noun
-from .lexicon import ADVERB_FIRST_VERBS, DENOMINATORS, ORDINALS, RANK_VERBS, SUBJECT_WORDS, TENS, TIME_UNITS
+from .lexicon import (
+    ADVERB_FIRST_VERBS,
+    DENOMINATORS,
+    NOUN_PHRASE_ENDS,
+    ORDINALS,
+    RANK_VERBS,
+    SUBJECT_WORDS,
+    TENS,
+    TIME_UNITS,
+)
 from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, R_FRACTION_OF_PERCENT, R_NEXT_WORD, R_UNIT, WORD
 from .words import round_scale, spelled_fraction, spelled_value
 
@@ -113,9 +122,13 @@ def _fraction_value(text, s, e, toks):
         # "a fifth of", "cut by a third", "a hundredth" (alone) are fractions; "a fifth
         # term", "wounding a third." (a third person) are ordinals
         nxt = R_NEXT_WORD.match(text, e)
+        before = s > 0 and L_FRACTION_CONTEXT.search(text, max(0, s - 12), s)
         if nxt and not (nxt.group("w").lower() == "of" or R_UNIT.match(text, e)):
-            return None
-        if not nxt and s > 0 and not L_FRACTION_CONTEXT.search(text, max(0, s - 12), s):
+            # "risen by a fifth since 2019": after "by", "than", "about"..., a word that
+            # ends the phrase leaves the fraction alone; a noun makes an ordinal of it
+            if not (before and nxt.group("w").lower() in NOUN_PHRASE_ENDS):
+                return None
+        if not nxt and s > 0 and not before:
             return None
     return fr
 
