@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from . import numbers
-from .text import normalize, word_count
+from .text import WORD, normalize, word_count
 
 # Words that mark a short leading line as the publication's name rather than a section.
 OUTLET_WORDS = re.compile(
@@ -36,13 +36,12 @@ TAGLINE = re.compile(r"^#?[\w-]+(?:(?:\s*[,|·]\s*|\s+)#?[\w-]+){0,15}$")
 
 # Where a page title joins the site's name to the headline ("... - Reuters", "Opinion | ...").
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—]\s+")
-_WORDS = re.compile(r"\w+")
 
 
 def _fold(text):
     """Words only, case folded: a title repeated in the text keeps its words, not always
     its quotes, dashes or capitals."""
-    return " ".join(_WORDS.findall(normalize(text).casefold()))
+    return " ".join(WORD.findall(normalize(text).casefold()))
 
 
 @functools.lru_cache(maxsize=1024)
