@@ -219,8 +219,12 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         # one transaction, so a run killed at any moment leaves rows a rerun completes exactly.
         unassigned = store.unassigned_articles(db)
         started = time.monotonic()
+        # One index of the stored articles' LSH keys for the whole loop, each chunk added
+        # once assigned: re-reading every fingerprint per chunk made a first ingest quadratic.
+        index = stories.Index(store.fingerprints(db)) if unassigned and not story else None
         for chunk in batches(unassigned, ASSIGN_BATCH):
-            report.stories.update(assign_stories(db, chunk, story, pool))
+            report.stories.update(assign_stories(db, chunk, story, pool, index))
+        del index
         if unassigned:
             report.timed("assign stories", started)
         pending = store.pending_stories(db)
@@ -268,14 +272,17 @@ def store_batch(db, batch, report):
     report.new_ids.extend(ids)
 
 
-def assign_stories(db, new_ids, forced_label=None, pool=None):
+def assign_stories(db, new_ids, forced_label=None, pool=None, index=None):
     """Put new articles into stories, in one transaction; returns the ids of every story
-    that changed. The grouping runs on the pool, one task per independent part."""
+    that changed. The grouping runs on the pool, one task per independent part.
+    index: a stories.Index of every article already in a story (read from db if None),
+    to which the new articles are added."""
     if forced_label:
         return {store.assign_forced(db, new_ids, forced_label)}
+    if index is None:
+        index = stories.Index(store.fingerprints(db))
     new = store.fingerprints(db, new_ids)
-    existing = store.fingerprints(db)
-    links = stories.candidates(new, existing)
+    links = index.candidates(new)
     linked = set(new_ids) | {i for ids in links.values() for i in ids}
     # Average linkage is over whole stories: every member of each linked story takes part,
     # by the summed term vector the store keeps for its story, so only members of a story
@@ -294,7 +301,9 @@ def assign_stories(db, new_ids, forced_label=None, pool=None):
         sums.update({(k, key) if isinstance(key, str) else key: v for key, v in part_sums.items()})
     renumbered = renumber_new(assignment)
     keys = {key: renumbered[i] for i, key in assignment.items()}
-    return store.apply_story_assignment(db, merged, renumbered, {keys.get(key, key): v for key, v in sums.items()})
+    changed = store.apply_story_assignment(db, merged, renumbered, {keys.get(key, key): v for key, v in sums.items()})
+    index.add(new)
+    return changed
 
 
 def independent_parts(docs, links, terms=None):

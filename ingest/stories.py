@@ -224,59 +224,123 @@ def candidates(new, existing):
 
     new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
     returned (at most MAX_CANDIDATES per article, those sharing most bands first; ties: the
-    earlier in existing + new), and those sharing NAME_SHARED rare-name keys. Articles with
-    an empty or outdated fingerprint get an empty set. Symmetric among new articles.
-    Existing articles that share no band and no rare name with a new one change nothing
-    (every holder of a shared name is passed, so NAME_BUCKET_CAP counts the same), so a
-    store that indexed band and name keys could pass only those that do, in the same
-    order, and get the same result (measured and not done: docs/stories.md).
+    lower id), and those sharing NAME_SHARED rare-name keys. Articles with an empty or
+    outdated fingerprint get an empty set. Symmetric among new articles. The same as
+    Index(existing).candidates(new).
     """
-    out = {i: set() for i, _ in new}
-    ex = [(i, fp) for i, fp in existing if _valid(fp)]
-    nw = [(i, fp) for i, fp in new if _valid(fp)]
-    if not nw:
+    return Index(existing).candidates(new)
+
+
+class Index:
+    """The band keys and rare-name keys of stored articles, sorted, so that the candidates of
+    new articles are found by looking up only their own keys (a run that assigns its articles
+    in chunks would otherwise re-scan every stored fingerprint per chunk: quadratic).
+
+    Order inside a key does not matter: candidates() orders what it finds by article id.
+    About 12 bytes per band key: 77 MB for 50,000 articles.
+    """
+
+    def __init__(self, fps=()):
+        self.bands = _Keys(np.uint64)
+        self.names = _Keys(np.int64, blank=0)
+        self.add(fps)
+
+    def add(self, fps):
+        """Index (id, fingerprint) pairs, as once they are stored with their stories."""
+        fps = [(i, fp) for i, fp in fps if _valid(fp)]
+        if fps:
+            ids = np.array([i for i, _ in fps], dtype=np.int64)
+            self.bands.add(_key_matrix([fp for _, fp in fps]), ids)
+            self.names.add(_name_matrix([fp for _, fp in fps]), ids)
+
+    def candidates(self, new):
+        """candidates(new, indexed articles), new articles not added."""
+        out = {i: set() for i, _ in new}
+        nw = [(i, fp) for i, fp in new if _valid(fp)]
+        if not nw:
+            return out
+        ids = np.array([i for i, _ in nw], dtype=np.int64)
+        fps = [fp for _, fp in nw]
+        keys, docs, is_new, local = self.bands.bucket(_key_matrix(fps), ids)
+        for i, js in _band_links(keys, docs, is_new, len(local)):
+            out[int(local[i])].update(local[js].tolist())
+        keys, docs, is_new, local = self.names.bucket(_name_matrix(fps), ids)
+        a, b = _name_pairs(keys, docs, is_new, len(local))
+        for i, j in zip(local[a].tolist(), local[b].tolist()):
+            out[i].add(j)
+        # Make new-new links symmetric, so grouping does not depend on input order.
+        for i in list(out):
+            for j in list(out[i]):
+                if j in out:
+                    out[j].add(i)
         return out
-    ids = [i for i, _ in ex] + [i for i, _ in nw]
-    n_ex = len(ex)
-    K = _key_matrix([fp for _, fp in ex] + [fp for _, fp in nw]).ravel()
-    cells = np.arange(len(K))
-    if n_ex:
-        # Only cells whose key some new article has matter: drop the others before sorting,
-        # looked up a block at a time (the temporaries of one pass are 3x the key matrix).
-        wanted = np.sort(K[n_ex * BANDS:])
-        keep = np.empty(len(K), dtype=bool)
-        for lo in range(0, len(K), _LOOKUP_BLOCK):
-            block = K[lo : lo + _LOOKUP_BLOCK]
-            keep[lo : lo + len(block)] = wanted[np.minimum(np.searchsorted(wanted, block), len(wanted) - 1)] == block
-        cells = np.flatnonzero(keep)
-    # Buckets: runs of equal keys after a stable sort (cells of a bucket in article order).
-    order = cells[np.argsort(K[cells], kind="stable")]
-    keys, docs = K[order], order // BANDS
+
+
+class _Keys:
+    """Sorted keys and the article id holding each; blank: the value that means no key."""
+
+    def __init__(self, dtype, blank=None):
+        self.keys = np.zeros(0, dtype=dtype)
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.blank = blank
+
+    def cells(self, matrix, ids):
+        """(keys, owner ids) of a (articles, keys) matrix, blanks left out."""
+        keys, owner = matrix.ravel(), np.repeat(ids, matrix.shape[1])
+        if self.blank is None:
+            return keys, owner
+        held = keys != self.blank
+        return keys[held], owner[held]
+
+    def add(self, matrix, ids):
+        keys, owner = self.cells(matrix, ids)
+        order = np.argsort(keys, kind="stable")
+        keys, owner = keys[order], owner[order]
+        at = np.searchsorted(self.keys, keys)
+        self.keys = np.insert(self.keys, at, keys)
+        self.ids = np.insert(self.ids, at, owner)
+
+    def bucket(self, matrix, ids):
+        """Every cell with a key some new article has: the new articles' cells and the stored
+        ones, as (keys, docs, is_new, local ids) sorted by key then article id, docs the
+        position of each cell's article in local ids (ascending, so position order is id order)."""
+        flat, owner = self.cells(matrix, ids)
+        wanted = np.unique(flat)
+        lo = np.searchsorted(self.keys, wanted, side="left")
+        hi = np.searchsorted(self.keys, wanted, side="right")
+        n = hi - lo
+        at = np.repeat(lo - np.r_[0, np.cumsum(n)[:-1]], n) + np.arange(int(n.sum()))
+        keys = np.concatenate([self.keys[at], flat])
+        holders = np.concatenate([self.ids[at], owner])
+        is_new = np.r_[np.zeros(len(at), dtype=bool), np.ones(len(flat), dtype=bool)]
+        local, docs = np.unique(holders, return_inverse=True)
+        order = np.lexsort((docs, keys))
+        return keys[order], docs[order].astype(np.int64), is_new[order], local
+
+
+def _buckets(keys):
+    """(starts, sizes, bucket of each cell) of the runs of equal keys."""
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     sizes = np.diff(np.r_[starts, len(keys)])
-    bucket = np.repeat(np.arange(len(starts)), sizes)
+    return starts, sizes, np.repeat(np.arange(len(starts)), sizes)
+
+
+def _band_links(keys, docs, is_new, n):
+    """Per new article (position in docs): its top MAX_CANDIDATES by shared bands."""
+    if not len(keys):
+        return
+    starts, sizes, bucket = _buckets(keys)
     # Each cell of a new article pairs with every other cell of its bucket; counting those
     # pairs gives, per new article, how many bands it shares with each other article. All in
     # numpy: a hot bucket costs its size squared in C, not in a Python loop.
-    mine = np.flatnonzero((docs >= n_ex) & (sizes[bucket] > 1))
+    mine = np.flatnonzero(is_new & (sizes[bucket] > 1))
     mine = mine[np.argsort(docs[mine], kind="stable")]   # grouped by new article
     lens = sizes[bucket[mine]]
     for lo, hi in _chunks(docs[mine], lens):
         a, b = _bucket_pairs(docs, starts[bucket[mine[lo:hi]]], lens[lo:hi], docs[mine[lo:hi]])
-        for i, js in _top_shared(a, b, len(ids)):
-            out[ids[i]].update(ids[j] for j in js)
-    a, b = _name_pairs([fp for _, fp in ex] + [fp for _, fp in nw], n_ex)
-    for i, j in zip(a.tolist(), b.tolist()):
-        out[ids[i]].add(ids[j])
-    # Make new-new links symmetric, so grouping does not depend on input order.
-    for i in list(out):
-        for j in list(out[i]):
-            if j in out:
-                out[j].add(i)
-    return out
+        yield from _top_shared(a, b, n)
 
 
-_LOOKUP_BLOCK = 1 << 20        # band keys looked up at once: ~25 MB of temporaries
 _PAIRS_PER_CHUNK = 4_000_000    # bounds memory: ~100 MB of numpy arrays per chunk
 
 
@@ -307,35 +371,32 @@ def _bucket_pairs(docs, starts, lens, owners):
     return a[keep], b[keep]
 
 
-def _name_pairs(fps, n_ex):
-    """(a, b) arrays: each new article a (position >= n_ex) with every article b sharing at
-    least NAME_SHARED rare-name keys, names on more than NAME_BUCKET_CAP articles left out."""
+def _name_matrix(fps):
+    """(n, NAME_KEYS) int64 rare-name keys, zero where an article has fewer."""
     off = 1 + 2 * NUM_PERM
-    K = np.frombuffer(b"".join(bytes(fp[off:]) or _NO_NAMES for fp in fps), dtype="<u4").astype(np.int64)
-    cells = np.flatnonzero(K)
-    if n_ex:
-        wanted = np.unique(K[n_ex * NAME_KEYS:])
-        cells = cells[np.isin(K[cells], wanted)]
-    order = cells[np.argsort(K[cells], kind="stable")]
-    keys, docs = K[order], order // NAME_KEYS
+    return np.frombuffer(b"".join(bytes(fp[off:]) or _NO_NAMES for fp in fps),
+                         dtype="<u4").astype(np.int64).reshape(len(fps), NAME_KEYS)
+
+
+def _name_pairs(keys, docs, is_new, n):
+    """(a, b) arrays: each new article a with every article b sharing at least NAME_SHARED
+    rare-name keys, names on more than NAME_BUCKET_CAP articles left out."""
     empty = np.zeros(0, dtype=np.int64)
     if not len(keys):
         return empty, empty
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sizes = np.diff(np.r_[starts, len(keys)])
-    bucket = np.repeat(np.arange(len(starts)), sizes)
-    mine = np.flatnonzero((docs >= n_ex) & (sizes[bucket] > 1) & (sizes[bucket] <= NAME_BUCKET_CAP))
+    starts, sizes, bucket = _buckets(keys)
+    mine = np.flatnonzero(is_new & (sizes[bucket] > 1) & (sizes[bucket] <= NAME_BUCKET_CAP))
     if not len(mine):
         return empty, empty
     a, b = _bucket_pairs(docs, starts[bucket[mine]], sizes[bucket[mine]], docs[mine])
-    n = len(fps)
-    pair, count = np.unique(a.astype(np.int64) * n + b, return_counts=True)
+    pair, count = np.unique(a * n + b, return_counts=True)
     pair = pair[count >= NAME_SHARED]
     return pair // n, pair % n
 
 
 def _top_shared(a, b, n):
-    """Per article a: up to MAX_CANDIDATES others, most shared bands first, ties by position."""
+    """Per article a: up to MAX_CANDIDATES others, most shared bands first, ties by position
+    (positions are in id order)."""
     pair, count = np.unique(a.astype(np.int64) * n + b, return_counts=True)
     a, b = pair // n, pair % n
     order = np.lexsort((b, -count, a))

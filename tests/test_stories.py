@@ -205,7 +205,7 @@ def reference_candidates(new, existing):
             if a >= n_ex:
                 shared.setdefault(a, Counter()).update(b for b in members if b != a)
     for a, c in shared.items():
-        best = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:stories.MAX_CANDIDATES]
+        best = sorted(c.items(), key=lambda kv: (-kv[1], rows[kv[0]][0]))[:stories.MAX_CANDIDATES]
         out[rows[a][0]].update(rows[b][0] for b, _ in best)
     # Rare names: articles sharing NAME_SHARED name keys, names on too many articles ignored.
     names = [set(int.from_bytes(fp[k:k + 4], "little") for k in range(1 + 2 * stories.NUM_PERM, len(fp), 4)) - {0}
@@ -251,6 +251,31 @@ def test_candidates_match_the_reference(n_existing, monkeypatch):
     # Rare-name links follow the same rule in numpy as in the reference, hot names left out.
     monkeypatch.setattr(stories, "NAME_BUCKET_CAP", 5)
     assert stories.candidates(new, existing) == reference_candidates(new, existing)
+
+
+def test_candidates_tie_by_id_whatever_the_input_order(monkeypatch):
+    # The pipeline reads stored fingerprints in no set order: ties must not depend on it.
+    import random
+    fps = synthetic_fingerprints(300, seed=3)
+    existing, new = fps[:200], fps[200:]
+    shuffled = existing[:]
+    random.Random(1).shuffle(shuffled)
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 3)
+    expected = reference_candidates(new, existing)
+    assert stories.candidates(new, shuffled) == stories.candidates(new[::-1], existing) == expected
+
+
+def test_an_index_grown_chunk_by_chunk_equals_a_fresh_scan(monkeypatch):
+    # What the pipeline does: one index per run, each assigned chunk added to it.
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 5)
+    monkeypatch.setattr(stories, "NAME_BUCKET_CAP", 8)
+    fps = synthetic_fingerprints(400, seed=5)
+    index = stories.Index(fps[:100])
+    for lo in range(100, 400, 60):
+        chunk = fps[lo:lo + 60]
+        assert index.candidates(chunk) == reference_candidates(chunk, fps[:lo])
+        index.add(chunk)
+    assert len(index.bands.keys) == 400 * stories.BANDS
 
 
 def test_candidates_edge_cases():
