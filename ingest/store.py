@@ -275,11 +275,13 @@ def checkpoint(db):
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def select_in(db, sql, values):
+def select_in(db, sql, values, prefix=()):
+    """Rows of sql with its IN ({}) list filled from values, 500 at a time; prefix: the
+    parameters that come before the list."""
     values = list(values)
     for i in range(0, len(values), 500):
         chunk = values[i : i + 500]
-        yield from db.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+        yield from db.conn.execute(sql.format(",".join("?" * len(chunk))), [*prefix, *chunk])
 
 
 def known_hashes(db, hashes):
@@ -352,11 +354,13 @@ def insert_articles(db, articles, fingerprint):
 
 def count_site_sentences(db, articles):
     """Add each new article's sentences to its site's counts; versions of one URL count
-    once. Returns ((site, text_hash) pairs that reach boilerplate.MIN_ARTICLES now, so
-    every stored sentence of the site with that text turns; [(article id, text_hash)] of
-    new sentences whose text had reached it before, so only they turn). Each stored
-    sentence is looked at once in all, however often its text repeats."""
-    reached, own = set(), []
+    once (a text counts for an article unless a version stored before it has it). Returns
+    ((site, text_hash) pairs that reach boilerplate.MIN_ARTICLES now, so every stored
+    sentence of the site with that text turns; [(article id, text_hash)] of new sentences
+    whose text had reached it before, so only they turn). Each stored sentence is looked at
+    once in all, however often its text repeats. The batch's counts are read at once and
+    written at once, in key order: one statement per sentence was most of storing's growth."""
+    seen = []
     for article in articles:
         hashes = {s.text_hash for s in article.sentences if s.text_hash is not None}
         if article.site is None or not hashes:
@@ -365,22 +369,38 @@ def count_site_sentences(db, articles):
         if article.url:
             versions = {r[0] for r in db.conn.execute(
                 "SELECT DISTINCT s.text_hash FROM sentences s JOIN articles a ON a.id = s.article_id "
-                "WHERE a.url = ? AND a.site = ? AND a.id != ?", (article.url, article.site, article.id))}
-        for text_hash in sorted(hashes):
+                "WHERE a.url = ? AND a.site = ? AND a.id < ?", (article.url, article.site, article.id))}
+        seen.append((article, sorted(hashes), versions))
+    counts = stored_site_counts(db, {(a.site, h) for a, hashes, _ in seen for h in hashes})
+    added = {}
+    reached, own = set(), []
+    for article, hashes, versions in seen:
+        for text_hash in hashes:
             key = (article.site, text_hash)
             counted = text_hash not in versions
             if counted:
-                row = db.conn.execute("INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, 1) "
-                                      "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + 1 "
-                                      "RETURNING n_articles", key).fetchone()
-            else:
-                row = db.conn.execute("SELECT n_articles FROM site_sentences WHERE site = ? AND text_hash = ?", key).fetchone()
-            n = row[0] if row else 0
+                counts[key] = counts.get(key, 0) + 1
+                added[key] = added.get(key, 0) + 1
+            n = counts.get(key, 0)
             if counted and n == boilerplate.MIN_ARTICLES:
                 reached.add(key)
             elif n >= boilerplate.MIN_ARTICLES:
                 own.append((article.id, text_hash))
+    db.conn.executemany(
+        "INSERT INTO site_sentences (site, text_hash, n_articles) VALUES (?, ?, ?) "
+        "ON CONFLICT (site, text_hash) DO UPDATE SET n_articles = n_articles + excluded.n_articles",
+        [(site, text_hash, n) for (site, text_hash), n in sorted(added.items())])
     return reached, own
+
+
+def stored_site_counts(db, keys):
+    """{(site, text_hash): n_articles} of the keys already counted."""
+    by_site = {}
+    for site, text_hash in keys:
+        by_site.setdefault(site, []).append(text_hash)
+    return {(site, h): n for site, hashes in sorted(by_site.items()) for h, n in select_in(
+        db, "SELECT text_hash, n_articles FROM site_sentences WHERE site = ? AND text_hash IN ({})",
+        sorted(hashes), prefix=[site])}
 
 
 def mark_boilerplate(db, found, fingerprint):

@@ -55,4 +55,12 @@ def test_versions_of_one_url_count_once(tmp_path):
     pipeline.ingest(db, [str(feed)], workers=1)
     conn = sqlite3.connect(path)
     assert conn.execute("select max(n_articles) from site_sentences").fetchone()[0] == 1
+    # together, once: the footer all four versions share counts one page, not none, as the
+    # table computed at once says (versions arriving in one batch included)
+    footer = (boilerplate.text_key(FOOTER),)
+    assert conn.execute("select n_articles from site_sentences where text_hash = ?", footer).fetchone() == (1,)
+    texts = [[t for t, in conn.execute("select text from sentences where article_id = ?", [i])]
+             for i, in conn.execute("select id from articles")]
+    assert boilerplate.count_sites([("news.example", "https://news.example/a", t) for t in texts]) == {
+        (site, h): n for site, h, n in conn.execute("select site, text_hash, n_articles from site_sentences")}
     assert conn.execute("select count(*) from sentences where role = 'boilerplate'").fetchone()[0] == 0
