@@ -591,6 +591,20 @@ def test_ranges_that_are_no_scores():
     assert extract("The shop is open 24-7.") == []
 
 
+@pytest.mark.parametrize("text,figures", [
+    # market copy: the change, then the level it led to
+    ("Shares rose 120 yen to 5,400 yen in Tokyo.", [("120 yen", 120.0, None), ("5,400 yen", 5400.0, None)]),
+    ("Sales rose $5 million to $7 million.", [("$5 million", 5e6, None), ("$7 million", 7e6, None)]),
+    ("Its shares were up 3% to 5% by noon.", [("3%", 3.0, None), ("5%", 5.0, None)]),
+    # a range after all: "from", or a bare first number sharing the second's unit
+    ("Sales rose from $5 million to $7 million.", [("from $5 million to $7 million", 5e6, 7e6)]),
+    ("Prices rose 2 to 3 percent last year.", [("2 to 3 percent", 2.0, 3.0)]),
+    ("Rates range 5% to 7%.", [("5% to 7%", 5.0, 7.0)]),
+])
+def test_a_change_then_a_level_is_no_range(text, figures):
+    assert [(text[f.start:f.end], f.value, f.high) for f in extract(text)] == figures
+
+
 @pytest.mark.parametrize("text,surface,iso", [
     ("The meeting was on 05/03/2013.", "05/03/2013", "2013-05-03"),
     ("11/30/09 05:40 PM ET", "11/30/09", "2009-11-30"),

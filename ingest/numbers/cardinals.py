@@ -29,6 +29,7 @@ from .patterns import (
     L_AGE,
     L_AGE_VERB,
     L_APPOSITION,
+    L_CHANGE,
     L_CLAUSE_START,
     L_MAGNITUDE,
     L_MEASURED,
@@ -314,6 +315,8 @@ def _range(text, g, lo, start, sym):
     lr = L_RANGE.search(text, max(lo, start - 10), start)
     if sep == "and" and not (lr and lr.group("w").lower() == "between"):
         return None
+    if sep == "to" and not lr and (g.kind is not None or sym) and L_CHANGE.search(text, max(lo, start - 30), start):
+        return None       # "rose 120 yen to 5,400 yen"; "rose 2 to 3 percent" stays a range
     p2 = rm.end()
     # an optional currency sign before the second number: "$5 to $10"
     cm2 = re.match(r"(?:US|A|C|HK)?\$|[€£¥₽₴₹]", text[p2:p2 + 3])

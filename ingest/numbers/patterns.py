@@ -238,6 +238,14 @@ L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roug
 L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
+# a verb of change right before a number: "rose 120 yen to 5,400 yen" is a change and the
+# level it led to, not a range (markets copy reports this way; "from" makes it a range)
+L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|rises?|risen|rising|fell|falls?|fallen|falling|gained|gains?|gaining|"
+                      r"lost|loses?|losing|jumped|jumps?|climbed|climbs?|dropped|drops?|slipped|slips?|slid|"
+                      r"added|adds?|shed|sheds|surged|surges?|soared|soars?|plunged|plunges?|tumbled|tumbles?|"
+                      r"declined|declines?|increased|increases?|decreased|decreases?|advanced|advances?|"
+                      r"eased|eases?|slumped|slumps?|(?:edged|ticked|inched|was|were|is|are|closed|ended)\s+(?:up|down|higher|lower))"
+                      r"(?:\s+by)?\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
 # a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
