@@ -462,12 +462,12 @@ def pending_stories(db):
 
 
 def fingerprints(db, ids=None):
-    """[(article id, fingerprint)] for ids, or for every article already in a story when
-    ids is None (what new articles are compared with)."""
+    """[(article id, fingerprint, published)] for ids, or for every article already in a
+    story when ids is None (what new articles are compared with)."""
     if ids is not None:
-        return [tuple(r) for r in select_in(db, "SELECT id, fingerprint FROM articles WHERE id IN ({})", ids)]
+        return [tuple(r) for r in select_in(db, "SELECT id, fingerprint, published FROM articles WHERE id IN ({})", ids)]
     return [tuple(r) for r in db.conn.execute(
-        "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL AND story_id IS NOT NULL")]
+        "SELECT id, fingerprint, published FROM articles WHERE fingerprint IS NOT NULL AND story_id IS NOT NULL")]
 
 
 def story_docs(db, ids, text=True):

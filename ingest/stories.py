@@ -10,7 +10,8 @@ docs/stories.md, benchmarks/stories.py):
    story-mate to as many articles with fewer false candidates than a bag of all words.
 2. ``candidates(new, existing)``: LSH banding of those signatures, and shared
    rare names. Only articles that share a whole band or two rare names are
-   compared, never all pairs.
+   compared, never all pairs. ``Index`` keeps the stored articles' keys sorted
+   for a run, so each chunk of new articles looks up only its own keys.
 3. ``assign(docs, links)``: average-linkage agglomerative clustering over the
    candidate graph, with cosine similarity of word vectors weighted by how rare
    each word is in general English (wordfreq), names and numbers double.
@@ -37,7 +38,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from .linkage import agglomerate
 from .text import STOP_WORDS, parse_iso
 
-__all__ = ["fingerprint", "candidates", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
+__all__ = ["fingerprint", "candidates", "Index", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
 
 # --- tuning (benchmarks/stories.py measures these on ECB+) -------------------------------
 # LSH: 128 bands of 3 rows. A pair with Jaccard J over name/number sets becomes a candidate
@@ -222,11 +223,14 @@ def _key_matrix(fps):
 def candidates(new, existing):
     """For each new article id, the ids (new or existing) that may be in the same story.
 
-    new, existing: lists of (id, fingerprint bytes). Only articles sharing an LSH band are
-    returned (at most MAX_CANDIDATES per article, those sharing most bands first; ties: the
-    lower id), and those sharing NAME_SHARED rare-name keys. Articles with an empty or
-    outdated fingerprint get an empty set. Symmetric among new articles. The same as
-    Index(existing).candidates(new).
+    new, existing: lists of (id, fingerprint bytes) or (id, fingerprint, published ISO date
+    or None). Only articles sharing an LSH band are returned (at most MAX_CANDIDATES per
+    article, those sharing most bands first; ties: the lower id), and those sharing
+    NAME_SHARED rare-name keys; of two dated articles, only if they are at most
+    MAX_GAP_DAYS apart (grouping never compares groups further apart, and chance candidates
+    from other months tied every chunk of a large archive into one part). Articles with an
+    empty or outdated fingerprint get an empty set. Symmetric among new articles. The same
+    as Index(existing).candidates(new).
     """
     return Index(existing).candidates(new)
 
@@ -237,35 +241,43 @@ class Index:
     in chunks would otherwise re-scan every stored fingerprint per chunk: quadratic).
 
     Order inside a key does not matter: candidates() orders what it finds by article id.
-    About 12 bytes per band key: 77 MB for 50,000 articles.
+    Ids are unique: an article is added once, and never passed as new once added. 16 bytes
+    per band key: about 100 MB for 50,000 articles.
     """
 
-    def __init__(self, fps=()):
+    def __init__(self, rows=()):
         self.bands = _Keys(np.uint64)
         self.names = _Keys(np.int64, blank=0)
-        self.add(fps)
+        self.days = {}
+        self.add(rows)
 
-    def add(self, fps):
-        """Index (id, fingerprint) pairs, as once they are stored with their stories."""
-        fps = [(i, fp) for i, fp in fps if _valid(fp)]
-        if fps:
-            ids = np.array([i for i, _ in fps], dtype=np.int64)
-            self.bands.add(_key_matrix([fp for _, fp in fps]), ids)
-            self.names.add(_name_matrix([fp for _, fp in fps]), ids)
+    def add(self, rows):
+        """Index rows as candidates() takes them, as once they are stored with their stories."""
+        rows = _rows(rows)
+        if rows:
+            ids = np.array([i for i, _, _ in rows], dtype=np.int64)
+            self.bands.add(_key_matrix([fp for _, fp, _ in rows]), ids)
+            self.names.add(_name_matrix([fp for _, fp, _ in rows]), ids)
+            self.days.update((i, d) for i, _, d in rows if d is not None)
+
+    def _day_numbers(self, ids, new_days):
+        """The day number of each of an array of ids, new or indexed (_NO_DAY: undated)."""
+        return np.array([new_days.get(i, self.days.get(i, _NO_DAY)) for i in ids.tolist()], dtype=np.int64)
 
     def candidates(self, new):
         """candidates(new, indexed articles), new articles not added."""
-        out = {i: set() for i, _ in new}
-        nw = [(i, fp) for i, fp in new if _valid(fp)]
+        out = {row[0]: set() for row in new}
+        nw = _rows(new)
         if not nw:
             return out
-        ids = np.array([i for i, _ in nw], dtype=np.int64)
-        fps = [fp for _, fp in nw]
+        ids = np.array([i for i, _, _ in nw], dtype=np.int64)
+        fps = [fp for _, fp, _ in nw]
+        days = {i: d for i, _, d in nw if d is not None}
         keys, docs, is_new, local = self.bands.bucket(_key_matrix(fps), ids)
-        for i, js in _band_links(keys, docs, is_new, len(local)):
+        for i, js in _band_links(keys, docs, is_new, self._day_numbers(local, days)):
             out[int(local[i])].update(local[js].tolist())
         keys, docs, is_new, local = self.names.bucket(_name_matrix(fps), ids)
-        a, b = _name_pairs(keys, docs, is_new, len(local))
+        a, b = _name_pairs(keys, docs, is_new, self._day_numbers(local, days))
         for i, j in zip(local[a].tolist(), local[b].tolist()):
             out[i].add(j)
         # Make new-new links symmetric, so grouping does not depend on input order.
@@ -274,6 +286,20 @@ class Index:
                 if j in out:
                     out[j].add(i)
         return out
+
+
+def _rows(rows):
+    """[(id, fingerprint, day number or None)] of the rows with a usable fingerprint."""
+    return [(row[0], row[1], _date(row[2]) if len(row) > 2 else None) for row in rows if _valid(row[1])]
+
+
+_NO_DAY = -(1 << 40)     # far below any date's day number, so differences never overflow
+
+
+def _near(a, b, day):
+    """Which (a, b) pairs may be in one story by date: within MAX_GAP_DAYS, or undated."""
+    da, db = day[a], day[b]
+    return (da == _NO_DAY) | (db == _NO_DAY) | (np.abs(da - db) <= MAX_GAP_DAYS)
 
 
 class _Keys:
@@ -294,11 +320,12 @@ class _Keys:
 
     def add(self, matrix, ids):
         keys, owner = self.cells(matrix, ids)
-        order = np.argsort(keys, kind="stable")
+        order = np.argsort(keys)
         keys, owner = keys[order], owner[order]
-        at = np.searchsorted(self.keys, keys)
-        self.keys = np.insert(self.keys, at, keys)
-        self.ids = np.insert(self.ids, at, owner)
+        if len(self.keys):
+            at = np.searchsorted(self.keys, keys)
+            keys, owner = np.insert(self.keys, at, keys), np.insert(self.ids, at, owner)
+        self.keys, self.ids = keys, owner
 
     def bucket(self, matrix, ids):
         """Every cell with a key some new article has: the new articles' cells and the stored
@@ -325,8 +352,9 @@ def _buckets(keys):
     return starts, sizes, np.repeat(np.arange(len(starts)), sizes)
 
 
-def _band_links(keys, docs, is_new, n):
-    """Per new article (position in docs): its top MAX_CANDIDATES by shared bands."""
+def _band_links(keys, docs, is_new, day):
+    """Per new article (position in docs): its top MAX_CANDIDATES by shared bands among the
+    articles near it in time (day: the day number of each position)."""
     if not len(keys):
         return
     starts, sizes, bucket = _buckets(keys)
@@ -338,7 +366,8 @@ def _band_links(keys, docs, is_new, n):
     lens = sizes[bucket[mine]]
     for lo, hi in _chunks(docs[mine], lens):
         a, b = _bucket_pairs(docs, starts[bucket[mine[lo:hi]]], lens[lo:hi], docs[mine[lo:hi]])
-        yield from _top_shared(a, b, n)
+        near = _near(a, b, day)
+        yield from _top_shared(a[near], b[near], len(day))
 
 
 _PAIRS_PER_CHUNK = 4_000_000    # bounds memory: ~100 MB of numpy arrays per chunk
@@ -378,9 +407,10 @@ def _name_matrix(fps):
                          dtype="<u4").astype(np.int64).reshape(len(fps), NAME_KEYS)
 
 
-def _name_pairs(keys, docs, is_new, n):
-    """(a, b) arrays: each new article a with every article b sharing at least NAME_SHARED
-    rare-name keys, names on more than NAME_BUCKET_CAP articles left out."""
+def _name_pairs(keys, docs, is_new, day):
+    """(a, b) arrays: each new article a with every article b near it in time sharing at
+    least NAME_SHARED rare-name keys, names on more than NAME_BUCKET_CAP articles (of any
+    date) left out."""
     empty = np.zeros(0, dtype=np.int64)
     if not len(keys):
         return empty, empty
@@ -389,7 +419,9 @@ def _name_pairs(keys, docs, is_new, n):
     if not len(mine):
         return empty, empty
     a, b = _bucket_pairs(docs, starts[bucket[mine]], sizes[bucket[mine]], docs[mine])
-    pair, count = np.unique(a * n + b, return_counts=True)
+    near = _near(a, b, day)
+    n = len(day)
+    pair, count = np.unique(a[near] * n + b[near], return_counts=True)
     pair = pair[count >= NAME_SHARED]
     return pair // n, pair % n
 
@@ -397,6 +429,8 @@ def _name_pairs(keys, docs, is_new, n):
 def _top_shared(a, b, n):
     """Per article a: up to MAX_CANDIDATES others, most shared bands first, ties by position
     (positions are in id order)."""
+    if not len(a):          # every pair left out by date
+        return iter(())
     pair, count = np.unique(a.astype(np.int64) * n + b, return_counts=True)
     a, b = pair // n, pair % n
     order = np.lexsort((b, -count, a))

@@ -189,33 +189,41 @@ def test_ecbplus_two_events_of_one_topic_are_separated():
 
 
 def reference_candidates(new, existing):
-    """candidates() as first written: a Python loop over LSH buckets (the spec it must match)."""
+    """candidates() as first written: a Python loop over LSH buckets (the spec it must match),
+    and the rule on dates: two dated articles more than MAX_GAP_DAYS apart are never linked."""
+    import datetime
     from collections import Counter
-    out = {i: set() for i, _ in new}
-    rows = [(i, fp) for i, fp in existing if stories._valid(fp)]
+    out = {row[0]: set() for row in new}
+    rows = [row for row in existing if stories._valid(row[1])]
     n_ex = len(rows)
-    rows += [(i, fp) for i, fp in new if stories._valid(fp)]
+    rows += [row for row in new if stories._valid(row[1])]
+    day = [datetime.date.fromisoformat(row[2]).toordinal() if len(row) > 2 and row[2] else None for row in rows]
+
+    def near(a, b):
+        return day[a] is None or day[b] is None or abs(day[a] - day[b]) <= stories.MAX_GAP_DAYS
+
     buckets = {}
-    for r, (_, fp) in enumerate(rows):
-        for key in lsh_keys(fp):
+    for r, row in enumerate(rows):
+        for key in lsh_keys(row[1]):
             buckets.setdefault(key, []).append(r)
     shared = {}
     for members in buckets.values():
         for a in members:
             if a >= n_ex:
-                shared.setdefault(a, Counter()).update(b for b in members if b != a)
+                shared.setdefault(a, Counter()).update(b for b in members if b != a and near(a, b))
     for a, c in shared.items():
         best = sorted(c.items(), key=lambda kv: (-kv[1], rows[kv[0]][0]))[:stories.MAX_CANDIDATES]
         out[rows[a][0]].update(rows[b][0] for b, _ in best)
     # Rare names: articles sharing NAME_SHARED name keys, names on too many articles ignored.
-    names = [set(int.from_bytes(fp[k:k + 4], "little") for k in range(1 + 2 * stories.NUM_PERM, len(fp), 4)) - {0}
-             for _, fp in rows]
+    names = [set(int.from_bytes(row[1][k:k + 4], "little") for k in range(1 + 2 * stories.NUM_PERM, len(row[1]), 4)) - {0}
+             for row in rows]
     holders = {}
     for r, ks in enumerate(names):
         for k in ks:
             holders.setdefault(k, []).append(r)
     for a in range(n_ex, len(rows)):
-        c = Counter(b for k in names[a] if len(holders[k]) <= stories.NAME_BUCKET_CAP for b in holders[k] if b != a)
+        c = Counter(b for k in names[a] if len(holders[k]) <= stories.NAME_BUCKET_CAP
+                    for b in holders[k] if b != a and near(a, b))
         out[rows[a][0]].update(rows[b][0] for b, n in c.items() if n >= stories.NAME_SHARED)
     for i in list(out):
         for j in list(out[i]):
@@ -276,6 +284,44 @@ def test_an_index_grown_chunk_by_chunk_equals_a_fresh_scan(monkeypatch):
         assert index.candidates(chunk) == reference_candidates(chunk, fps[:lo])
         index.add(chunk)
     assert len(index.bands.keys) == 400 * stories.BANDS
+
+
+def test_candidates_are_never_further_apart_than_grouping_compares(monkeypatch):
+    # Dated articles more than MAX_GAP_DAYS apart are never linked, by bands or by names;
+    # an undated article is linked whatever the dates of the others.
+    import datetime
+    import random
+    rng = random.Random(2)
+    start = datetime.date(2024, 1, 1)
+    fps = [(i, fp, None if rng.random() < 0.1 else (start + datetime.timedelta(days=rng.randrange(60))).isoformat())
+           for i, fp in synthetic_fingerprints(400, seed=7)]
+    monkeypatch.setattr(stories, "MAX_CANDIDATES", 4)
+    monkeypatch.setattr(stories, "NAME_BUCKET_CAP", 8)
+    index = stories.Index(fps[:150])
+    for lo in range(150, 400, 50):
+        chunk = fps[lo:lo + 50]
+        got = index.candidates(chunk)
+        assert got == reference_candidates(chunk, fps[:lo])
+        index.add(chunk)
+    dates = {i: d for i, _, d in fps}
+    linked = [(i, j) for i, js in got.items() for j in js]
+    far = [(i, j) for i, j in linked if dates[i] and dates[j] and abs(
+        (datetime.date.fromisoformat(dates[i]) - datetime.date.fromisoformat(dates[j])).days) > stories.MAX_GAP_DAYS]
+    undated = [(i, j) for i, j in linked if not dates[i] or not dates[j]]
+    assert linked and undated and not far
+    # without the dates, the same fingerprints link across the whole two months
+    plain = stories.candidates([row[:2] for row in fps[350:]], [row[:2] for row in fps[:350]])
+    assert any(dates[i] and dates[j] and abs((datetime.date.fromisoformat(dates[i]) -
+               datetime.date.fromisoformat(dates[j])).days) > stories.MAX_GAP_DAYS
+               for i, js in plain.items() for j in js)
+
+
+def test_an_article_whose_only_matches_are_months_away_has_no_candidates():
+    fps = synthetic_fingerprints(2, seed=1)
+    same = fps[0][1]
+    assert stories.candidates([(1, same, "2024-06-01")], [(0, same, "2024-01-01")]) == {1: set()}
+    assert stories.candidates([(1, same, "2024-06-01")], [(0, same, "2024-05-25")]) == {1: {0}}
+    assert stories.candidates([(1, same, "2024-06-01")], [(0, same, None)]) == {1: {0}}
 
 
 def test_candidates_edge_cases():
