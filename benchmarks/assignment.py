@@ -33,15 +33,15 @@ def build(n, path):
     """The archive stored by the pipeline, no article in a story yet."""
     archive = path + ".jsonl"
     scale.write_jsonl(archive, scale.make_archive(n)[:n])
-    skip = pipeline.assign_stories, pipeline.analyse_stories
-    pipeline.assign_stories = lambda *args, **kwargs: set()
+    skip = pipeline.assign_all, pipeline.analyse_stories
+    pipeline.assign_all = lambda *args, **kwargs: set()
     pipeline.analyse_stories = lambda *args, **kwargs: None
     try:
         db = store.open_db(path)
         pipeline.ingest(db, [archive])
         db.conn.close()
     finally:
-        pipeline.assign_stories, pipeline.analyse_stories = skip
+        pipeline.assign_all, pipeline.analyse_stories = skip
 
 
 def assign(n, base, batch):

@@ -12,7 +12,7 @@ the pipeline's own functions, in the pipeline's order:
 
   analyse          pipeline.analyse: structure, segmentation, figures, fingerprint (pure)
   store            pipeline.store_batch: the single writer's insert of a batch
-  assign           pipeline.assign_stories: candidates, linkage, one transaction
+  assign           pipeline.assign_all: candidates, linkage, one transaction a chunk
   story inputs     pipeline.story_inputs: what a story's analysis reads back
   story analysis   pipeline.story_analysis: align, diff, claims, conflicts, provenance (pure)
   replace          store.replace_story_analyses: the writer swapping a story's rows
@@ -76,8 +76,7 @@ def main():
         batch = articles[i : i + pipeline.BATCH]
         clock("store", pipeline.store_batch, db, batch, report, n=len(batch))
     unassigned = store.unassigned_articles(db)
-    for chunk in pipeline.batches(unassigned, pipeline.ASSIGN_BATCH):
-        clock("assign", pipeline.assign_stories, db, chunk, None, n=len(chunk))
+    clock("assign", pipeline.assign_all, db, unassigned, None, n=len(unassigned))
 
     per_size = defaultdict(lambda: defaultdict(float))
     for story_id in store.pending_stories(db):

@@ -249,14 +249,16 @@ def instrument():
     for module, name in ((segment, "segment"), (structure, "analyse"), (numbers, "extract"), (stories, "fingerprint")):
         t.wrap(module, name, label=f"{module.__name__.split('.')[-1]}.{name}")
     for module, name in ((store, "known_hashes"), (store, "insert_articles"), (store, "fingerprints"),
-                         (stories, "candidates"), (store, "story_members"), (store, "story_docs"),
+                         (store, "story_members"), (store, "story_docs"),
                          (stories, "merges"), (store, "merge_stories"), (stories, "assign"),
                          (store, "apply_story_assignment"), (store, "story_sentences"), (align, "align"),
                          (claims, "claims"), (stories, "label"), (store, "story_article_ids")):
         t.wrap(module, name)
     t.wrap(pipeline, "analyse", stage="analyse")
     t.wrap(pipeline, "store_batch", stage="store")
-    t.wrap(pipeline, "assign_stories", stage="stories")
+    t.wrap(stories.Index, "candidates", label="Index.candidates")
+    t.wrap(stories.Index, "add", label="Index.add")
+    t.wrap(pipeline, "assign_all", stage="stories")
     # Stories are analysed in worker processes: the stage is timed as a whole here, and its
     # parts (align, claims, label) only when --workers 1 keeps them in this process.
     t.wrap(pipeline, "analyse_stories", stage="story_analysis")

@@ -219,13 +219,8 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         # one transaction, so a run killed at any moment leaves rows a rerun completes exactly.
         unassigned = store.unassigned_articles(db)
         started = time.monotonic()
-        # One index of the stored articles' LSH keys for the whole loop, each chunk added
-        # once assigned: re-reading every fingerprint per chunk made a first ingest quadratic.
-        index = stories.Index(store.fingerprints(db)) if unassigned and not story else None
-        for chunk in batches(unassigned, ASSIGN_BATCH):
-            report.stories.update(assign_stories(db, chunk, story, pool, index))
-        del index
         if unassigned:
+            report.stories.update(assign_all(db, unassigned, story, pool))
             report.timed("assign stories", started)
         pending = store.pending_stories(db)
         # Stories this run changed without assigning to them (their sentences became a
@@ -270,6 +265,18 @@ def store_batch(db, batch, report):
     ids = store.insert_articles(db, fresh, stories.fingerprint)
     report.added += len(ids)
     report.new_ids.extend(ids)
+
+
+def assign_all(db, new_ids, forced_label=None, pool=None):
+    """assign_stories over new_ids, ASSIGN_BATCH at a time (flat memory); returns the ids
+    of every story that changed. One index of the stored articles' LSH keys serves the
+    whole loop, each chunk added once assigned: re-reading every stored fingerprint per
+    chunk made a first ingest quadratic."""
+    index = None if forced_label else stories.Index(store.fingerprints(db))
+    changed = set()
+    for chunk in batches(new_ids, ASSIGN_BATCH):
+        changed |= assign_stories(db, chunk, forced_label, pool, index)
+    return changed
 
 
 def assign_stories(db, new_ids, forced_label=None, pool=None, index=None):
