@@ -600,6 +600,7 @@ def test_ranges_that_are_no_scores():
     ("Sales rose from $5 million to $7 million.", [("from $5 million to $7 million", 5e6, 7e6)]),
     ("Prices rose 2 to 3 percent last year.", [("2 to 3 percent", 2.0, 3.0)]),
     ("Rates range 5% to 7%.", [("5% to 7%", 5.0, 7.0)]),
+    ("Growth is expected to rise 2% to 3% next year.", [("2% to 3%", 2.0, 3.0)]),   # a forecast
 ])
 def test_a_change_then_a_level_is_no_range(text, figures):
     assert [(text[f.start:f.end], f.value, f.high) for f in extract(text)] == figures

@@ -238,13 +238,12 @@ L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roug
 L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
-# a verb of change right before a number: "rose 120 yen to 5,400 yen" is a change and the
-# level it led to, not a range (markets copy reports this way; "from" makes it a range)
-L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|rises?|risen|rising|fell|falls?|fallen|falling|gained|gains?|gaining|"
-                      r"lost|loses?|losing|jumped|jumps?|climbed|climbs?|dropped|drops?|slipped|slips?|slid|"
-                      r"added|adds?|shed|sheds|surged|surges?|soared|soars?|plunged|plunges?|tumbled|tumbles?|"
-                      r"declined|declines?|increased|increases?|decreased|decreases?|advanced|advances?|"
-                      r"eased|eases?|slumped|slumps?|(?:edged|ticked|inched|was|were|is|are|closed|ended)\s+(?:up|down|higher|lower))"
+# a past verb of change right before a number: "rose 120 yen to 5,400 yen" is a change and
+# the level it led to, not a range (market copy reports this way; "from" makes it a range,
+# and a forecast, "expected to rise 2% to 3%", is one)
+L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|fell|gained|lost|jumped|climbed|dropped|slipped|slid|added|shed|"
+                      r"surged|soared|plunged|tumbled|declined|increased|decreased|advanced|eased|slumped|"
+                      r"(?:edged|ticked|inched|was|were|closed|ended)\s+(?:up|down|higher|lower))"
                       r"(?:\s+by)?\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
