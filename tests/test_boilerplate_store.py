@@ -45,6 +45,31 @@ def test_a_sentence_repeated_on_a_sites_pages_becomes_boilerplate(tmp_path):
         assert fp == stories.fingerprint(body, title)
 
 
+def test_a_site_line_in_one_batch_is_counted_as_in_separate_runs(tmp_path):
+    # The counts of a batch are added up before they are written: four pages in one batch
+    # must turn the footer into boilerplate exactly as four runs of one page do.
+    import json
+    bodies = [f"Review {k}: the {name} costs {1000 * (k + 3)} pounds, its maker said on {day}."
+              for k, (name, day) in enumerate([("Triumph", "Monday"), ("Honda", "Tuesday"),
+                                               ("Ducati", "Friday"), ("Yamaha", "Sunday")])]
+
+    def ingest(path, feeds):
+        db = store.open_db(str(path))
+        for k, group in enumerate(feeds):
+            feed = tmp_path / f"{path.stem}-{k}.jsonl"
+            feed.write_text("".join(json.dumps(page(n, bodies[n])) + "\n" for n in group))
+            pipeline.ingest(db, [str(feed)], workers=1)
+        return (db.conn.execute("select a.url, s.role from sentences s join articles a on a.id = s.article_id "
+                                "where s.text = ? order by a.url", [FOOTER]).fetchall(),
+                db.conn.execute("select site, text_hash, n_articles from site_sentences order by 1, 2").fetchall())
+
+    together = ingest(tmp_path / "one.db", [range(4)])
+    apart = ingest(tmp_path / "four.db", [[n] for n in range(4)])
+    assert together == apart
+    assert [role for _, role in together[0]] == ["boilerplate"] * 4
+    assert (("bikes.example", boilerplate.text_key(FOOTER), 4)) in together[1]
+
+
 def test_versions_of_one_url_count_once(tmp_path):
     import json
     path = tmp_path / "news.db"
