@@ -97,7 +97,7 @@ def group(pages, marked, **kw):
     for n, (pid, _, _, _, art) in enumerate(pages):
         text = " ".join(s.text for s, m in zip(art.sentences, marked[pid]) if s.role in BODY and not m)
         docs.append(StoryDoc(id=n, title=art.title, text=text, published=art.published))
-        fps.append((n, stories.fingerprint(text, art.title)))
+        fps.append((n, stories.fingerprint(text, art.title), art.published))   # as the pipeline reads them
     out = stories.assign(docs, stories.candidates(fps, []), **kw)
     members = defaultdict(list)
     for n, s in out.items():
