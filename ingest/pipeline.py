@@ -270,8 +270,7 @@ def store_batch(db, batch, report):
 def assign_all(db, new_ids, forced_label=None, pool=None):
     """assign_stories over new_ids, ASSIGN_BATCH at a time (flat memory); returns the ids
     of every story that changed. One index of the stored articles' LSH keys serves the
-    whole loop, each chunk added once assigned: re-reading every stored fingerprint per
-    chunk made a first ingest quadratic."""
+    whole loop, each chunk added once assigned, so stored fingerprints are read once."""
     index = None if forced_label else stories.Index(store.fingerprints(db))
     changed = set()
     for chunk in batches(new_ids, ASSIGN_BATCH):

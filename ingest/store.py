@@ -359,7 +359,7 @@ def count_site_sentences(db, articles):
     sentence of the site with that text turns; [(article id, text_hash)] of new sentences
     whose text had reached it before, so only they turn). Each stored sentence is looked at
     once in all, however often its text repeats. The batch's counts are read at once and
-    written at once, in key order: one statement per sentence was most of storing's growth."""
+    written in one executemany, in key order, rather than one statement per sentence."""
     seen = []
     for article in articles:
         hashes = {s.text_hash for s in article.sentences if s.text_hash is not None}

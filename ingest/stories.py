@@ -237,8 +237,8 @@ def candidates(new, existing):
 
 class Index:
     """The band keys and rare-name keys of stored articles, sorted, so that the candidates of
-    new articles are found by looking up only their own keys (a run that assigns its articles
-    in chunks would otherwise re-scan every stored fingerprint per chunk: quadratic).
+    new articles are found by looking up only their own keys: a run builds it once and adds
+    each chunk it assigns, instead of re-reading every stored fingerprint per chunk.
 
     Order inside a key does not matter: candidates() orders what it finds by article id.
     Ids are unique: an article is added once, and never passed as new once added. 16 bytes
@@ -335,8 +335,7 @@ class _Keys:
         wanted = np.unique(flat)
         lo = np.searchsorted(self.keys, wanted, side="left")
         hi = np.searchsorted(self.keys, wanted, side="right")
-        n = hi - lo
-        at = np.repeat(lo - np.r_[0, np.cumsum(n)[:-1]], n) + np.arange(int(n.sum()))
+        at = _spans(lo, hi - lo)
         keys = np.concatenate([self.keys[at], flat])
         holders = np.concatenate([self.ids[at], owner])
         is_new = np.r_[np.zeros(len(at), dtype=bool), np.ones(len(flat), dtype=bool)]
@@ -390,11 +389,14 @@ def _chunks(owner, lens):
     return list(zip(cuts[:-1], cuts[1:]))
 
 
+def _spans(starts, lens):
+    """The positions starts[k] .. starts[k] + lens[k] - 1 of every k, concatenated."""
+    return np.repeat(starts - np.r_[0, np.cumsum(lens)[:-1]], lens) + np.arange(int(lens.sum()))
+
+
 def _bucket_pairs(docs, starts, lens, owners):
     """Every (owner, other article) pair of the given cells' buckets, self-pairs dropped."""
-    total = int(lens.sum())
-    first = np.repeat(starts - np.r_[0, np.cumsum(lens)[:-1]], lens)
-    b = docs[first + np.arange(total)]
+    b = docs[_spans(starts, lens)]
     a = np.repeat(owners, lens)
     keep = a != b
     return a[keep], b[keep]
