@@ -12,6 +12,8 @@ from article offsets in one place (store.figure_row / store.figure_from_row), be
 the table promises offsets into articles.text.
 """
 
+import functools
+import operator
 from dataclasses import asdict, dataclass, field, fields
 
 # Bumped whenever a table or view changes shape; stored in newsdiff_meta and user_version.
@@ -24,14 +26,23 @@ def column(sql, references=None, default=None, index=False):
     return field(default=default, metadata={"sql": sql, "references": references, "index": index or bool(references)})
 
 
+@functools.cache
 def columns(record):
     """The stored fields of a record class, in declaration order."""
-    return [f for f in fields(record) if "sql" in f.metadata]
+    # Cached: the writer asks per row (hundreds of thousands of times a run), and
+    # dataclasses.fields() rebuilds the list each time.
+    return tuple(f for f in fields(record) if "sql" in f.metadata)
+
+
+@functools.cache
+def _getter(record):
+    getter = operator.attrgetter(*(f.name for f in columns(record)))
+    return getter if len(columns(record)) > 1 else lambda r: (getter(r),)
 
 
 def values(record):
     """A record's column values, in columns() order (for an INSERT)."""
-    return tuple(getattr(record, f.name) for f in columns(type(record)))
+    return _getter(type(record))(record)
 
 
 @dataclass(kw_only=True)

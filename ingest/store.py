@@ -6,6 +6,7 @@ those declarations. Each write runs inside one transaction, so a failed or
 interrupted run never leaves half an article or half a story's analysis behind.
 """
 
+import functools
 import json
 import sqlite3
 import sys
@@ -51,7 +52,12 @@ def select_sql(record, alias):
 
 def from_row(record, row):
     """A record from a row selected with select_sql(record, ...)."""
-    return record(**{f.name: v for f, v in zip(columns(record), row)})
+    return record(**dict(zip(_names(record), row)))
+
+
+@functools.cache
+def _names(record):
+    return tuple(f.name for f in columns(record))
 
 
 # Full-text search on sentences (FTS5, porter stemming), kept in step by triggers; the
