@@ -128,14 +128,11 @@ def ingest(docs, n_batches, threshold=None, margin="default", seed=0, shuffle=Tr
                     need.update(members[story[j]])
         pool = [replace(by_id[i], story_id=story.get(i)) for i in sorted(need)]
         t3 = time.perf_counter()
-        if merge:
-            m = stories.merges(pool, links, **kw)
-            for old, new_s in m.items():
-                for i in members.pop(old):
-                    story[i] = new_s
-                    members[new_s].append(i)
-            pool = [replace(p, story_id=story.get(p.id)) for p in pool]
-        out = stories.assign(pool, links, **kw)
+        m, out = stories.regroup(pool, links, **kw) if merge else ({}, stories.assign(pool, links, **kw))
+        for old, new_s in m.items():
+            for i in members.pop(old):
+                story[i] = new_s
+                members[new_s].append(i)
         t4 = time.perf_counter()
         fresh = {}
         for i, s in out.items():

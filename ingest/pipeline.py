@@ -349,21 +349,10 @@ def group_stories(part):
             members.setdefault(d.story_id, []).append(d)
     terms = {**{s: store.unpack_terms(blob) for s, blob in terms.items()},
              **{s: stories.story_vector(ds, vectors) for s, ds in members.items()}}
-    # Only articles linking two or more stored stories can merge them: skip the extra
-    # clustering pass otherwise (always on a first ingest into an empty database).
-    merged = stories.merges(docs, links, vectors=vectors, stored=terms) if len(terms) > 1 else {}
-    # Articles that link two stored stories show they were one story all along: assign
-    # as if merged, then store the merge and the assignment together.
-    for d in docs:
-        d.story_id = merged.get(d.story_id, d.story_id)
-    into = {}
-    for s in sorted(terms):
-        into.setdefault(merged.get(s, s), []).append(terms[s])
-    terms = {s: vs[0] if len(vs) == 1 else stories.add_vectors(vs) for s, vs in into.items()}
+    # Articles that link two stored stories show they were one story all along: the
+    # merge and the assignment are stored together.
     sums = {}
-    assignment = stories.assign(docs, links, vectors=vectors, stored=terms, sums=sums)
-    for s in set(merged.values()) - set(sums):
-        sums[s] = terms[s]
+    merged, assignment = stories.regroup(docs, links, vectors=vectors, stored=terms, sums=sums)
     # packed here, on the worker: what goes back to the writer is small and ready to store
     return merged, assignment, {key: store.pack_terms(v) for key, v in sums.items()}
 

@@ -31,6 +31,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 from wordfreq import get_frequency_dict, zipf_frequency
@@ -38,7 +39,7 @@ from wordfreq import get_frequency_dict, zipf_frequency
 from .linkage import agglomerate
 from .text import STOP_WORDS, parse_iso
 
-__all__ = ["fingerprint", "candidates", "Index", "similarity", "assign", "merges", "label", "JOIN_THRESHOLD"]
+__all__ = ["fingerprint", "candidates", "Index", "similarity", "assign", "merges", "regroup", "label", "JOIN_THRESHOLD"]
 
 # --- tuning (benchmarks/stories.py measures these on ECB+) -------------------------------
 # LSH: 128 bands of 3 rows. A pair with Jaccard J over name/number sets becomes a candidate
@@ -627,6 +628,11 @@ def assign(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     their smallest article id, so the same input always gives the same output.
     """
     groups, of = _cluster(docs, links, threshold, margin, vectors=vectors, stored=stored)
+    return _assignment(docs, groups, of, sums)
+
+
+def _assignment(docs, groups, of, sums):
+    """assign()'s answer from _cluster()'s groups."""
     new_ids = sorted((d.id for d in docs if d.story_id is None), key=_sort_key)
     out, keys = {}, {}
     for i in new_ids:
@@ -675,6 +681,11 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
     An empty dict means nothing to merge (the common case).
     """
     groups, _ = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors, stored=stored)
+    return _stored_merges(docs, groups)
+
+
+def _stored_merges(docs, groups):
+    """merges()'s answer from _cluster(merge_stored=True)'s groups."""
     story = {d.id: d.story_id for d in docs}     # once, not once per group
     out = {}
     for g in groups.values():
@@ -682,6 +693,35 @@ def merges(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vector
         for sid in stored[1:]:
             out[sid] = stored[0]
     return out
+
+
+def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None, sums=None):
+    """merges(), applied, then assign(): (merges, assignment), what a run stores.
+
+    Same inputs as assign(); the kept vectors (stored) of merged stories are summed, and
+    sums also gets the summed vector of a story that others merged into and that gained
+    no article. docs are not changed.
+
+    One clustering pass when no stored stories merge (the common case): a pass that lets
+    stored stories merge but never does makes exactly the merges, in the same order, of a
+    pass that forbids it. Every entry it had for two stored stories was stale when it came
+    off the heap, or it would have merged them.
+    """
+    stored = stored or {}
+    groups, of = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors, stored=stored)
+    merged = _stored_merges(docs, groups)
+    if not merged:
+        return merged, _assignment(docs, groups, of, sums)
+    docs = [replace(d, story_id=merged.get(d.story_id, d.story_id)) for d in docs]
+    into = {}
+    for s in sorted(stored):
+        into.setdefault(merged.get(s, s), []).append(stored[s])
+    stored = {s: vs[0] if len(vs) == 1 else add_vectors(vs) for s, vs in into.items()}
+    sums = {} if sums is None else sums
+    assignment = assign(docs, links, threshold, margin, vectors=vectors, stored=stored, sums=sums)
+    for s in (set(merged.values()) & set(stored)) - set(sums):
+        sums[s] = stored[s]
+    return merged, assignment
 
 
 # --- label ----------------------------------------------------------------------------------------

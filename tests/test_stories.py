@@ -121,6 +121,36 @@ def test_merges_joins_two_stored_fragments_of_one_story():
     assert stories.merges(stored + [docs[2]], links) == {2: 1}
 
 
+def merge_then_assign(docs, links, stored):
+    """What stories.regroup() must equal: merges(), applied by hand, then assign()."""
+    merged = stories.merges(docs, links, stored=stored)
+    docs = [replace(d, story_id=merged.get(d.story_id, d.story_id)) for d in docs]
+    kept = {}
+    for s in sorted(stored):
+        kept.setdefault(merged.get(s, s), []).append(stored[s])
+    kept = {s: stories.add_vectors(vs) for s, vs in kept.items()}
+    return merged, stories.assign(docs, links, stored=kept)
+
+
+@pytest.mark.parametrize("stories_of, merges", [
+    ({0: 1, 1: 2}, {2: 1}),            # two stored fragments that the new articles join
+    ({0: 1, 1: 1, 4: 2}, {2: 1}),      # stored rewrites, stored earlier meeting, all linked
+    ({4: 2}, {}),                      # one stored story: nothing can merge
+])
+def test_regroup_is_merges_applied_then_assign(stories_of, merges):
+    docs = [replace(d, story_id=stories_of.get(d.id)) for d in example_docs()]
+    new = [d.id for d in docs if d.story_id is None]
+    links = {i: {d.id for d in docs if d.id != i} for i in new}
+    stored = {s: stories.story_vector([d for d in docs if d.story_id == s]) for s in set(stories_of.values())}
+    expected = merge_then_assign(docs, links, stored)
+    sums = {}
+    assert stories.regroup(docs, links, stored=stored, sums=sums) == expected
+    assert [d.story_id for d in docs] == [stories_of.get(d.id) for d in docs]   # docs untouched
+    merged, assignment = expected
+    assert merged == merges
+    assert set(sums) == set(assignment.values()) | set(merged.values())
+
+
 @pytest.mark.parametrize("junk", ["", None, "   \n\n", "!!! ??? ...", 42, "a an the of", "x" * 5])
 def test_junk_text(junk):
     fp = stories.fingerprint(junk)
