@@ -21,8 +21,9 @@ SCHEMA_VERSION = 3
 
 
 def column(sql, references=None, default=None, index=False):
-    """A stored field: its SQL type and constraints, the table it references (which is
-    indexed, as every foreign key is), and whether it needs an index of its own."""
+    """A stored field: its SQL type and constraints, the table it references (indexed, as
+    every foreign key is, by an index of its own unless a UNIQUE or PRIMARY KEY constraint
+    of the table leads with it), and whether it needs an index of its own."""
     return field(default=default, metadata={"sql": sql, "references": references, "index": index or bool(references)})
 
 

@@ -8,6 +8,7 @@ interrupted run never leaves half an article or half a story's analysis behind.
 
 import functools
 import json
+import re
 import sqlite3
 import sys
 import zlib
@@ -37,8 +38,14 @@ def create_table(record):
 
 
 def create_indexes(record):
+    # A column that leads a UNIQUE or PRIMARY KEY constraint is served by that
+    # constraint's index; a second one would only cost every insert (alignments.sentence_a).
+    led = {m.group(1) for c in getattr(record, "CONSTRAINTS", ()) if (m := _LEADS.match(c))}
     return [f"CREATE INDEX IF NOT EXISTS idx_{record.TABLE}_{f.name} ON {record.TABLE}({quoted(f.name)});"
-            for f in columns(record) if f.metadata["index"]]
+            for f in columns(record) if f.metadata["index"] and f.name not in led]
+
+
+_LEADS = re.compile(r"(?:UNIQUE|PRIMARY KEY) \((\w+)")
 
 
 def insert_sql(record, with_id=True):
