@@ -37,8 +37,8 @@ def columns(record):
 
 @functools.cache
 def _getter(record):
-    getter = operator.attrgetter(*(f.name for f in columns(record)))
-    return getter if len(columns(record)) > 1 else lambda r: (getter(r),)
+    # a tuple, as every record has two columns or more
+    return operator.attrgetter(*(f.name for f in columns(record)))
 
 
 def values(record):
