@@ -307,8 +307,10 @@ def sample_story_analysis(k):
     (one of 140 articles at 50,000, most under 15), so a uniform sample of 250 gave 274 s
     and 421 s for the same run: the touched stories are sorted by size and every
     (touched / k)-th is taken, which keeps each size in its share, and the per-story stages
-    are extrapolated by articles (measured x articles touched / articles sampled), which is
-    what their cost follows. The pipeline analyses the stories store.pending_stories lists,
+    are extrapolated by articles (measured x articles touched / articles sampled). It still
+    reads low: the cost per article grows with a story's size, the largest stories are
+    never picked, and the smaller file keeps the writer cheap (docs/scaling.md, section 6).
+    The pipeline analyses the stories store.pending_stories lists,
     so that is wrapped to list only the sampled ones. Returns (info, undo); undo(db) marks
     the unsampled stories analysed, so the incremental run that follows does not take them
     for an interrupted run's leftovers.

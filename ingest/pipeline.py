@@ -338,21 +338,12 @@ def group_stories(part):
     """(merges, assignment, summed term vectors of the stories that change) of one
     independent part (pure: runs in workers)."""
     docs, links, terms = part
-    # Tokenising articles is the main cost of merges() and assign(): they share one cache
-    # of term vectors (a merge changes story ids, not texts).
-    vectors = {}
-    # Stored stories without a kept vector get one from their members' texts, so every
-    # stored story takes part by its vector alone.
-    members = {}
-    for d in docs:
-        if d.story_id is not None and d.story_id not in terms:
-            members.setdefault(d.story_id, []).append(d)
-    terms = {**{s: store.unpack_terms(blob) for s, blob in terms.items()},
-             **{s: stories.story_vector(ds, vectors) for s, ds in members.items()}}
     # Articles that link two stored stories show they were one story all along: the
-    # merge and the assignment are stored together.
+    # merge and the assignment are stored together. A stored story without a kept vector
+    # (an older file) gets one from its members' texts in regroup.
     sums = {}
-    merged, assignment = stories.regroup(docs, links, vectors=vectors, stored=terms, sums=sums)
+    merged, assignment = stories.regroup(docs, links, stored={s: store.unpack_terms(blob) for s, blob in terms.items()},
+                                         sums=sums)
     # packed here, on the worker: what goes back to the writer is small and ready to store
     return merged, assignment, {key: store.pack_terms(v) for key, v in sums.items()}
 

@@ -37,8 +37,10 @@ def columns(record):
 
 @functools.cache
 def _getter(record):
-    # a tuple, as every record has two columns or more
-    return operator.attrgetter(*(f.name for f in columns(record)))
+    names = tuple(f.name for f in columns(record))
+    if len(names) > 1:
+        return operator.attrgetter(*names)      # a tuple, made in C
+    return lambda r: tuple(getattr(r, n) for n in names)
 
 
 def values(record):

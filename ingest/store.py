@@ -38,14 +38,17 @@ def create_table(record):
 
 
 def create_indexes(record):
-    # A column that leads a UNIQUE or PRIMARY KEY constraint is served by that
+    # A column that leads a table's UNIQUE or PRIMARY KEY constraint is served by that
     # constraint's index; a second one would only cost every insert (alignments.sentence_a).
+    # Files made before this rule lose theirs.
     led = {m.group(1) for c in getattr(record, "CONSTRAINTS", ()) if (m := _LEADS.match(c))}
-    return [f"CREATE INDEX IF NOT EXISTS idx_{record.TABLE}_{f.name} ON {record.TABLE}({quoted(f.name)});"
-            for f in columns(record) if f.metadata["index"] and f.name not in led]
+    return [f"DROP INDEX IF EXISTS idx_{record.TABLE}_{f.name};" if f.name in led else
+            f"CREATE INDEX IF NOT EXISTS idx_{record.TABLE}_{f.name} ON {record.TABLE}({quoted(f.name)});"
+            for f in columns(record) if f.metadata["index"]]
 
 
-_LEADS = re.compile(r"(?:UNIQUE|PRIMARY KEY) \((\w+)")
+# table constraints only ("UNIQUE (a, b)"); a column's own UNIQUE makes no index to lead
+_LEADS = re.compile(r'\s*(?:UNIQUE|PRIMARY\s+KEY)\s*\(\s*"?(\w+)', re.I)
 
 
 def insert_sql(record, with_id=True):

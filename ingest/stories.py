@@ -698,16 +698,22 @@ def _stored_merges(docs, groups):
 def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None, sums=None):
     """merges(), applied, then assign(): (merges, assignment), what a run stores.
 
-    Same inputs as assign(); the kept vectors (stored) of merged stories are summed, and
-    sums also gets the summed vector of a story that others merged into and that gained
-    no article. docs are not changed.
+    Same inputs as assign(). A stored story missing from `stored` gets its vector from its
+    members in docs first, so merged stories are summed from whole vectors, and sums also
+    gets the vector of a story that others merged into and that gained no article. docs
+    are not changed.
 
     One clustering pass when no stored stories merge (the common case): a pass that lets
     stored stories merge but never does makes exactly the merges, in the same order, of a
     pass that forbids it. Every entry it had for two stored stories was stale when it came
     off the heap, or it would have merged them.
     """
-    stored = stored or {}
+    vectors = {} if vectors is None else vectors
+    members = {}
+    for d in docs:
+        if d.story_id is not None and d.story_id not in (stored or {}):
+            members.setdefault(d.story_id, []).append(d)
+    stored = {**(stored or {}), **{s: story_vector(ds, vectors) for s, ds in members.items()}}
     groups, of = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors, stored=stored)
     merged = _stored_merges(docs, groups)
     if not merged:
@@ -719,7 +725,7 @@ def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vecto
     stored = {s: vs[0] if len(vs) == 1 else add_vectors(vs) for s, vs in into.items()}
     sums = {} if sums is None else sums
     assignment = assign(docs, links, threshold, margin, vectors=vectors, stored=stored, sums=sums)
-    for s in (set(merged.values()) & set(stored)) - set(sums):
+    for s in set(merged.values()) - set(sums):
         sums[s] = stored[s]
     return merged, assignment
 

@@ -75,6 +75,19 @@ def test_schema_has_foreign_keys_indexes_and_full_text_search(demo_db):
     assert len(hits) == 5 and all("Siyarto" in h["text"] for h in hits)
 
 
+def test_an_older_file_loses_its_redundant_index(tmp_path):
+    path = str(tmp_path / "old.db")
+    store.open_db(path).conn.close()
+    with sqlite3.connect(path) as conn:     # as files made before the rule have it
+        conn.execute("CREATE INDEX idx_alignments_sentence_a ON alignments(sentence_a)")
+
+    def names():
+        return {i.name for i in sqlite_utils.Database(path)["alignments"].indexes}
+    assert "idx_alignments_sentence_a" in names()
+    store.open_db(path).conn.close()
+    assert "idx_alignments_sentence_a" not in names() and "idx_alignments_sentence_b" in names()
+
+
 def test_views_use_plain_sql_only(demo_db):
     # A published file must open in any SQLite client: no plugin functions in views.
     conn = sqlite3.connect(demo_db)

@@ -1,6 +1,8 @@
 import glob
 import json
 import os
+import random
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -122,14 +124,31 @@ def test_merges_joins_two_stored_fragments_of_one_story():
 
 
 def merge_then_assign(docs, links, stored):
-    """What stories.regroup() must equal: merges(), applied by hand, then assign()."""
-    merged = stories.merges(docs, links, stored=stored)
+    """What stories.regroup() must equal, as the pipeline did it before regroup: merges()
+    (skipped with fewer than two stored stories), applied by hand, then assign(); the
+    summed vectors of the stories that change. stored: every stored story's vector."""
+    merged = stories.merges(docs, links, stored=stored) if len(stored) > 1 else {}
     docs = [replace(d, story_id=merged.get(d.story_id, d.story_id)) for d in docs]
     kept = {}
     for s in sorted(stored):
         kept.setdefault(merged.get(s, s), []).append(stored[s])
-    kept = {s: stories.add_vectors(vs) for s, vs in kept.items()}
-    return merged, stories.assign(docs, links, stored=kept)
+    kept = {s: vs[0] if len(vs) == 1 else stories.add_vectors(vs) for s, vs in kept.items()}
+    sums = {}
+    assignment = stories.assign(docs, links, stored=kept, sums=sums)
+    for s in set(merged.values()) - set(sums):
+        sums[s] = kept[s]
+    return merged, assignment, sums
+
+
+def regroup_with_sums(docs, links, stored):
+    sums = {}
+    merged, assignment = stories.regroup(docs, links, stored=stored, sums=sums)
+    return merged, assignment, sums
+
+
+def story_vectors(docs):
+    return {s: stories.story_vector([d for d in docs if d.story_id == s])
+            for s in {d.story_id for d in docs if d.story_id is not None}}
 
 
 @pytest.mark.parametrize("stories_of, merges", [
@@ -141,14 +160,42 @@ def test_regroup_is_merges_applied_then_assign(stories_of, merges):
     docs = [replace(d, story_id=stories_of.get(d.id)) for d in example_docs()]
     new = [d.id for d in docs if d.story_id is None]
     links = {i: {d.id for d in docs if d.id != i} for i in new}
-    stored = {s: stories.story_vector([d for d in docs if d.story_id == s]) for s in set(stories_of.values())}
-    expected = merge_then_assign(docs, links, stored)
-    sums = {}
-    assert stories.regroup(docs, links, stored=stored, sums=sums) == expected
+    expected = merge_then_assign(docs, links, story_vectors(docs))
+    assert regroup_with_sums(docs, links, story_vectors(docs)) == expected
     assert [d.story_id for d in docs] == [stories_of.get(d.id) for d in docs]   # docs untouched
-    merged, assignment = expected
-    assert merged == merges
-    assert set(sums) == set(assignment.values()) | set(merged.values())
+    assert expected[0] == merges
+
+
+def test_regroup_equals_the_two_passes_on_ecbplus_samples():
+    """Random small parts of ECB+ topics (two events of one kind each): regroup's one pass
+    when no stored stories merge must give what two passes give, vectors included, also
+    when a stored story's vector is missing and must come from its members."""
+    path = next((p for p in ECBPLUS if os.path.exists(p)), None)
+    if path is None:
+        pytest.skip("ECB+ benchmark data not available")
+    by_topic = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            r = json.loads(line)
+            if r["topic"] <= 8:
+                by_topic.setdefault(r["topic"], []).append(
+                    StoryDoc(id=n, title=None, text="\n".join(r["sentences"]), published=None, story_id=None))
+    rng = random.Random(7)
+    seen = Counter()
+    for _ in range(150):
+        docs = sorted(rng.sample(by_topic[rng.choice(sorted(by_topic))], 8), key=lambda d: d.id)
+        stored_ids = rng.sample(range(8), rng.randint(2, 6))
+        docs = [replace(d, story_id=100 + rng.randint(0, 2)) if k in stored_ids else d for k, d in enumerate(docs)]
+        new = [d.id for d in docs if d.story_id is None]
+        links = {i: {d.id for d in docs if d.id != i and rng.random() < 0.6} for i in new}
+        vectors = story_vectors(docs)
+        expected = merge_then_assign(docs, links, vectors)
+        assert regroup_with_sums(docs, links, vectors) == expected
+        partial = dict(sorted(vectors.items())[1:])
+        assert regroup_with_sums(docs, links, partial) == expected
+        seen["merge" if expected[0] else "no merge, 2+ stored" if len(vectors) > 1 else "one stored"] += 1
+    # both paths taken, often
+    assert seen["merge"] >= 10 and seen["no merge, 2+ stored"] >= 10, seen
 
 
 @pytest.mark.parametrize("junk", ["", None, "   \n\n", "!!! ??? ...", 42, "a an the of", "x" * 5])
