@@ -368,6 +368,13 @@ def insert_articles(db, articles, fingerprint):
     return ids
 
 
+# The sentences of the versions of a URL stored before an article. "+a.site" keeps SQLite
+# on the URL's index: by the site's it read every earlier article of the site, and storing
+# grew with the square of the archive (1.2 -> 2.1 ms per article over 30,000).
+EARLIER_VERSIONS_SQL = ("SELECT DISTINCT s.text_hash FROM sentences s JOIN articles a ON a.id = s.article_id "
+                        "WHERE a.url = ? AND +a.site = ? AND a.id < ?")
+
+
 def count_site_sentences(db, articles):
     """Add each new article's sentences to its site's counts; versions of one URL count
     once (a text counts for an article unless a version stored before it has it). Returns
@@ -383,9 +390,7 @@ def count_site_sentences(db, articles):
             continue
         versions = set()
         if article.url:
-            versions = {r[0] for r in db.conn.execute(
-                "SELECT DISTINCT s.text_hash FROM sentences s JOIN articles a ON a.id = s.article_id "
-                "WHERE a.url = ? AND a.site = ? AND a.id < ?", (article.url, article.site, article.id))}
+            versions = {r[0] for r in db.conn.execute(EARLIER_VERSIONS_SQL, (article.url, article.site, article.id))}
         seen.append((article, sorted(hashes), versions))
     counts = stored_site_counts(db, {(a.site, h) for a, hashes, _ in seen for h in hashes})
     added = {}

@@ -88,6 +88,14 @@ def test_an_older_file_loses_its_redundant_index(tmp_path):
     assert "idx_alignments_sentence_a" not in names() and "idx_alignments_sentence_b" in names()
 
 
+def test_storing_finds_earlier_versions_by_url_not_by_site(demo_db):
+    # By the site's index every earlier article of the site is read for each new one:
+    # storing then grows with the square of the archive.
+    plan = " ".join(r[3] for r in sqlite3.connect(demo_db).execute(
+        "EXPLAIN QUERY PLAN " + store.EARLIER_VERSIONS_SQL, ("u", "s", 10)))
+    assert "idx_articles_url" in plan and "idx_articles_site" not in plan, plan
+
+
 def test_views_use_plain_sql_only(demo_db):
     # A published file must open in any SQLite client: no plugin functions in views.
     conn = sqlite3.connect(demo_db)
