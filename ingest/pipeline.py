@@ -340,7 +340,7 @@ def group_stories(part):
     docs, links, terms = part
     # Articles that link two stored stories show they were one story all along: the
     # merge and the assignment are stored together. A stored story without a kept vector
-    # (an older file) gets one from its members' texts in regroup.
+    # (an older file, a boilerplate change, --story) takes part by its members' texts.
     sums = {}
     merged, assignment = stories.regroup(docs, links, stored={s: store.unpack_terms(blob) for s, blob in terms.items()},
                                          sums=sums)

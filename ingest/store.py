@@ -47,7 +47,8 @@ def create_indexes(record):
             for f in columns(record) if f.metadata["index"]]
 
 
-# table constraints only ("UNIQUE (a, b)"); a column's own UNIQUE makes no index to lead
+# table constraints only ("UNIQUE (a, b)"); a column-level UNIQUE is not looked at (no
+# such column is also declared indexed)
 _LEADS = re.compile(r'\s*(?:UNIQUE|PRIMARY\s+KEY)\s*\(\s*"?(\w+)', re.I)
 
 

@@ -698,10 +698,10 @@ def _stored_merges(docs, groups):
 def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vectors=None, stored=None, sums=None):
     """merges(), applied, then assign(): (merges, assignment), what a run stores.
 
-    Same inputs as assign(). A stored story missing from `stored` gets its vector from its
-    members in docs first, so merged stories are summed from whole vectors, and sums also
-    gets the vector of a story that others merged into and that gained no article. docs
-    are not changed.
+    Same inputs as assign(). A merged story's vector is the sum of its parts' (a part
+    missing from `stored` is summed from its members in docs), and sums also gets the
+    vector of a story that others merged into and that gained no article. docs are not
+    changed.
 
     One clustering pass when no stored stories merge (the common case): a pass that lets
     stored stories merge but never does makes exactly the merges, in the same order, of a
@@ -709,15 +709,15 @@ def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vecto
     off the heap, or it would have merged them.
     """
     vectors = {} if vectors is None else vectors
-    members = {}
-    for d in docs:
-        if d.story_id is not None and d.story_id not in (stored or {}):
-            members.setdefault(d.story_id, []).append(d)
-    stored = {**(stored or {}), **{s: story_vector(ds, vectors) for s, ds in members.items()}}
+    stored = stored or {}
     groups, of = _cluster(docs, links, threshold, margin, merge_stored=True, vectors=vectors, stored=stored)
     merged = _stored_merges(docs, groups)
     if not merged:
         return merged, _assignment(docs, groups, of, sums)
+    # a merged story is summed from whole vectors: those not given come from the members
+    involved = set(merged) | set(merged.values())
+    stored = {**stored, **{s: story_vector([d for d in docs if d.story_id == s], vectors)
+                           for s in sorted(involved - set(stored))}}
     docs = [replace(d, story_id=merged.get(d.story_id, d.story_id)) for d in docs]
     into = {}
     for s in sorted(stored):

@@ -78,8 +78,9 @@ def test_schema_has_foreign_keys_indexes_and_full_text_search(demo_db):
 def test_an_older_file_loses_its_redundant_index(tmp_path):
     path = str(tmp_path / "old.db")
     store.open_db(path).conn.close()
-    with sqlite3.connect(path) as conn:     # as files made before the rule have it
-        conn.execute("CREATE INDEX idx_alignments_sentence_a ON alignments(sentence_a)")
+    conn = sqlite3.connect(path)            # as files made before the rule have it
+    conn.execute("CREATE INDEX idx_alignments_sentence_a ON alignments(sentence_a)")
+    conn.close()
 
     def names():
         return {i.name for i in sqlite_utils.Database(path)["alignments"].indexes}

@@ -162,6 +162,9 @@ def test_regroup_is_merges_applied_then_assign(stories_of, merges):
     links = {i: {d.id for d in docs if d.id != i} for i in new}
     expected = merge_then_assign(docs, links, story_vectors(docs))
     assert regroup_with_sums(docs, links, story_vectors(docs)) == expected
+    # the surviving story's vector left out: made from its members, the same answer
+    partial = {s: v for s, v in story_vectors(docs).items() if s != min(stories_of.values())}
+    assert regroup_with_sums(docs, links, partial) == expected
     assert [d.story_id for d in docs] == [stories_of.get(d.id) for d in docs]   # docs untouched
     assert expected[0] == merges
 
