@@ -36,8 +36,14 @@ def columns(record):
 
 
 @functools.cache
+def column_names(record):
+    """The names of columns(record), in the same order."""
+    return tuple(f.name for f in columns(record))
+
+
+@functools.cache
 def _getter(record):
-    names = tuple(f.name for f in columns(record))
+    names = column_names(record)
     if len(names) > 1:
         return operator.attrgetter(*names)      # a tuple, made in C
     return lambda r: tuple(getattr(r, n) for n in names)

@@ -6,7 +6,6 @@ those declarations. Each write runs inside one transaction, so a failed or
 interrupted run never leaves half an article or half a story's analysis behind.
 """
 
-import functools
 import json
 import re
 import sqlite3
@@ -18,7 +17,7 @@ import sqlite_utils
 
 from . import boilerplate
 from .records import (SCHEMA_VERSION, TABLES, Alignment, Article, Claim, ClaimSentence, Conflict, Figure,
-                      Provenance, Sentence, StoryDoc, columns, values)
+                      Provenance, Sentence, StoryDoc, column_names, columns, values)
 
 # The marker the plugin checks before it touches a database: only ingest writes it.
 META = "newsdiff_meta"
@@ -63,12 +62,7 @@ def select_sql(record, alias):
 
 def from_row(record, row):
     """A record from a row selected with select_sql(record, ...)."""
-    return record(**dict(zip(_names(record), row)))
-
-
-@functools.cache
-def _names(record):
-    return tuple(f.name for f in columns(record))
+    return record(**dict(zip(column_names(record), row)))
 
 
 # Full-text search on sentences (FTS5, porter stemming), kept in step by triggers; the

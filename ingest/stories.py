@@ -715,9 +715,12 @@ def regroup(docs, links, threshold=JOIN_THRESHOLD, margin=COHESION_MARGIN, vecto
     if not merged:
         return merged, _assignment(docs, groups, of, sums)
     # a merged story is summed from whole vectors: those not given come from the members
-    involved = set(merged) | set(merged.values())
-    stored = {**stored, **{s: story_vector([d for d in docs if d.story_id == s], vectors)
-                           for s in sorted(involved - set(stored))}}
+    missing = (set(merged) | set(merged.values())) - set(stored)
+    members = {}
+    for d in docs:
+        if d.story_id in missing:
+            members.setdefault(d.story_id, []).append(d)
+    stored = {**stored, **{s: story_vector(members[s], vectors) for s in sorted(missing)}}
     docs = [replace(d, story_id=merged.get(d.story_id, d.story_id)) for d in docs]
     into = {}
     for s in sorted(stored):
