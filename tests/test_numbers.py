@@ -554,6 +554,9 @@ def test_hyphenated_idioms_are_no_counts():
     ("She retired at age 51.", "51", 51.0, None),
     ("He died at the age of 60.", "60", 60.0, None),
     ("Workers aged 26 or older qualify.", "26", 26.0, "lower bound"),
+    ("Anthony LaCalamita III, 38, had been arrested.", "38", 38.0, None),
+    ("Paul McCartney, 77, and Ellen DeGeneres, 61, attended.", "77", 77.0, None),
+    ("I have worked on my own cars since I was 17.", "17", 17.0, None),
 ])
 def test_ages_stated_by_context(text, surface, value, qualifier):
     check(one(text, surface), value=value, unit="year", kind="age", key="age:year", qualifier=qualifier)
@@ -1050,3 +1053,41 @@ def test_a_fraction_after_by_and_before_a_preposition():
     check(one("Prices have risen by a fifth since 2019.", "a fifth"), value=0.2, kind="fraction")
     assert one("He was elected to a fifth term.", "fifth").kind == "ordinal"
     check(one("a fifth", "a fifth"), value=0.2, kind="fraction")      # alone, as a table cell
+
+
+def test_a_duration_keeps_its_unit_after_straight_or_full():
+    check(one("It was down for four straight years.", "four straight years"), value=4.0, unit="year", kind="duration")
+    check(one("The strike lasted five full days.", "five full days"), value=5.0, unit="day", kind="duration")
+    check(one("Sales rose for three consecutive months.", "three consecutive months"), unit="month", kind="duration")
+
+
+def test_an_ordinal_before_a_hyphen_is_a_rank_and_half_or_quarter_with_a_unit_is_a_measure():
+    check(one("A fourth-year pro out of Northern Colorado.", "fourth"), value=4.0, kind="ordinal")
+    check(one("The company posted a third-quarter loss.", "third"), value=3.0, kind="ordinal")
+    check(one("It is a half-hour drive from the city.", "a half-hour"), value=0.5, unit="hour", kind="duration")
+    check(one("The fire was a quarter-mile away.", "a quarter-mile"), value=0.25, unit="mile", kind="measure")
+    # compound nouns stay words: only the count is a figure
+    assert [(f.surface, f.unit) for f in extract("His two half-brothers watched the quarter-final at half-time.")] \
+        == [("two half-brothers", "half-brother")]
+
+
+def test_a_quotes_change_is_signed_and_reference_markers_are_no_figures():
+    assert [(f.surface, f.value, f.low) for f in extract("HD THE HOME DEPOT INC. 225.86 -12.99 -5.44%")] == [
+        ("225.86", 225.86, None), ("-12.99", -12.99, None), ("-5.44%", -5.44, None)]
+    check(one("Prices will rise from 5 -7 dollars.", "from 5 -7 dollars"), low=5.0, high=7.0)
+    assert [f.surface for f in extract("One study in 84 women found it worked better than therapy alone (20).")] \
+        == ["One study", "84 women"]
+    assert extract("Drinking water can boost metabolism and weight loss (10, 11).") == []
+    assert one("Police arrested John Smith (19).", "19").value == 19.0     # an age in brackets stays
+
+
+def test_short_years_and_vehicle_names():
+    check(one("It will come out in early '09.", "'09"), value=2009.0, kind="year", iso="2009")
+    check(one("He was in the class of ’68.", "’68"), value=1968.0, kind="year")
+    assert one("'20 people died,' he said.", "20 people").kind == "count"
+    assert [f.surface for f in extract("The men drove a large 4×4 car worth €2 million.")] == ["€2 million"]
+
+
+def test_more_people_take_an_age_in_apposition():
+    check(one("The actress, 26, checked in late Thursday.", "26"), kind="age", unit="year")
+    assert one("The company, 20, said no.", "20").kind == "number"

@@ -95,7 +95,7 @@ def _decade(text, s, e, digits, value, lo):
         y, span, part, of, iso = int(value), 9, PART_OF_DECADE, "decade", digits[:3]
         start = s
     elif re.fullmatch(r"\d0", digits):
-        y = int((2000 if value < 30 else 1900) + value)      # "the '90s", "the ’00s"
+        y = _short_year(value)      # "the '90s", "the ’00s"
         span, part, of, iso = 9, PART_OF_DECADE, "decade", str(y)[:3]
         start = s - 1 if text[s - 1:s] in ("'", "’") else s
         if start == s and not (30 <= value <= 90):
@@ -113,6 +113,11 @@ def _decade(text, s, e, digits, value, lo):
             not L_THE.search(text, max(lo, start - 5), start) or TEMPERATURE_CONTEXT.search(text)):
         return None           # "in her 90s" is an age, "highs in the 90s" heat
     return figure(text, start, e + 1, low, "year", iso=iso, low=float(low), high=float(high), of=of)
+
+
+def _short_year(yy):
+    """The year of two digits written for it ("'90s", "in early '09"): 2000-2029, else 1900s."""
+    return int((2000 if yy < 30 else 1900) + yy)
 
 
 def cardinal(text, m, out, lo=0):
@@ -313,6 +318,8 @@ def _range(text, g, lo, start, sym):
         return None
     sep = rm.group("sep").strip().lower()
     lr = L_RANGE.search(text, max(lo, start - 10), start)
+    if not lr and re.fullmatch(r"[ \t\u00a0]+-", rm.group("sep")):
+        return None       # "225.86 -12.99 -5.44%" (a quote's change): a minus sign ("from 5 -7" stays a range)
     if sep == "and" and not (lr and lr.group("w").lower() == "between"):
         return None
     if sep == "to" and not lr and (g.kind is not None or sym) and L_CHANGE.search(text, max(lo, start - 30), start):
@@ -431,6 +438,11 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
                 return end
             out.append(figure(text, s, e2, value, "count", phrase, qual))
             return e2
+        if len(digits or "") == 2 and text[s - 1:s] in ("'", "’") and not text[s - 2:s - 1].isalnum() \
+                and not counted_noun(text, end, True)[0]:
+            y = _short_year(value)     # "in early '09", "the class of '68" ("'20 people died'" is a count)
+            out.append(figure(text, s - 1, end, y, "year", qualifier=qual, iso=str(y)))
+            return end
         hm = R_HYPHEN_NOUN.match(text, end) if text[end:end + 1] == "-" else None
         if hm and hm.group("w") not in NOT_HYPHEN_NOUNS and hm.group("w") not in NOUN_PHRASE_ENDS \
                 and not (hm.group("w").endswith("ed") and len(hm.group("w")) > 4 and not hm.group("w").endswith("eed")):

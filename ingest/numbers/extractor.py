@@ -40,6 +40,7 @@ from .patterns import (
     R_CURRENCY,
     R_DATE_TO,
     R_MULTIPLIED,
+    R_REFERENCES,
     R_TEAM_NEXT,
     VAGUE,
     WORD,
@@ -87,7 +88,8 @@ def extract(text):
         if end is not None:
             pos = end
     if out:
-        out = [f for f in out if not _is_name(text, f)]
+        refs = R_REFERENCES.search(text) if text.rstrip().endswith((")", ").")) else None
+        out = [f for f in out if not (_is_name(text, f) or refs and refs.start("refs") < f.start < refs.end("refs"))]
     if "ozens" in text or "undreds" in text or "housands" in text or "illions" in text:
         _vague(text, out)     # substring tests in C first: most sentences have none
     return join_bounds(text, out) if len(out) > 1 else out

@@ -351,7 +351,9 @@ CALIBRE_NOUNS = {"revolver", "revolvers", "magnum", "pistol", "pistols", "rifle"
 PERSON_NOUNS = set("""man woman boy girl son daughter wife husband mother father brother sister
 victim driver suspect child teen teenager officer student friend partner girlfriend
 boyfriend mom dad grandmother grandfather grandson granddaughter uncle aunt nephew niece
-baby toddler resident pilot owner passenger widow fiancee fiance""".split())
+baby toddler resident pilot owner passenger widow fiancee fiance actor actress singer star player
+coach worker soldier teacher doctor nurse patient gunman shooter journalist reporter rapper
+musician lawyer mayor senator governor president chef athlete""".split())
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # words after "one" that make it a pronoun, no figure: "one of", "one another", "one must"
 # ("day" and "time" too, unless a span is meant: cardinals.py)

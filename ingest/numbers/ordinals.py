@@ -82,8 +82,9 @@ def ordinal_words(text, m, out):
         return None
     if not prefix and last.endswith("s"):
         return None          # "some quarters", "thirds" alone: no figure
-    if last in ("half", "quarter") and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha():
-        return None          # "two half-brothers", "quarter-final": a compound noun
+    if last in ("half", "quarter") and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() \
+            and not R_UNIT.match(text, e):
+        return None          # "two half-brothers", "quarter-final": a compound noun ("a half-hour" is 0.5 hour)
     if last in ("half", "quarter") and not prefix:
         return _half_or_quarter(text, s, e, last, out)
     if not prefix and last in DENOMINATORS and last not in ("half", "quarter") and not last.endswith("s"):
@@ -121,6 +122,8 @@ def _fraction_value(text, s, e, toks):
     if fr is not None and toks[0] in ("a", "an") and not toks[-1].endswith("s"):
         # "a fifth of", "cut by a third", "a hundredth" (alone) are fractions; "a fifth
         # term", "wounding a third." (a third person) are ordinals
+        if text[e:e + 1] == "-" and toks[-1] not in ("half", "quarter") and not text.startswith("-of", e):
+            return None       # "a fourth-year pro", "a third-quarter loss": a rank ("a tenth-of-a-second" stays)
         nxt = R_NEXT_WORD.match(text, e)
         before = s > 0 and L_FRACTION_CONTEXT.search(text, max(0, s - 12), s)
         if nxt and not (nxt.group("w").lower() == "of" or R_UNIT.match(text, e)):
@@ -165,6 +168,9 @@ def _half_or_quarter(text, s, e, last, out):
     pm = R_FRACTION_OF_PERCENT.match(text, e)
     if pm:
         return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
+    if text[e:e + 1] == "-" and R_UNIT.match(text, e):
+        # "a half-hour drive", "a quarter-mile away"
+        return _fraction_figure(text, a_before.start(1) if a_before else s, e, 0.5 if last == "half" else 0.25, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):
         return None

@@ -193,8 +193,8 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
                         r"(?P<cw>(?i:" + _trie(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
-# "3 more years", "10 additional km": the unit after the word
-R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
+# "3 more years", "10 additional km", "four straight years": the unit after the word
+R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other|straight|consecutive|successive|full|whole|entire)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
@@ -261,11 +261,12 @@ QUAKE = re.compile(r"(?i)\b(?:quake|earthquake|tremor|temblor|aftershock)s?\b")
 # ages: "aged 26", "at age 51", "at the age of 51", "aged between 18 and 25", "ages 5-11"
 L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s+)?$")
 # a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
-# 85", "when he was just 15"
+# 85", "when he was just 15", "since I was 17"
 L_AGE_VERB = re.compile(r"(?i:\bwho\s+(?:is|was)|\bturn(?:s|ed|ing)?|\b(?:died|dies|retired|retires|retiring)\s+at|"
-                        r"\bwhen\s+(?:he|she|i|they|we)\s+(?:was|were)(?:\s+(?:just|only))?)\s+$")
-# an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "her son, 4, and"
-L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?)?"
+                        r"\b(?:when|since|until|till)\s+(?:he|she|i|they|we|you)\s+(?:was|were)(?:\s+(?:just|only))?)\s+$")
+# an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "McDonald, 67,",
+# "Anthony LaCalamita III, 38,", "her son, 4, and"
+L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}|\s+IV)?"
                           r"|\b(?i:" + alternation(PERSON_NOUNS) + r")),\s+$")
 R_APPOSITION_END = re.compile(r",(?!\s*\d)|\)|\.?\s*$")
 # "one day", "one time" state a span or a count after these ("lasted one day", "for one day")
@@ -323,6 +324,9 @@ NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
 VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
 VAGUE_OF = re.compile(r"\s+of\s+")
+# reference markers closing a sentence of a health or science page: "... than therapy
+# alone (20).", "(10, 11)"; after a name the brackets state an age ("John Smith (19).")
+R_REFERENCES = re.compile(r"\b[a-z][\w'’-]*,? (?P<refs>\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\))\.?\s*$")
 EMERGENCY_CALL = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
 
 # "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range

@@ -40,6 +40,9 @@ def cores(text):
             continue
         if c.re is CANDIDATE_DIGIT:
             j = i
+            if text[j + 1:j + 2] == "×" and re.match(r"\d×\d(?![\w.,])", text[j:j + 4]) and not text[j - 1:j].isalnum():
+                skip = j + 3      # "a 4×4 car": a name, as "4x4" (below)
+                continue
             if text[j].isdigit():
                 # an identifier: letters, optional hyphen, digits ("COVID-19", "F-16", "G7")
                 q = j - 1 if j > 0 and text[j - 1] == "-" else j
