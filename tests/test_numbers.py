@@ -1091,3 +1091,9 @@ def test_short_years_and_vehicle_names():
 def test_more_people_take_an_age_in_apposition():
     check(one("The actress, 26, checked in late Thursday.", "26"), kind="age", unit="year")
     assert one("The company, 20, said no.", "20").kind == "number"
+
+
+def test_how_often_is_a_count_of_times_with_a_rate():
+    check(one("Take it three times a day.", "three times a day"), value=3.0, unit="time", rate="day", key="count:time:day")
+    check(one("They meet twice a week.", "twice a week"), value=2.0, rate="week", key="count:time:week")
+    assert one("He was shot twice.", "twice").rate is None

@@ -393,8 +393,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         if kind in (None, "money"):
             kind, unit = "money", unit or sym
         s = start
-    if kind == "money" or kind == "measure":
-        rate, end2 = rate_after(text, end)
+    if kind == "money" or kind == "measure" or kind == "count" and unit == "time":
+        rate, end2 = rate_after(text, end)     # "three times a day" is a frequency too
         if rate:
             end = end2
         rate = rate or g.rate

@@ -46,7 +46,7 @@ from .patterns import (
     WORD,
     VAGUE_OF,
 )
-from .qualifiers import join_bounds
+from .qualifiers import join_bounds, rate_after
 from .scan import cores
 from .words import spelled_value
 
@@ -241,7 +241,9 @@ def _multiplier(text, m, out):
     if not v:
         return None
     if w in ("twice", "thrice") and not R_MULTIPLIED.match(text, m.end()):
-        out.append(figure(text, m.start(), m.end(), v, "count", "time"))
+        rate, end = rate_after(text, m.end())      # "twice a week"
+        out.append(figure(text, m.start(), end, v, "count", "time", None, rate))
+        return end
     else:
         out.append(figure(text, m.start(), m.end(), v, "multiplier"))
     return m.end()
