@@ -57,7 +57,8 @@ _PATTERNS = re.compile(r"""
   | \b(?:we|this\ (?:site|website))\ uses?\ cookies\b
   | \bby\ (?:continuing\ to\ (?:use|browse)|using)\ (?:this|our)\ (?:site|website)\b
   | \b(?:privacy\ policy|terms\ of\ (?:use|service))\b.{0,40}\b(?:privacy\ policy|terms\ of\ (?:use|service)|cookie)
-  | ^(?:read\ more|related\ (?:articles|stories)|recommended\ for\ you|you\ may\ also\ like|advertisement)\b\W*$
+  | ^(?:read\ more|related\ (?:articles|stories)|recommended\ for\ you|you\ may\ also\ like|advertisement
+       |don\ t\ miss|most\ (?:popular|read)|more\ (?:stories|news)|top\ stories|trending(?:\ now)?)\b\W*$
   | \b(?:download|get)\ (?:our|the)\ (?:free\ )?app\b
   | \bcontributed\ (?:to\ this\ report|reporting)\b
   | ^(?:additional\ )?reporting\ by\b.*\b(?:editing|writing)\ by\b
@@ -84,6 +85,7 @@ _RAW_PATTERNS = re.compile(r"""^\W*(?:
   | (?:read|see)\s+also\s*[:–—-]
   | also\s+on\s+[\w-]+\.(?:com|org|net|co)\b
   | (?:leggi\s+anche|lire\s+aussi|lesen\s+sie\s+auch|leia\s+tamb[eé]m|lea\s+tambi[eé]n)\b
+  | .{10,200}\[(?:video|insight|reaction|warning|news|pics|photos|gallery|watch|live|poll|analysis|latest)\]\W*$
 )""", re.X)
 
 
@@ -125,6 +127,7 @@ def is_pattern(text):
     if not t or len(t.split()) > PATTERN_MAX_WORDS:
         return False
     return bool(_PATTERNS.search(t) or _RAW_PATTERNS.match(normalize(text).lower()))
+
 
 
 def marks(texts, counts, min_articles=MIN_ARTICLES, keys_=None):

@@ -28,6 +28,23 @@ LABEL_MAX_WORDS = 14
 # A headline guessed from the lines (no title known) is at most this long: headlines run
 # longer than headings, but a paragraph of several sentences is none.
 HEADLINE_MAX_WORDS = 30
+# This many label-like lines in a row are a list, not headings (_lists_are_body) ...
+LIST_MIN = 3
+# ... unless one of them is a page's metadata (a bare address, a time stamp) or a bulleted
+# Title Case line: a headline of another article ("- 11 Fascinating Facts About Our Milky
+# Way") as often as the article's own list of names ("- Blue Origin, Kent, Washington").
+NOT_LIST_ITEM = re.compile(r"^\s*(?:https?://\S+|\d{4}-\d\d-\d\dT\d\d:\d\d\S*)\s*$")
+BULLET = re.compile(r"^\s*[-•»▸]\s+")
+LONG_WORD = re.compile(r"[^\W\d_][\w'’]{3,}")
+
+
+def _list_item(line):
+    if NOT_LIST_ITEM.search(line):
+        return False
+    if BULLET.match(line):
+        words = LONG_WORD.findall(line)
+        return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+    return True
 TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 # A run-together tag list ("politicssanctionsukrainewar") or hash tags.
 # Every separator takes at least one character, so a long line cannot backtrack exponentially.
@@ -73,6 +90,24 @@ def dateline_date(line):
     if found and found[0].start <= 2 and word_count(line) <= 8 and not TERMINAL.search(line):
         return found[0].iso
     return None
+
+
+def _lists_are_body(order, lines, roles):
+    """Label-like lines in a run of LIST_MIN or more between body paragraphs are a list's
+    items (tour dates, ingredients, a spec sheet): what the article states, body; a
+    heading stands alone above the prose it heads. A run after the last body paragraph
+    stays as it is: there lists are the site's (related links, "Don't miss")."""
+    run, seen_body = [], False
+    for p in order:
+        if roles[p] == "heading" and seen_body and _list_item(lines[p]):
+            run.append(p)
+            continue
+        if roles[p] == "body":
+            if len(run) >= LIST_MIN:
+                for q in run:
+                    roles[q] = "body"
+            seen_body = True
+        run = []
 
 
 def analyse(sentences, known=None):
@@ -131,6 +166,7 @@ def analyse(sentences, known=None):
             roles[p] = "heading"
         else:
             roles[p] = "body"
+    _lists_are_body(order, lines, roles)
 
     meta.update(known)
     return [replace(s, role=roles[s.paragraph]) for s in sentences], meta

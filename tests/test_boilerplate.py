@@ -30,14 +30,16 @@ def test_general_patterns():
               "This copy is for your personal, non-commercial use only.",
               "We’d like to hear what you think about this or any of our articles.",
               "Also on rt.com Journalists threatened with sedition arrests as Bolivia purges its rivals",
-              "READ ALSO: Five things to know about the vote", "(Leggi anche su: ecco gli attori del film)"):
+              "READ ALSO: Five things to know about the vote", "(Leggi anche su: ecco gli attori del film)",
+              "DON'T MISS", "Most popular", "Lakers vs Nets: NBA make final decision on game amid turmoil\xa0[VIDEO]"):
         assert boilerplate.is_pattern(t), t
     for t in ("The company said all rights reserved by the original owners would pass to the buyer, "
               "according to a filing seen by reporters late on Tuesday evening in the city of Chicago.",
               "The minister signed the deal on Monday.", "Rescuers clicked through the rubble.",
               "Reporting by the paper prompted an inquiry.", "The parcel was delivered to your door, police said.",
               "An error in the software grounded the fleet.", "Also on Monday, the rouble fell.", "Also on the co-op board were two city officials.",
-              "Read also the minister's letter, the judge told the jury.", "", None):
+              "Read also the minister's letter, the judge told the jury.", "", None,
+              "Don't miss the deadline, the minister told voters.", "The [video] was shown in court."):
         assert not boilerplate.is_pattern(t), t
 
 

@@ -114,6 +114,27 @@ def test_a_long_paragraph_without_a_full_stop_is_body_not_a_heading():
     assert {s.role for s in sentences[2:]} == {"body"}
 
 
+def test_a_run_of_short_lines_inside_the_prose_is_a_list_of_body_lines():
+    prose = "The band will tour North America next year, its label said on Monday."
+    dates = ["June 9 -- West Palm Beach, FL", "June 11 -- Tampa, FL", "June 13 -- Atlanta, GA"]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + dates + [prose])))
+    assert roles(sentences, "body") == [prose] + dates + [prose]
+    # two short lines are headings still, as is a list after the last body paragraph
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + dates[:2] + [prose])))
+    assert roles(sentences, "heading") == dates[:2]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + dates)))
+    assert roles(sentences, "body") == [prose]
+    # bulleted Title Case lines (another article's headline as often as a list of names)
+    # and a page's metadata (addresses, time stamps) stay what they were
+    links = ["- 11 Fascinating Facts About Our Milky Way", "- Photos: Europa, Icy Moon of Jupiter",
+             "- NASA Could Potentially Spot Signs of Alien Life"]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + links + [prose])))
+    assert roles(sentences, "heading") == links
+    meta = ["2019-11-19T08:57:40+01:00", "https://example.com/logo.png", "BusinessInsiderDe"]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + meta + [prose])))
+    assert roles(sentences, "heading") == meta
+
+
 def test_empty_and_junk():
     assert structure.analyse([]) == ([], {})
     sentences, _ = structure.analyse(segment.segment("\x00\x01 ???\n\n..."))
