@@ -129,7 +129,6 @@ def is_pattern(text):
     return bool(_PATTERNS.search(t) or _RAW_PATTERNS.match(normalize(text).lower()))
 
 
-
 def marks(texts, counts, min_articles=MIN_ARTICLES, keys_=None):
     """Which sentences of one article are boilerplate: a list of bools, in order.
 

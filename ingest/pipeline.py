@@ -8,9 +8,11 @@ stored, several stories a transaction, each story all or nothing. Only this modu
 caller writes through ingest/store.py; what runs in workers is pure.
 """
 
+import collections
 import contextlib
 import functools
 import hashlib
+import itertools
 import multiprocessing
 import os
 import time
@@ -27,15 +29,21 @@ from .records import Article, StoryAnalysis, StoryInputs
 from .text import parse_iso
 
 BATCH = 200
-# Stories analysed, then written in one transaction: a commit waits for the disk (~15 ms),
-# longer than aligning a small story takes. A story's analysis is still all or nothing.
-STORY_BATCH = 100
 # New articles are put into stories this many at a time, each chunk one transaction, so
 # memory (their texts, term vectors and candidate links) stays flat however large a first
 # ingest is; a later chunk joins or merges the stories earlier ones made (stories.merges).
 ASSIGN_BATCH = 5000
+# Stories analysed in one task, and written in one transaction (a commit waits for the
+# disk, ~15 ms, longer than aligning a small story takes); each story all or nothing.
+STORY_TASK = 8
 # Fewer articles or stories than this in a batch are not worth sending to workers.
 PARALLEL_MIN = 8
+# Tasks sent to the pool ahead of the one whose results the writer waits for: enough that
+# workers never wait for the writer, few enough that inputs and results in flight stay small.
+IN_FLIGHT = 16
+# A task holds at most this much work (sentences of the stories, docs of the parts it
+# groups): the largest stories and parts go alone, so one task is never the long pole.
+TASK_WEIGHT = 1500
 
 
 @dataclass
@@ -76,23 +84,35 @@ def executor(workers=None, scheduler=None):
         yield pool
 
 
-def run(pool, function, items, chunksize=8):
+def run(pool, function, items, chunksize=8, weight=None):
     """function over items, in order: on the pool when there is one and enough to do, in
     tasks of `chunksize` items (Dask's executor ignores map's chunksize, and a task there
     costs ~3.4 ms, as much as analysing an article)."""
-    return [out for outs in run_chunks(pool, function, items, len(items), chunksize) for out in outs]
+    return [out for outs in run_chunks(pool, function, items, chunksize, weight) for out in outs]
 
 
-def run_chunks(pool, function, items, n, chunksize=8):
-    """function over the n items of an iterable, as lists of results of up to `chunksize`
-    items, in order. On the pool, each task is sent as soon as its items are read and each
-    list comes back as soon as it is done: the caller reads inputs and writes results while
-    the workers compute."""
-    chunks = batches(items, chunksize)
-    if pool is None or n < PARALLEL_MIN:
+def run_chunks(pool, function, items, chunksize=8, weight=None):
+    """function over the items of an iterable, as lists of results of up to `chunksize`
+    items (or fewer, whose weight(item) adds up to TASK_WEIGHT), in order. On the pool
+    (when there are PARALLEL_MIN items or more), up to IN_FLIGHT tasks run ahead of the one
+    whose results are awaited: the caller reads inputs and writes results while the
+    workers compute, and what waits in memory stays bounded however long the input is."""
+    items = iter(items)
+    head = list(itertools.islice(items, PARALLEL_MIN))
+    chunks = batches(itertools.chain(head, items), chunksize, weight)
+    if pool is None or len(head) < PARALLEL_MIN:
         return ([function(item) for item in chunk] for chunk in chunks)
-    futures = [pool.submit(apply_all, function, chunk) for chunk in chunks]
-    return (future.result() for future in futures)
+    return _in_order(pool, function, chunks)
+
+
+def _in_order(pool, function, chunks):
+    waiting = collections.deque()
+    for chunk in chunks:
+        waiting.append(pool.submit(apply_all, function, chunk))
+        if len(waiting) >= IN_FLIGHT:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 def apply_all(function, items):
@@ -180,24 +200,36 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         if on_error:
             on_error(error)
 
+    def raw_articles():
+        """The articles read, in order; warnings and read errors reported as they come."""
+        for item in readers.read(paths, stdin=stdin):
+            if isinstance(item, readers.ReadWarning):
+                report.warnings.append(item)
+                if on_warning:
+                    on_warning(item)
+            elif isinstance(item, readers.ReadError):
+                fail(item)
+            else:
+                yield item
+
+    def store_read(batch, started):
+        report.timed("read and analyse articles", started)
+        started = time.monotonic()
+        store_batch(db, batch, report)
+        report.timed("store articles", started)
+        if progress:
+            progress("articles", read, None)
+
     left_over = set(store.pending_stories(db))
     with executor(1 if encoder is not None else workers, scheduler) as pool:
         seen = set()
         read = 0
+        batch = []
         started = time.monotonic()
-        for items in batches(readers.read(paths, stdin=stdin), BATCH):
-            raws = []
-            for item in items:
-                if isinstance(item, readers.ReadWarning):
-                    report.warnings.append(item)
-                    if on_warning:
-                        on_warning(item)
-                elif isinstance(item, readers.ReadError):
-                    fail(item)
-                else:
-                    raws.append(item)
-            batch = []
-            for article in run(pool, analyse_or_error, raws):
+        # Workers analyse the next articles while this process stores a batch of BATCH.
+        for outs in run_chunks(pool, analyse_or_error, raw_articles()):
+            for article in outs:
+                read += 1
                 if isinstance(article, readers.ReadError):
                     fail(article)
                 elif article.content_hash in seen:
@@ -205,14 +237,12 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
                 else:
                     seen.add(article.content_hash)
                     batch.append(article)
-            report.timed("read and analyse articles", started)
-            started = time.monotonic()
-            store_batch(db, batch, report)
-            report.timed("store articles", started)
-            read += len(raws)
-            if progress:
-                progress("articles", read, None)
-            started = time.monotonic()
+            if len(batch) >= BATCH:
+                store_read(batch, started)
+                batch, started = [], time.monotonic()
+        if batch:
+            store_read(batch, started)
+        started = time.monotonic()
 
         # Every run first finishes what an earlier one left undone: articles stored but in
         # no story, stories changed but not analysed (records.Story.pending). Each step is
@@ -235,14 +265,18 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
     return report
 
 
-def batches(items, size):
-    """Lists of up to `size` items, in order; reading stays lazy (the input is streamed)."""
-    batch = []
+def batches(items, size, weight=None):
+    """Lists of up to `size` items, in order; reading stays lazy (the input is streamed).
+    weight: a batch also ends once weight(item) of its items adds up to TASK_WEIGHT (a
+    large story is a task of its own)."""
+    batch, total = [], 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if weight is not None:
+            total += weight(item)
+        if len(batch) >= size or total >= TASK_WEIGHT:
             yield batch
-            batch = []
+            batch, total = [], 0
     if batch:
         yield batch
 
@@ -299,8 +333,11 @@ def assign_stories(db, new_ids, forced_label=None, pool=None, index=None):
     docs = (store.story_docs(db, set(new_ids) | {d.id for d in light if d.story_id not in terms})
             + [d for d in light if d.story_id in terms])
     merged, assignment, sums = {}, {}, {}
-    for k, (part_merged, part_assignment, part_sums) in enumerate(
-            run(pool, group_stories, independent_parts(docs, links, terms), chunksize=16)):
+    parts = independent_parts(docs, links, terms)
+    # the largest parts first, each alone: the last task to finish is then a small one
+    order = sorted(range(len(parts)), key=lambda k: (-len(parts[k][0]), k))
+    results = run(pool, group_stories, [parts[k] for k in order], chunksize=16, weight=lambda part: len(part[0]))
+    for k, (part_merged, part_assignment, part_sums) in sorted(zip(order, results), key=lambda kr: kr[0]):
         merged.update(part_merged)
         # a part's new stories are its own: "new:0" of two parts are two stories
         assignment.update({i: (k, key) if isinstance(key, str) else key for i, key in part_assignment.items()})
@@ -360,17 +397,21 @@ def renumber_new(assignment):
 
 
 def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):
-    """Recompute the analysis of these stories, in batches, on the pool when given (not
-    with an encoder: its torch threads do not survive a fork and use every core already)."""
-    for i in range(0, len(story_ids), STORY_BATCH):
-        batch = story_ids[i : i + STORY_BATCH]
-        inputs = (story_inputs(db, story_id) for story_id in batch)
-        # reading a story, analysing others and swapping in the finished ones overlap
-        analysis = story_analysis if encoder is None else functools.partial(story_analysis, encoder=encoder)
-        for results in run_chunks(pool if encoder is None else None, analysis, inputs, len(batch)):
-            store.replace_story_analyses(db, results)
+    """Recompute the analysis of these stories, on the pool when given (not with an
+    encoder: its torch threads do not survive a fork and use every core already). The
+    largest go first, each a task of its own: the last task to finish is a small one."""
+    sizes = store.story_sizes(db, story_ids)
+    order = sorted(story_ids, key=lambda s: (-sizes.get(s, 0), s))
+    inputs = (story_inputs(db, story_id) for story_id in order)
+    analysis = story_analysis if encoder is None else functools.partial(story_analysis, encoder=encoder)
+    done = 0
+    # reading a story, analysing others and swapping in the finished ones overlap
+    for results in run_chunks(pool if encoder is None else None, analysis, inputs, STORY_TASK,
+                              weight=lambda i: len(i.sentences)):
+        store.replace_story_analyses(db, results)
+        done += len(results)
         if progress:
-            progress("stories", i + len(batch), len(story_ids))
+            progress("stories", done, len(story_ids))
 
 
 def story_inputs(db, story_id):

@@ -567,6 +567,12 @@ def apply_story_assignment(db, merged, assignment, terms=None):
     return touched
 
 
+def story_sizes(db, story_ids):
+    """{story id: its number of articles} for these stories."""
+    return dict(select_in(db, "SELECT story_id, count(*) FROM articles WHERE story_id IN ({}) GROUP BY story_id",
+                          story_ids))
+
+
 def story_article_ids(db, story_id):
     return [r[0] for r in db.conn.execute("SELECT id FROM articles WHERE story_id = ? ORDER BY id", (story_id,))]
 

@@ -36,15 +36,6 @@ LIST_MIN = 3
 NOT_LIST_ITEM = re.compile(r"^\s*(?:https?://\S+|\d{4}-\d\d-\d\dT\d\d:\d\d\S*)\s*$")
 BULLET = re.compile(r"^\s*[-•»▸]\s+")
 LONG_WORD = re.compile(r"[^\W\d_][\w'’]{3,}")
-
-
-def _list_item(line):
-    if NOT_LIST_ITEM.search(line):
-        return False
-    if BULLET.match(line):
-        words = LONG_WORD.findall(line)
-        return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
-    return True
 TERMINAL = re.compile(r"[.!?…]['\"’”»)\]]*\s*$")
 # A run-together tag list ("politicssanctionsukrainewar") or hash tags.
 # Every separator takes at least one character, so a long line cannot backtrack exponentially.
@@ -90,6 +81,16 @@ def dateline_date(line):
     if found and found[0].start <= 2 and word_count(line) <= 8 and not TERMINAL.search(line):
         return found[0].iso
     return None
+
+
+def _list_item(line):
+    """May this label-like line be an item of the article's own list (_lists_are_body)?"""
+    if NOT_LIST_ITEM.search(line):
+        return False
+    if BULLET.match(line):
+        words = LONG_WORD.findall(line)
+        return not (len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words))
+    return True
 
 
 def _lists_are_body(order, lines, roles):

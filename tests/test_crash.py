@@ -33,7 +33,7 @@ def archive(path, n=150):
 
 def command(db, source):
     # Small batches: more transactions, so more moments to be killed between them.
-    code = ("import sys; from ingest import pipeline; pipeline.BATCH = 40; pipeline.STORY_BATCH = 5; "
+    code = ("import sys; from ingest import pipeline; pipeline.BATCH = 40; pipeline.STORY_TASK = 5; "
             "from ingest.cli import cli; cli(sys.argv[1:])")
     return [sys.executable, "-c", code, "ingest", str(db), str(source), "--workers", "1", "--quiet"]
 

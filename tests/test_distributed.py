@@ -13,20 +13,19 @@ distributed = pytest.importorskip("distributed")
 @pytest.mark.skipif(not ECB.exists(), reason="ECB+ benchmark data not beside the checkout")
 def test_a_dask_cluster_gives_the_rows_of_a_local_run(tmp_path, monkeypatch):
     source = archive(tmp_path / "ecb.jsonl", n=60)
-    sent = []   # the stages handed to the cluster (run_chunks sends them in batches of tasks)
-    real_run = pipeline.run_chunks
+    sent = []   # the stages handed to the cluster (run_chunks sends them as tasks of chunks)
+    real_send = pipeline._in_order
 
-    def spy(pool, function, items, n, *args, **kwargs):
-        if pool is not None and n >= pipeline.PARALLEL_MIN:
-            sent.append(function.__name__)
-        return real_run(pool, function, items, n, *args, **kwargs)
+    def spy(pool, function, chunks):
+        sent.append(function.__name__)
+        return real_send(pool, function, chunks)
     paths = [str(source), str(EXAMPLE)]
     local = tmp_path / "local.db"
     pipeline.ingest(store.open_db(str(local)), paths, workers=1)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         remote = tmp_path / "dask.db"
-        monkeypatch.setattr(pipeline, "run_chunks", spy)
+        monkeypatch.setattr(pipeline, "_in_order", spy)
         report = pipeline.ingest(store.open_db(str(remote)), paths, scheduler=cluster.scheduler_address)
         assert report.added > 50 and not report.errors
         # both stages really ran as tasks on the cluster

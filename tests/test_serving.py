@@ -41,7 +41,7 @@ def write_parts(folder, parts=3, n=120):
 async def test_a_reader_never_sees_half_a_story_while_ingests_write(tmp_path):
     db = tmp_path / "live.db"
     parts = write_parts(tmp_path)
-    script = ("import sys; from ingest import pipeline; pipeline.STORY_BATCH = 2; from ingest.cli import cli; "
+    script = ("import sys; from ingest import pipeline; pipeline.STORY_TASK = 2; from ingest.cli import cli; "
               "[cli(['ingest', sys.argv[1], p, '--workers', '1', '--quiet'], standalone_mode=False) for p in sys.argv[2:]]")
     writer = subprocess.Popen([sys.executable, "-c", script, str(db), *map(str, parts)], cwd=ROOT)
     checks = torn = 0
