@@ -85,8 +85,10 @@ _RAW_PATTERNS = re.compile(r"""^\W*(?:
   | (?:read|see)\s+also\s*[:–—-]
   | also\s+on\s+[\w-]+\.(?:com|org|net|co)\b
   | (?:leggi\s+anche|lire\s+aussi|lesen\s+sie\s+auch|leia\s+tamb[eé]m|lea\s+tambi[eé]n)\b
-  | .{10,200}\[(?:video|insight|reaction|warning|news|pics|photos|gallery|watch|live|poll|analysis|latest)\]\W*$
 )""", re.X)
+# A link to another article, tagged as sites tag them, in capitals: "... amid China turmoil
+# [VIDEO]" ("... needs more [analysis]." is an editor's insertion in a quote).
+_LINK_TAG = re.compile(r".{10,200}\[(?:VIDEO|INSIGHT|REACTION|WARNING|NEWS|PICS|PHOTOS|GALLERY|WATCH|LIVE|POLL|ANALYSIS|LATEST)\]\W*$")
 
 
 def _norm(text):
@@ -126,7 +128,8 @@ def is_pattern(text):
     t = _norm(text) if isinstance(text, str) else ""
     if not t or len(t.split()) > PATTERN_MAX_WORDS:
         return False
-    return bool(_PATTERNS.search(t) or _RAW_PATTERNS.match(normalize(text).lower()))
+    raw = normalize(text)
+    return bool(_PATTERNS.search(t) or _RAW_PATTERNS.match(raw.lower()) or _LINK_TAG.match(raw))
 
 
 def marks(texts, counts, min_articles=MIN_ARTICLES, keys_=None):

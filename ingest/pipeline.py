@@ -9,6 +9,7 @@ caller writes through ingest/store.py; what runs in workers is pure.
 """
 
 import collections
+import concurrent.futures
 import contextlib
 import functools
 import hashlib
@@ -36,14 +37,17 @@ ASSIGN_BATCH = 5000
 # Stories analysed in one task, and written in one transaction (a commit waits for the
 # disk, ~15 ms, longer than aligning a small story takes); each story all or nothing.
 STORY_TASK = 8
-# Fewer articles or stories than this in a batch are not worth sending to workers.
+# Fewer articles or stories than this in a stage are not worth sending to workers.
 PARALLEL_MIN = 8
-# Tasks sent to the pool ahead of the one whose results the writer waits for: enough that
-# workers never wait for the writer, few enough that inputs and results in flight stay small.
+# Tasks running or queued on the pool at once, so workers do not wait for the writer ...
 IN_FLIGHT = 16
-# A task holds at most this much work (sentences of the stories, docs of the parts it
-# groups): the largest stories and parts go alone, so one task is never the long pole.
-TASK_WEIGHT = 1500
+# ... and tasks sent but not yet taken by the writer at most (done ones wait for a long
+# task before them to finish, as results are written in the order sent): what waits in
+# memory stays bounded however long the input is.
+HELD = 32
+# A task holds at most this many articles' work (a story's articles, a part's docs),
+# unless one item alone weighs more: a large story or part is a task of its own.
+TASK_WEIGHT = 100
 
 
 @dataclass
@@ -93,10 +97,10 @@ def run(pool, function, items, chunksize=8, weight=None):
 
 def run_chunks(pool, function, items, chunksize=8, weight=None):
     """function over the items of an iterable, as lists of results of up to `chunksize`
-    items (or fewer, whose weight(item) adds up to TASK_WEIGHT), in order. On the pool
-    (when there are PARALLEL_MIN items or more), up to IN_FLIGHT tasks run ahead of the one
-    whose results are awaited: the caller reads inputs and writes results while the
-    workers compute, and what waits in memory stays bounded however long the input is."""
+    items (fewer when weight(item) of them adds up to more than TASK_WEIGHT), in order. On
+    the pool (PARALLEL_MIN items or more), tasks are sent as their items are read and
+    results come back as tasks finish (_in_order): the caller reads inputs and writes
+    results while the workers compute."""
     items = iter(items)
     head = list(itertools.islice(items, PARALLEL_MIN))
     chunks = batches(itertools.chain(head, items), chunksize, weight)
@@ -106,13 +110,30 @@ def run_chunks(pool, function, items, chunksize=8, weight=None):
 
 
 def _in_order(pool, function, chunks):
+    """The results of the chunks' tasks in the order sent, with IN_FLIGHT tasks kept
+    running or queued and at most HELD sent: a long task at the head does not stop the
+    workers from going on with the tasks after it."""
     waiting = collections.deque()
-    for chunk in chunks:
-        waiting.append(pool.submit(apply_all, function, chunk))
-        if len(waiting) >= IN_FLIGHT:
+    chunks = iter(chunks)
+    more = True
+    try:
+        while True:
+            while more and len(waiting) < HELD and sum(not f.done() for f in waiting) < IN_FLIGHT:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    more = False
+                else:
+                    waiting.append(pool.submit(apply_all, function, chunk))
+            if not waiting:
+                return
+            if not waiting[0].done() and more and len(waiting) < HELD:
+                # a task ends, then the window is topped up
+                concurrent.futures.wait([f for f in waiting if not f.done()], return_when=concurrent.futures.FIRST_COMPLETED)
+                continue
             yield waiting.popleft().result()
-    while waiting:
-        yield waiting.popleft().result()
+    finally:
+        for future in waiting:       # the caller stopped early (an error): drop the rest
+            future.cancel()
 
 
 def apply_all(function, items):
@@ -242,7 +263,8 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
                 batch, started = [], time.monotonic()
         if batch:
             store_read(batch, started)
-        started = time.monotonic()
+        elif progress and read:
+            progress("articles", read, None)
 
         # Every run first finishes what an earlier one left undone: articles stored but in
         # no story, stories changed but not analysed (records.Story.pending). Each step is
@@ -267,18 +289,27 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
 
 def batches(items, size, weight=None):
     """Lists of up to `size` items, in order; reading stays lazy (the input is streamed).
-    weight: a batch also ends once weight(item) of its items adds up to TASK_WEIGHT (a
-    large story is a task of its own)."""
+    weight: a batch also holds at most TASK_WEIGHT of weight(item), or one item alone that
+    weighs more (a large story is a task of its own)."""
     batch, total = [], 0
     for item in items:
+        w = weight(item) if weight is not None else 0
+        if batch and total + w > TASK_WEIGHT:
+            yield batch
+            batch, total = [], 0
         batch.append(item)
-        if weight is not None:
-            total += weight(item)
-        if len(batch) >= size or total >= TASK_WEIGHT:
+        total += w
+        if len(batch) >= size:
             yield batch
             batch, total = [], 0
     if batch:
         yield batch
+
+
+def largest_first(keys, size):
+    """keys by size, largest first, ties by key: the long tasks start first, so the last
+    to finish is a short one."""
+    return sorted(keys, key=lambda k: (-size(k), k))
 
 
 def analyse_or_error(raw):
@@ -334,8 +365,7 @@ def assign_stories(db, new_ids, forced_label=None, pool=None, index=None):
             + [d for d in light if d.story_id in terms])
     merged, assignment, sums = {}, {}, {}
     parts = independent_parts(docs, links, terms)
-    # the largest parts first, each alone: the last task to finish is then a small one
-    order = sorted(range(len(parts)), key=lambda k: (-len(parts[k][0]), k))
+    order = largest_first(range(len(parts)), lambda k: len(parts[k][0]))
     results = run(pool, group_stories, [parts[k] for k in order], chunksize=16, weight=lambda part: len(part[0]))
     for k, (part_merged, part_assignment, part_sums) in sorted(zip(order, results), key=lambda kr: kr[0]):
         merged.update(part_merged)
@@ -398,16 +428,15 @@ def renumber_new(assignment):
 
 def analyse_stories(db, story_ids, encoder=None, pool=None, progress=None):
     """Recompute the analysis of these stories, on the pool when given (not with an
-    encoder: its torch threads do not survive a fork and use every core already). The
-    largest go first, each a task of its own: the last task to finish is a small one."""
+    encoder: its torch threads do not survive a fork and use every core already), the
+    largest first."""
     sizes = store.story_sizes(db, story_ids)
-    order = sorted(story_ids, key=lambda s: (-sizes.get(s, 0), s))
-    inputs = (story_inputs(db, story_id) for story_id in order)
+    inputs = (story_inputs(db, story_id) for story_id in largest_first(story_ids, lambda s: sizes.get(s, 0)))
     analysis = story_analysis if encoder is None else functools.partial(story_analysis, encoder=encoder)
     done = 0
     # reading a story, analysing others and swapping in the finished ones overlap
     for results in run_chunks(pool if encoder is None else None, analysis, inputs, STORY_TASK,
-                              weight=lambda i: len(i.sentences)):
+                              weight=lambda i: len(i.docs)):
         store.replace_story_analyses(db, results)
         done += len(results)
         if progress:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import replace
 
-from . import numbers
+from . import boilerplate, numbers
 from .text import WORD, normalize, word_count
 
 # Words that mark a short leading line as the publication's name rather than a section.
@@ -33,6 +33,7 @@ LIST_MIN = 3
 # ... unless one of them is a page's metadata (a bare address, a time stamp) or a bulleted
 # Title Case line: a headline of another article ("- 11 Fascinating Facts About Our Milky
 # Way") as often as the article's own list of names ("- Blue Origin, Kent, Washington").
+# Such a line leaves its whole run as it was.
 NOT_LIST_ITEM = re.compile(r"^\s*(?:https?://\S+|\d{4}-\d\d-\d\dT\d\d:\d\d\S*)\s*$")
 BULLET = re.compile(r"^\s*[-•»▸]\s+")
 LONG_WORD = re.compile(r"[^\W\d_][\w'’]{3,}")
@@ -95,20 +96,24 @@ def _list_item(line):
 
 def _lists_are_body(order, lines, roles):
     """Label-like lines in a run of LIST_MIN or more between body paragraphs are a list's
-    items (tour dates, ingredients, a spec sheet): what the article states, body; a
-    heading stands alone above the prose it heads. A run after the last body paragraph
-    stays as it is: there lists are the site's (related links, "Don't miss")."""
-    run, seen_body = [], False
+    items (tour dates, ingredients, a spec sheet): what the article states, body (a
+    subheading right above such a list goes with it; one standing alone above prose stays
+    a heading). A run after the last body paragraph stays as it is: there lists are the
+    site's (related links, "Don't miss"), and a paragraph that is boilerplate by pattern
+    ("Sign up for our newsletter.") is no body paragraph here. One line that cannot be a
+    list item (_list_item) leaves its whole run as it is."""
+    run, spoiled, seen_body = [], False, False
     for p in order:
-        if roles[p] == "heading" and seen_body and _list_item(lines[p]):
+        if roles[p] == "heading" and seen_body:
             run.append(p)
+            spoiled = spoiled or not _list_item(lines[p])
             continue
-        if roles[p] == "body":
-            if len(run) >= LIST_MIN:
+        if roles[p] == "body" and not boilerplate.is_pattern(lines[p]):
+            if len(run) >= LIST_MIN and not spoiled:
                 for q in run:
                     roles[q] = "body"
             seen_body = True
-        run = []
+        run, spoiled = [], False
 
 
 def analyse(sentences, known=None):

@@ -39,7 +39,8 @@ def test_general_patterns():
               "Reporting by the paper prompted an inquiry.", "The parcel was delivered to your door, police said.",
               "An error in the software grounded the fleet.", "Also on Monday, the rouble fell.", "Also on the co-op board were two city officials.",
               "Read also the minister's letter, the judge told the jury.", "", None,
-              "Don't miss the deadline, the minister told voters.", "The [video] was shown in court."):
+              "Don't miss the deadline, the minister told voters.", "The [video] was shown in court.",
+              '"The plan needs more [analysis]," the senator said of the budget [analysis].'):
         assert not boilerplate.is_pattern(t), t
 
 

@@ -1097,3 +1097,22 @@ def test_how_often_is_a_count_of_times_with_a_rate():
     check(one("Take it three times a day.", "three times a day"), value=3.0, unit="time", rate="day", key="count:time:day")
     check(one("They meet twice a week.", "twice a week"), value=2.0, rate="week", key="count:time:week")
     assert one("He was shot twice.", "twice").rate is None
+
+
+def test_review_cases_of_round_five():
+    # a modifier before a time unit makes a count's duration, never a fraction's
+    assert [(f.surface, f.kind) for f in extract("Sales rose for a third straight year.")] == [("third", "ordinal")]
+    # "half"/"quarter" with a unit after a number is a compound noun counted
+    assert [(f.surface, f.unit) for f in extract("They made two half-hour episodes.")] == [
+        ("two half-hour episodes", "half-hour episode")]
+    # brackets after a word: a score, a vote and an age stay; references go
+    assert [f.surface for f in extract("The team won the final (2-1).")] == ["2-1"]
+    assert [f.surface for f in extract("The Senate approved it (52-48).")] == ["52-48"]
+    assert [f.surface for f in extract("Police questioned his wife (43).")] == ["43"]
+    assert extract("The effect lasted for weeks (4–6).") == []
+    # a range of how often keeps its rate, as one count does
+    check(one("Take it two to three times a day.", "two to three times a day"), rate="day", key="count:time:day")
+    # an opening quote is no short year; "the '08 election" is one
+    assert [f.kind for f in extract("'50 is the new 40,' she said.")] == ["number", "number"]
+    check(one("Look at the '08 election results.", "'08"), value=2008.0, kind="year")
+    assert extract("He bought a 4×4.") == []

@@ -133,6 +133,14 @@ def test_a_run_of_short_lines_inside_the_prose_is_a_list_of_body_lines():
     meta = ["2019-11-19T08:57:40+01:00", "https://example.com/logo.png", "BusinessInsiderDe"]
     sentences, _ = structure.analyse(segment.segment("\n".join([prose] + meta + [prose])))
     assert roles(sentences, "heading") == meta
+    # one such line leaves the whole run as it is, wherever it stands in it
+    shares = ["2019-11-19T08:57:40+01:00", "Share", "Tweet", "Email"]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + shares + [prose])))
+    assert roles(sentences, "heading") == shares
+    # a boilerplate paragraph after a run does not make it a list inside the prose
+    links = ["More from the tour", "Ciara to Host the Awards", "15 Fun Facts About the Awards"]
+    sentences, _ = structure.analyse(segment.segment("\n".join([prose] + links + ["Sign up for our newsletter."])))
+    assert roles(sentences, "heading") == links
 
 
 def test_empty_and_junk():

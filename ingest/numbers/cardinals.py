@@ -3,7 +3,7 @@ spelled decimals, proportions ("one in five"), ranges ("from 5 to 10"), years, a
 the number counts or measures."""
 import re
 
-from .figure import figure
+from .figure import figure, short_year
 from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
 from .lexicon import (
     CALIBRE_NOUNS,
@@ -40,6 +40,7 @@ from .patterns import (
     L_RANK,
     L_RECORD_BRACKET,
     L_SCORE_WORD,
+    L_SHORT_YEAR,
     L_VAGUE,
     L_YEAR_CONTEXT,
     R_APPOSITION_END,
@@ -95,7 +96,7 @@ def _decade(text, s, e, digits, value, lo):
         y, span, part, of, iso = int(value), 9, PART_OF_DECADE, "decade", digits[:3]
         start = s
     elif re.fullmatch(r"\d0", digits):
-        y = _short_year(value)      # "the '90s", "the ’00s"
+        y = short_year(value)      # "the '90s", "the ’00s"
         span, part, of, iso = 9, PART_OF_DECADE, "decade", str(y)[:3]
         start = s - 1 if text[s - 1:s] in ("'", "’") else s
         if start == s and not (30 <= value <= 90):
@@ -113,11 +114,6 @@ def _decade(text, s, e, digits, value, lo):
             not L_THE.search(text, max(lo, start - 5), start) or TEMPERATURE_CONTEXT.search(text)):
         return None           # "in her 90s" is an age, "highs in the 90s" heat
     return figure(text, start, e + 1, low, "year", iso=iso, low=float(low), high=float(high), of=of)
-
-
-def _short_year(yy):
-    """The year of two digits written for it ("'90s", "in early '09"): 2000-2029, else 1900s."""
-    return int((2000 if yy < 30 else 1900) + yy)
 
 
 def cardinal(text, m, out, lo=0):
@@ -364,8 +360,8 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         kind, unit = "money", sym
     end = g2.end
     rate = None
-    if kind in (None, "money", "measure", "percent"):
-        rate, end2 = rate_after(text, end)
+    if kind in (None, "money", "measure", "percent") or kind == "count" and unit == "time":
+        rate, end2 = rate_after(text, end)     # "two to three times a day"
         if rate:
             end = end2
         rate = rate or g2.rate
@@ -438,9 +434,11 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
                 return end
             out.append(figure(text, s, e2, value, "count", phrase, qual))
             return e2
-        if len(digits or "") == 2 and text[s - 1:s] in ("'", "’") and not text[s - 2:s - 1].isalnum() \
-                and not counted_noun(text, end, True)[0]:
-            y = _short_year(value)     # "in early '09", "the class of '68" ("'20 people died'" is a count)
+        if len(digits or "") == 2 and text[s - 1:s] in ("'", "’") and L_SHORT_YEAR.search(text, max(0, s - 12), s - 1) \
+                and (text[max(0, s - 5):s - 1] == "the " or not counted_noun(text, end, True)[0]):
+            # "in early '09", "the class of '68", "the '08 election results"; an opening
+            # quote is not after a lower-case word ("'50 is the new 40,' she said")
+            y = short_year(value)
             out.append(figure(text, s - 1, end, y, "year", qualifier=qual, iso=str(y)))
             return end
         hm = R_HYPHEN_NOUN.match(text, end) if text[end:end + 1] == "-" else None

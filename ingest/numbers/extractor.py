@@ -7,7 +7,7 @@ that context shows to be names are dropped and bounds are joined into ranges.
 import re
 
 from .cardinals import cardinal
-from .figure import date_iso, figure
+from .figure import date_iso, figure, short_year
 from .grow import counted_noun, grow_left, grow_right, of_noun
 from .lexicon import (
     CURRENCY_NAMES,
@@ -17,6 +17,7 @@ from .lexicon import (
     MULTIPLIERS,
     NOUN_PHRASE_ENDS,
     ONES,
+    PERSON_NOUNS,
     QUALIFIERS,
     SENTENCE_OPENERS,
     STAT_NOUNS,
@@ -89,6 +90,8 @@ def extract(text):
             pos = end
     if out:
         refs = R_REFERENCES.search(text) if text.rstrip().endswith((")", ").")) else None
+        if refs and refs.group("w") in PERSON_NOUNS:
+            refs = None
         out = [f for f in out if not (_is_name(text, f) or refs and refs.start("refs") < f.start < refs.end("refs"))]
     if "ozens" in text or "undreds" in text or "housands" in text or "illions" in text:
         _vague(text, out)     # substring tests in C first: most sentences have none
@@ -222,7 +225,7 @@ def _numeric_date(text, m, out):
             m.group("ha"), m.group("hb"), m.group("hc"))
         a, b, y = int(a), int(b), int(y)
         if y < 100:
-            y += 2000 if y < 70 else 1900
+            y = short_year(y)
         mo, d = (b, a) if m.group("hs") == "." or a > 12 else (a, b)
     if 1 <= mo <= 12 and 1 <= d <= (29 if mo == 2 else 30 if mo in (4, 6, 9, 11) else 31):
         out.append(figure(text, m.start(), m.end(), None, "date", iso=date_iso(y, mo, d)))

@@ -41,3 +41,9 @@ def date_iso(y, mo, d):
     if y:
         return "%04d-%02d-%02d" % (y, mo, d) if d else "%04d-%02d" % (y, mo)
     return "--%02d-%02d" % (mo, d)
+
+
+def short_year(yy):
+    """The year two digits stand for ("'90s", "in early '09", "05/03/13"): 00-29 are
+    2000-2029, 30-99 the 1900s (news writes of the recent past and the near future)."""
+    return int((2000 if yy < 30 else 1900) + yy)

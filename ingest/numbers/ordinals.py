@@ -83,7 +83,7 @@ def ordinal_words(text, m, out):
     if not prefix and last.endswith("s"):
         return None          # "some quarters", "thirds" alone: no figure
     if last in ("half", "quarter") and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() \
-            and not R_UNIT.match(text, e):
+            and (prefix or not R_UNIT.match(text, e)):
         return None          # "two half-brothers", "quarter-final": a compound noun ("a half-hour" is 0.5 hour)
     if last in ("half", "quarter") and not prefix:
         return _half_or_quarter(text, s, e, last, out)
@@ -126,7 +126,8 @@ def _fraction_value(text, s, e, toks):
             return None       # "a fourth-year pro", "a third-quarter loss": a rank ("a tenth-of-a-second" stays)
         nxt = R_NEXT_WORD.match(text, e)
         before = s > 0 and L_FRACTION_CONTEXT.search(text, max(0, s - 12), s)
-        if nxt and not (nxt.group("w").lower() == "of" or R_UNIT.match(text, e)):
+        um = R_UNIT.match(text, e)
+        if nxt and not (nxt.group("w").lower() == "of" or um and not um.group("mod")):
             # "risen by a fifth since 2019": after "by", "than", "about"..., a word that
             # ends the phrase leaves the fraction alone; a noun makes an ordinal of it
             if not (before and nxt.group("w").lower() in NOUN_PHRASE_ENDS):

@@ -193,8 +193,9 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
                         r"(?P<cw>(?i:" + _trie(list(CURRENCY_NAMES) + list(HUNDREDTHS)) + r"))\b(?!-(?!an?-))"
                         r"|" + _SP + r"(?P<code>" + alternation(CURRENCY_CODES) + r")\b"
                         r"|" + _SP + r"(?P<sym>[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿元]|\$(?![\s\d]*\d))")
-# "3 more years", "10 additional km", "four straight years": the unit after the word
-R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?:more|additional|extra|further|other|straight|consecutive|successive|full|whole|entire)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
+# "3 more years", "10 additional km", "four straight years": the unit after the word (mod:
+# a count's; "a third straight year" is a rank)
+R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?P<mod>more|additional|extra|further|other|straight|consecutive|successive|full|whole|entire)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
                      r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
@@ -266,7 +267,7 @@ L_AGE_VERB = re.compile(r"(?i:\bwho\s+(?:is|was)|\bturn(?:s|ed|ing)?|\b(?:died|d
                         r"\b(?:when|since|until|till)\s+(?:he|she|i|they|we|you)\s+(?:was|were)(?:\s+(?:just|only))?)\s+$")
 # an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "McDonald, 67,",
 # "Anthony LaCalamita III, 38,", "her son, 4, and"
-L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?|\s+I{2,3}|\s+IV)?"
+L_APPOSITION = re.compile(r"(?:(?<![\w'’.-])[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?(?:-[A-Z][a-z'’]+)?(?:,?\s+(?:Jr|Sr)\.?|\s+(?:I{2,3}|IV)\b)?"
                           r"|\b(?i:" + alternation(PERSON_NOUNS) + r")),\s+$")
 R_APPOSITION_END = re.compile(r",(?!\s*\d)|\)|\.?\s*$")
 # "one day", "one time" state a span or a count after these ("lasted one day", "for one day")
@@ -324,9 +325,12 @@ NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
 VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
 VAGUE_OF = re.compile(r"\s+of\s+")
+# what comes before a year written short ("in early '09", "the '90s"): a lower-case word
+L_SHORT_YEAR = re.compile(r"\b[a-z]+ $")
 # reference markers closing a sentence of a health or science page: "... than therapy
-# alone (20).", "(10, 11)"; after a name the brackets state an age ("John Smith (19).")
-R_REFERENCES = re.compile(r"\b[a-z][\w'’-]*,? (?P<refs>\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\))\.?\s*$")
+# alone (20).", "(10, 11)", "(4–6)"; after a name or a person the brackets state an age
+# ("John Smith (19).", "his wife (43)."), a hyphen a score or a vote ("(2-1)", "(52-48)")
+R_REFERENCES = re.compile(r"\b(?P<w>[a-z][\w'’-]*),? (?P<refs>\(\d{1,3}(?:\s*[,–]\s*\d{1,3})*\))\.?\s*$")
 EMERGENCY_CALL = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
 
 # "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range

@@ -40,7 +40,7 @@ def cores(text):
             continue
         if c.re is CANDIDATE_DIGIT:
             j = i
-            if text[j + 1:j + 2] == "×" and re.match(r"\d×\d(?![\w.,])", text[j:j + 4]) and not text[j - 1:j].isalnum():
+            if text[j + 1:j + 2] == "×" and re.match(r"\d×\d(?!\w|[.,]\d)", text[j:j + 5]) and not text[j - 1:j].isalnum():
                 skip = j + 3      # "a 4×4 car": a name, as "4x4" (below)
                 continue
             if text[j].isdigit():
