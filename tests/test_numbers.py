@@ -185,7 +185,7 @@ CASES = [
     ("It costs 10 € now.", "10 €", dict(value=10.0, unit="EUR")),
     ("worth 6.65 billion pesetas", "6.65 billion pesetas", dict(value=6.65e9, unit="ESP")),
     ("a 12-cent dividend", "12-cent", dict(value=0.12, unit="USD")),
-    ("a 12-cent-a-share dividend", "12-cent", dict(value=0.12, unit="USD")),
+    ("a 12-cent-a-share dividend", "12-cent-a-share", dict(value=0.12, unit="USD", rate="share")),
     ("It paid 250 million Dutch guilders.", "250 million Dutch guilders", dict(value=2.5e8, unit="NLG")),
     ("A grant of 5 billion Danish kroner.", "5 billion Danish kroner", dict(unit="DKK")),
     ("It costs 100 Chinese yuan.", "100 Chinese yuan", dict(unit="CNY")),
@@ -507,7 +507,7 @@ def test_capitalised_words_that_are_no_names():
     ("The fine was 200kr in Copenhagen.", "200kr", 200.0, "DKK"),
     ("Norwegian fans paid kr 300 each.", "kr 300", 300.0, "NOK"),
     ("Damage was put at $US1 million.", "$US1 million", 1e6, "USD"),
-    ("Fuel now costs ₦617 a litre.", "₦617", 617.0, "NGN"),
+    ("Fuel now costs ₦617 a litre.", "₦617 a litre", 617.0, "NGN"),
     ("A meal costs ₱300 in Manila.", "₱300", 300.0, "PHP"),
 ])
 def test_glued_currency_prefixes_and_suffixes(text, surface, value, unit):
@@ -1116,3 +1116,60 @@ def test_review_cases_of_round_five():
     assert [f.kind for f in extract("'50 is the new 40,' she said.")] == ["number", "number"]
     check(one("Look at the '08 election results.", "'08"), value=2008.0, kind="year")
     assert extract("He bought a 4×4.") == []
+
+
+def test_prices_per_unit_keep_what_they_are_per():
+    # earnings per share never pair with a company's totals: key money:USD:share
+    f = one("A profit of $54.3 million, or 22 cents per share.", "22 cents per share")
+    check(f, value=0.22, unit="USD", rate="share", key="money:USD:share")
+    assert one("A profit of $54.3 million, or 22 cents per share.", "$54.3 million").rate is None
+    check(one("a loss of about 11 cents a share from continuing operations", "11 cents a share"), rate="share")
+    check(one("Gold rose to $1,900 an ounce.", "$1,900 an ounce"), rate="ounce")
+    check(one("Crude rose $3 a barrel.", "$3 a barrel"), rate="barrel")
+    check(one("Income of $40,000 per capita.", "$40,000 per capita"), rate="person")
+    # a period is still no rate when it dates something
+    assert one("It cost $5,000 a year ago.", "$5,000").rate is None
+
+
+def test_cents_ranges_scale_both_ends():
+    check(one("It forecast 60 to 80 cents a share.", "60 to 80 cents a share"), value=0.6, low=0.6, high=0.8,
+          unit="USD", rate="share")
+    check(one("between 60 and 80 cents", "between 60 and 80 cents"), low=0.6, high=0.8)
+    check(one("It costs 40-50 cents.", "40-50 cents"), low=0.4, high=0.5)
+    # a dollar amount then cents is no range
+    assert [f.surface for f in extract("It fell from $1 to 50 cents.")] == ["$1", "50 cents"]
+
+
+def test_clock_times_on_the_24_hour_clock_are_no_figures():
+    assert [f.surface for f in extract("Shares were down three percent by 0933 GMT.")] == ["three percent"]
+    assert extract("The quake struck at 1430 local time.") == []
+    assert extract("They landed at 1100 hours.") == []
+    check(one("He served 2000 hours of community service.", "2000 hours"), kind="duration", unit="hour")
+    assert one("In 1945 the war ended.", "1945").kind == "year"
+
+
+def test_a_half_or_quarter_of_a_period_is_no_fraction():
+    assert [(f.surface, f.kind) for f in extract("Sales rose in the second half of 2019.")] == [
+        ("second", "ordinal"), ("2019", "year")]
+    assert [f.surface for f in extract("It was the best since the fourth quarter of 1998.")] == ["fourth", "1998"]
+    assert extract("It grew in the latter half of the decade.") == []
+    check(one("Half of the voters stayed home.", "Half"), kind="fraction", value=0.5)
+    check(one("He won a quarter of the vote.", "a quarter"), kind="fraction", value=0.25)
+
+
+def test_votes_with_to_and_areas_and_volumes_of_any_length_unit():
+    check(one("The House voted 425 to 2 to clear the bill.", "425 to 2"), kind="score", iso="425-2")
+    check(one("The court ruled 5 to 4.", "5 to 4"), kind="score", iso="5-4")
+    assert one("Rates rose 5 to 7 percent.", "5 to 7 percent").kind == "percent"
+    check(one("It holds one cubic centimetre.", "one cubic centimetre"), kind="measure", unit="centimeter^3",
+          dimension="volume")
+    check(one("It covers 5 square centimetres.", "5 square centimetres"), unit="centimeter^2", dimension="area")
+    check(one("They dug 2 cubic yards.", "2 cubic yards"), unit="yard^3")
+    check(one("He rode a 125cc motorbike.", "125cc"), unit="centimeter^3")
+    # the index is a name
+    assert [f.surface for f in extract("The Standard & Poor's 500 index gained 19.72 points.")] == ["19.72 points"]
+
+
+def test_a_casualty_word_after_a_number_is_no_counted_noun():
+    assert [(f.surface, f.kind) for f in extract("3 dead, 1 hurt in shooting")] == [("3", "number"), ("1", "number")]
+    check(one("They found one missing person.", "one missing person"), kind="count", unit="person")

@@ -42,6 +42,7 @@ from .patterns import (
     L_SCORE_WORD,
     L_SHORT_YEAR,
     L_VAGUE,
+    L_VOTED,
     L_YEAR_CONTEXT,
     R_APPOSITION_END,
     R_ONE_DAY_AFTER,
@@ -62,6 +63,7 @@ from .patterns import (
     R_SEASON,
     R_TIMES,
     R_UNIT,
+    R_VOTE_TO,
     VIDEO_CONTEXT,
     WORD,
 )
@@ -170,6 +172,11 @@ def cardinal(text, m, out, lo=0):
         end = _score(text, start, g.end, int(digits), qual, lo, out)
         if end is not None:
             return end
+    vm = R_VOTE_TO.match(text, g.end) if not sym and g.kind is None and digits and digits.isdigit() else None
+    if vm and L_VOTED.search(text, max(lo, s - 16), s):
+        # "The House voted 425 to 2", "ruled 5 to 4": a vote, as "voted 98-0" is
+        out.append(figure(text, start, vm.end(), value, "score", qualifier=qual, iso="%d-%s" % (value, vm.group("b"))))
+        return vm.end()
     rng = _range(text, g, lo, start, sym)
     if rng:
         return _range_figure(text, rng, start, sym, qual, digits, out)
@@ -339,8 +346,9 @@ def _range(text, g, lo, start, sym):
     g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
     same = (g.kind is None or (g.kind == g2.kind and g.unit == g2.unit))
     v1 = g.value
-    if g2.scaled and not g.scaled:
-        v1 = v1 * (g2.value / v2 if v2 else 1)   # "$5-10 million": the scale applies to both
+    if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:
+        # "$5-10 million", "60 to 80 cents": the scale applies to both ("$1 to 50 cents" no range)
+        v1 = v1 * (g2.value / v2 if v2 else 1)
     if same and v1 <= g2.value:
         return v1, g2.value, g2, lr
     return None

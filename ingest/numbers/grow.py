@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import (
+    CASUALTY_WORDS,
     CURRENCY_NAMES,
     CURRENCY_SIGNS,
     DOLLAR_COUNTRIES,
@@ -39,6 +40,7 @@ from .patterns import (
     CURRENCY_ENDS,
     L_CURRENCY,
     R_AND_FRACTION,
+    R_CLAUSE_GOES_ON,
     R_CURRENCY,
     R_DIMENSION_WORD,
     R_FEET_MARK,
@@ -70,6 +72,7 @@ class Growth:
     value: float              # after "and a half", "1/2", the scale, cents
     end: int                  # where the grown figure ends
     scaled: bool = False      # a scale word or letter applied ("5bn", "3 million")
+    minor: bool = False       # in hundredths of a currency ("80 cents", "10 pence")
     unit: str | None = None
     kind: str | None = None   # percent, money, measure, duration, multiplier, count; None: bare
     hyphen: bool = False      # the unit was joined by a hyphen ("a two-day summit")
@@ -203,7 +206,7 @@ def _currency(text, pos, g, money):
         w = re.sub(r"\s+", " ", m.group("cw").lower())
         if w in HUNDREDTHS:
             g.value *= 0.01
-            g.unit = HUNDREDTHS[w]
+            g.unit, g.minor = HUNDREDTHS[w], True
         else:
             g.unit = CURRENCY_NAMES[w]
             adj = re.sub(r"\s+", " ", m.group("adj").lower()) if m.group("adj") else None
@@ -388,6 +391,8 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
+        if k == 0 and lw in CASUALTY_WORDS and R_CLAUSE_GOES_ON.match(text, m.start() + w.end()):
+            return None, pos  # "3 dead, 1 hurt in shooting": a participle ("two dead bodies" counts)
         if lw in _NOUN_STOPS or lw.endswith("ly") and lw not in LY_ADJECTIVES:
             break             # (a number word starts another number: "one two three")
         if run and not plural and lw in NOUN_ENDING_VERBS:

@@ -190,10 +190,17 @@ for _canon, _names in {
     # "a b c" lists one-word names; "a|b c|d" lists names that may hold spaces
     for _n in (_names.split("|") if "|" in _names else _names.split()):
         MEASURES[_n.lower()] = _canon
-del _canon, _names, _n
+# areas and volumes of every length unit by its full names ("square centimetres", "cubic
+# yards", "sq inches"), unless listed above: codes "cm^2", "yard^3" (pint reads them)
+for _canon in ("km", "m", "cm", "mm", "mile", "foot", "inch", "yard"):
+    for _n in [n for n, c in MEASURES.items() if c == _canon and len(n) > 2 and " " not in n]:
+        for _pre, _power in (("square", 2), ("sq", 2), ("cubic", 3), ("cu", 3)):
+            MEASURES.setdefault(_pre + " " + _n, "%s^%d" % (_canon, _power))
+MEASURES["cc"] = "cm^3"       # engines: "a 125cc motorbike", "1,600 cc"
+del _canon, _names, _n, _pre, _power
 # short unit symbols that are words too ("in", "t", "l", "m") count only when attached
 # to the number or when nothing else could be meant
-SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in", "mp", "w"}
+SHORT_UNITS = {"m", "t", "l", "g", "mi", "nm", "ha", "ft", "oz", "yd", "in", "mp", "w", "cc"}
 
 # unit symbols whose other case is a name: "5G", "3D", "F-16"-like tokens
 UNIT_LOOKALIKES = {"G", "M", "T", "D", "MI", "IN", "Mi", "In", "Ft", "FT", "Oz", "OZ", "c", "f"}
@@ -203,6 +210,11 @@ PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
            "second": "second", "monthly": "month", "annually": "year", "yearly": "year",
            "a year": "year", "daily": "day", "weekly": "week", "hourly": "hour",
            "quarterly": "quarter", "per annum": "year", "p.a.": "year"}
+
+# prices per unit: "22 cents a share", "$1,900 an ounce", "$80 a barrel", "$50 per person"
+PER_UNITS = {"share": "share", "ounce": "ounce", "oz": "ounce", "barrel": "barrel", "gallon": "gallon",
+             "litre": "litre", "liter": "litre", "tonne": "tonne", "ton": "ton", "person": "person",
+             "head": "person", "capita": "person"}
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,

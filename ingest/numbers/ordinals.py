@@ -14,7 +14,7 @@ from .lexicon import (
     TENS,
     TIME_UNITS,
 )
-from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, R_FRACTION_OF_PERCENT, R_NEXT_WORD, R_UNIT, WORD
+from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, L_PART_OF_PERIOD, R_FRACTION_OF_PERCENT, R_NEXT_WORD, R_UNIT, WORD
 from .words import round_scale, spelled_fraction, spelled_value
 
 
@@ -174,6 +174,8 @@ def _half_or_quarter(text, s, e, last, out):
         return _fraction_figure(text, a_before.start(1) if a_before else s, e, 0.5 if last == "half" else 0.25, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):
+        return None
+    if not a_before and L_PART_OF_PERIOD.search(text, max(0, s - 20), s):
         return None
     if a_before:
         s = a_before.start(1)

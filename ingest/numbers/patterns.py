@@ -13,6 +13,7 @@ from .lexicon import (
     CURRENCY_NAMES,
     HUNDREDTHS,
     MEASURES,
+    PER_UNITS,
     NATIONALITIES,
     NORDIC_CURRENCIES,
     ONES,
@@ -59,6 +60,10 @@ CORE_AT_DIGIT = re.compile(
     r"|(?<![\w.])\d+(?:\.\d+){2,}\w*"                             # versions, IP addresses
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?|[ap]\b)?"   # clock times ("6:11p")
     r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)"
+    # 24-hour clock times: "by 0933 GMT", "1430 local time", "at 1100 hours"
+    r"|(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT)\b"
+    r"|\s+local\s+time\b)"
+    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h)\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r")"
@@ -203,15 +208,22 @@ R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
                           r"\$|[€£¥]|\d)")
 R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-an?-)" +
-                    r"(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
-                    r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))"
-                    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)", re.I)
+                    r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
+                    # not "a year ago", "a day later", "a year from now"
+                    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)"
+                    r"|(?P<u>" + "|".join(PER_UNITS) + r")\b)"
+                    r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))", re.I)
 R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
+# what follows a word that ends its phrase: punctuation, the end, a preposition
+R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as|and|on|when|while|during|by|from|following|near)\b")
 R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 # a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34", "1-for-8"
 R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|(?:of|for)-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
+# a vote written with "to": "voted 425 to 2", "ruled 5 to 4", "by a vote of 52 to 48"
+R_VOTE_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3})(?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|times)\b)")
+L_VOTED = re.compile(r"\b(?:voted|ruled|vote\s+of|votes\s+of|margin\s+of)\s+$")
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
@@ -238,6 +250,10 @@ L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roug
                                 r"only|just|some|least|most|is|was|be)\s+$")
 L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 L_A = re.compile(r"(?i)\b(an?|one)\s+$")
+# a half or a quarter of a period: "the second half of 2019", "the fourth quarter of",
+# "the latter half of the decade" (no fraction: the half of "a half of" is one)
+L_PART_OF_PERIOD = re.compile(r"(?i:\b(?:the|this|that|last|next|same|each|every|previous|current|final|latest|latter"
+                              r"|former|fiscal|calendar|" + ORDINAL_WORD + r")|\d+(?:st|nd|rd|th))\s+$")
 L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 # a past verb of change right before a number: "rose 120 yen to 5,400 yen" is a change and
 # the level it led to, not a range (market copy reports this way; "from" makes it a range,
@@ -302,8 +318,8 @@ CURRENCY_END_PAIRS = {"kr", "Kr", "Rp", "Sh", "sh", "Dh"}
 # figures that context shows to be names (found on the real-news gold): road numbers
 # ("Interstate 75", "Route 66"), street ordinals ("E. 55th St."), kinship ("first
 # cousin"), vehicle names ("four-by-four"), emergency numbers ("a 999 call"), list
-# numbering at the start of a sentence ("4. Will they...")
-NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-)$")
+# numbering at the start of a sentence ("4. Will they..."), the index "Standard & Poor's 500"
+NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-|\bPoor['’]s\s+)$")
 NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
                         r"|\s+cousins?\b|-by-\w"
                         # ordinals in the names of laws, units and bodies: "the 22nd amendment"

@@ -7,7 +7,7 @@ joined into one range ("more than 10 but fewer than 40 people").
 import re
 
 from .figure import figure
-from .lexicon import PERIODS, QUALIFIERS
+from .lexicon import PER_UNITS, PERIODS, QUALIFIERS
 from .patterns import BETWEEN_BOUNDS, L_QUALIFIER_REVERSED, R_BOUND_AFTER, R_RATE
 
 
@@ -32,12 +32,14 @@ def bound_after(text, end, qualifier):
 
 
 def rate_after(text, pos):
-    """("month", end) for "per month", "a month", "/month", "monthly" at pos, else (None, pos)."""
+    """("month", end) for "per month", "a month", "/month", "monthly" at pos, ("share", end)
+    for "a share", "per share" (lexicon.PER_UNITS), else (None, pos)."""
     m = R_RATE.match(text, pos)
     if not m:
         return None, pos
-    p = (m.group("p") or re.sub(r"\s+", " ", m.group("adv"))).lower()
-    return PERIODS.get(p), m.end()
+    if m.group("u"):
+        return PER_UNITS[m.group("u").lower()], m.end()
+    return PERIODS[(m.group("p") or re.sub(r"\s+", " ", m.group("adv"))).lower()], m.end()
 
 
 def join_bounds(text, figures):
