@@ -1173,3 +1173,13 @@ def test_votes_with_to_and_areas_and_volumes_of_any_length_unit():
 def test_a_casualty_word_after_a_number_is_no_counted_noun():
     assert [(f.surface, f.kind) for f in extract("3 dead, 1 hurt in shooting")] == [("3", "number"), ("1", "number")]
     check(one("They found one missing person.", "one missing person"), kind="count", unit="person")
+
+
+def test_two_numbers_joined_by_or_are_a_range():
+    check(one("It takes two or three days.", "two or three days"), kind="duration", unit="day", low=2.0, high=3.0)
+    check(one("Five or six people died.", "Five or six people"), kind="count", unit="people", low=5.0, high=6.0)
+    check(one("It happened 20 or 30 years ago.", "20 or 30 years"), low=20.0, high=30.0)
+    # not when the first has its own unit, the second is no larger, or no number follows
+    assert [f.surface for f in extract("It rose 5% or 6%.")] == ["5%", "6%"]
+    assert [f.surface for f in extract("You can write 5.00 or 5,00.")] == ["5.00", "5"]
+    assert [f.surface for f in extract("Take one or the other.")] == ["one"]

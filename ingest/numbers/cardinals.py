@@ -325,6 +325,8 @@ def _range(text, g, lo, start, sym):
         return None       # "225.86 -12.99 -5.44%" (a quote's change): a minus sign ("from 5 -7" stays a range)
     if sep == "and" and not (lr and lr.group("w").lower() == "between"):
         return None
+    if sep == "or" and (g.kind is not None or lr):
+        return None       # "two or three days" is a range; "5% or 6%", "from 5 or" are not
     if sep == "to" and not lr and (g.kind is not None or sym) and L_CHANGE.search(text, max(lo, start - 30), start):
         return None       # "rose 120 yen to 5,400 yen"; "rose 2 to 3 percent" stays a range
     p2 = rm.end()
@@ -349,7 +351,7 @@ def _range(text, g, lo, start, sym):
     if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:
         # "$5-10 million", "60 to 80 cents": the scale applies to both ("$1 to 50 cents" no range)
         v1 = v1 * (g2.value / v2 if v2 else 1)
-    if same and v1 <= g2.value:
+    if same and (v1 < g2.value or v1 == g2.value and sep != "or"):
         return v1, g2.value, g2, lr
     return None
 
