@@ -1183,3 +1183,19 @@ def test_two_numbers_joined_by_or_are_a_range():
     assert [f.surface for f in extract("It rose 5% or 6%.")] == ["5%", "6%"]
     assert [f.surface for f in extract("You can write 5.00 or 5,00.")] == ["5.00", "5"]
     assert [f.surface for f in extract("Take one or the other.")] == ["one"]
+
+
+def test_an_airliner_model_with_x_is_a_name_and_energy_prices_are_per_kwh():
+    assert extract("It cut its order of 777x jets.") == []
+    check(one("It aims for $0.03/kWh by 2030.", "$0.03/kWh"), rate="kWh", key="money:USD:kWh")
+    assert one("It has a 2x zoom.", "2x").kind == "multiplier"
+
+
+def test_an_adverb_before_the_adjective_of_a_counted_noun_and_a_quarter_century():
+    check(one("Three highly trained officers arrived.", "Three highly trained officers"), unit="officer")
+    check(one("It was the first tour in nearly a quarter century.", "a quarter century"), kind="duration",
+          value=0.25, unit="century")
+    check(one("He left a half hour later.", "a half hour"), kind="duration", value=0.5, unit="hour")
+    assert [f.surface for f in extract("Five people quickly left.")] == ["Five people"]
+    # a device that is three in one is a name
+    assert extract("It is a 3-in-1 charger.") == []

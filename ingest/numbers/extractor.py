@@ -294,7 +294,7 @@ def _is_name(text, f):
             return True
     if bare and NAME_BEFORE.search(text, max(0, s - 12), s):
         return True
-    if kind in ("number", "count", "score") and text[s:s + 1] == "7" and (
+    if kind in ("number", "count", "score", "multiplier") and text[s:s + 1] == "7" and (
             R_AIRLINER.match(text, s) or text[max(0, s - 7):s] == "Boeing "):
         return True           # "the 787-9 Dreamliner", "Boeing 737" (the fleet's count stays)
     if kind in ("number", "year") and text[e + 1:e + 2].isupper() and R_ADDRESS.match(text, e):

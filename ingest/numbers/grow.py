@@ -393,6 +393,8 @@ def counted_noun(text, pos, plural):
             continue          # "20 other countries", "two more people": the noun follows
         if k == 0 and lw in CASUALTY_WORDS and R_CLAUSE_GOES_ON.match(text, m.start() + w.end()):
             return None, pos  # "3 dead, 1 hurt in shooting": a participle ("two dead bodies" counts)
+        if k == 0 and plural and lw.endswith("ly") and lw not in LY_ADJECTIVES and lw not in _NOUN_STOPS:
+            continue          # "three highly trained officers": the adverb of an adjective
         if lw in _NOUN_STOPS or lw.endswith("ly") and lw not in LY_ADJECTIVES:
             break             # (a number word starts another number: "one two three")
         if run and not plural and lw in NOUN_ENDING_VERBS:

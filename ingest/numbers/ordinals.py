@@ -169,8 +169,8 @@ def _half_or_quarter(text, s, e, last, out):
     pm = R_FRACTION_OF_PERCENT.match(text, e)
     if pm:
         return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
-    if text[e:e + 1] == "-" and R_UNIT.match(text, e):
-        # "a half-hour drive", "a quarter-mile away"
+    if (text[e:e + 1] == "-" or a_before and text[e:e + 1] == " ") and R_UNIT.match(text, e):
+        # "a half-hour drive", "a quarter-mile away", "a quarter century", "a half hour later"
         return _fraction_figure(text, a_before.start(1) if a_before else s, e, 0.5 if last == "half" else 0.25, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):

@@ -66,6 +66,7 @@ CORE_AT_DIGIT = re.compile(
     r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h)\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
+    r"|(?<![\w.-])\d-in-\d(?![\w-])"                                # "a 2-in-1 laptop", "3-in-1 charger"
     r")"
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
     r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
@@ -335,7 +336,7 @@ L_TEAM_PREV = re.compile(r"[A-Z][\w.'’&-]*\s+\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s
 # Watch 5", "the Big 12", "S&P 500", "Section 427 Row 21", "Windows 10 users"
 # airliner models: "the 787-9 Dreamliner", "737 Max jets", "Boeing 777": names, not figures
 # (two reports of one order would otherwise disagree on "787" and "737")
-R_AIRLINER = re.compile(r"7[0-8]7(?:-\d{1,3}(?:ER|LR|X|F)?)?(?=\s+(?:Dreamliners?|MAX|Max|jets?|jetliners?|"
+R_AIRLINER = re.compile(r"7[0-8]7(?:-\d{1,3}(?:ER|LR|X|F)?|[xX])?(?=\s+(?:Dreamliners?|MAX|Max|jets?|jetliners?|"
                         r"airliners?|aircraft|planes?|freighters?|fleet)\b|-\d)")
 NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
