@@ -1199,3 +1199,10 @@ def test_an_adverb_before_the_adjective_of_a_counted_noun_and_a_quarter_century(
     assert [f.surface for f in extract("Five people quickly left.")] == ["Five people"]
     # a device that is three in one is a name
     assert extract("It is a 3-in-1 charger.") == []
+
+
+def test_a_capital_m_or_b_glued_to_digits_is_a_scale_only_for_money_or_a_plural():
+    assert extract("3M said on Monday it would cut jobs.") == []
+    assert extract("They signed a 3B/2B infielder.") == []
+    check(one("It has 500M users.", "500M users"), value=5e8, unit="user")
+    check(one("It was a $3B deal.", "$3B"), value=3e9, unit="USD")

@@ -4,7 +4,7 @@ the number counts or measures."""
 import re
 
 from .figure import figure, short_year
-from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun
+from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun, plural_next
 from .lexicon import (
     CALIBRE_NOUNS,
     CASUALTY_WORDS,
@@ -150,7 +150,7 @@ def cardinal(text, m, out, lo=0):
                     and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
                 return e + 1      # pence: "a 50p coin", "closed at 245.5p"; "720p" is a video format
-            if not _suffix_glued(text, e):
+            if not _suffix_glued(text, e) or _letter_name(text, s, e, lo):
                 return None
         elif text[e:e + 1] == "-" and re.match(r"-[A-Z](?![\w-])", text[e:e + 3]):
             return None       # "3-D", "4-H": names, as glued "3D" ("a 100-RBI season" stays)
@@ -181,6 +181,15 @@ def cardinal(text, m, out, lo=0):
     if rng:
         return _range_figure(text, rng, start, sym, qual, digits, out)
     return _single_figure(text, s, start, g, sym, qual, digits, surface, out)
+
+
+def _letter_name(text, s, e, lo):
+    """A capital M or B glued to digits, with no currency before, and a slash or a word
+    other than a plural noun after, is a name ("3M said", a baseball "3B/2B", a "7B
+    model"); "$3B", "500M users", "gave you 10M." are scales."""
+    return text[e] in "MB" and (text[e + 1:e + 2] == "/" or R_NEXT_WORD.match(text, e + 1) is not None
+                                and text[e + 1:e + 2] == " " and not plural_next(text, e + 1)) \
+        and grow_left(text, s, lo)[0] is None
 
 
 def _suffix_glued(text, e):

@@ -137,9 +137,10 @@ def _scale(text, pos, g, money):
     ok = True
     if len(lsc) == 1:
         # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
-        # a non-money number is more likely metres / tonnes unless a noun follows
+        # a non-money number is more likely metres / tonnes unless a noun follows (a
+        # capital "M" or "B" before another word is a name: cardinals._letter_name)
         ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
-                                                   or lsc in ("m", "b") and _plural_next(text, m.end()))
+                                                   or lsc in ("m", "b") and plural_next(text, m.end()))
         if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
                                                  r"below|above|under|in\s+(?:height|length|diameter))\b",
                                                  text[m.end():m.end() + 20]):
@@ -171,7 +172,7 @@ def _scale(text, pos, g, money):
 _MILLION_ADJECTIVES = LY_ADJECTIVES | {"new", "more", "additional", "extra", "other"}
 
 
-def _plural_next(text, pos):
+def plural_next(text, pos):
     """Does a plural noun follow pos, after one adjective at most? "5m copies", "2m tonnes",
     "500m daily users" are millions; "the 100m in 9.58 seconds", "a 100m sprint" are metres."""
     nxt = R_NEXT_WORD.match(text, pos)
