@@ -1206,3 +1206,17 @@ def test_a_capital_m_or_b_glued_to_digits_is_a_scale_only_for_money_or_a_plural(
     assert extract("They signed a 3B/2B infielder.") == []
     check(one("It has 500M users.", "500M users"), value=5e8, unit="user")
     check(one("It was a $3B deal.", "$3B"), value=3e9, unit="USD")
+
+
+def test_quarters_as_periods_a_change_then_a_level_and_retirement_plans():
+    check(one("Prices stayed below 30 percent for the last two quarters.", "two quarters"), kind="duration",
+          value=2.0, unit="quarter")
+    check(one("Sales in the first three quarters of 2019 rose.", "three quarters"), kind="duration", unit="quarter")
+    check(one("He won three quarters of the vote.", "three quarters"), kind="fraction", value=0.75)
+    # after a change verb, a bare "X to Y" is the change and the new level, not a range
+    assert [f.surface for f in extract("The index rose 15.66 to 1,046.79.")] == ["15.66", "1,046.79"]
+    check(one("Prices rose 2 to 3 percent.", "2 to 3 percent"), low=2.0, high=3.0)
+    check(one("The toll rose from 5 to 10.", "from 5 to 10"), low=5.0, high=10.0)
+    assert [f.surface for f in extract("Enron's 401(k) plan covered 20,000 workers.")] == ["20,000 workers"]
+    assert extract("A panel of the 11th U.S. Circuit Court of Appeals ruled.") == []
+    assert one("It was bad in the first two games.", "first").of == "game"

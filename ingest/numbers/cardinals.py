@@ -355,6 +355,9 @@ def _range(text, g, lo, start, sym):
         if not um:
             return None
     g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
+    if sep == "to" and not lr and g.kind is None and g2.kind is None and not (sym or cm2) \
+            and L_CHANGE.search(text, max(lo, start - 30), start):
+        return None       # "rose 15.66 to 1,046.79", "down by 30 to 126": the change, then the level
     same = (g.kind is None or (g.kind == g2.kind and g.unit == g2.unit))
     v1 = g.value
     if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:

@@ -431,8 +431,9 @@ def counted_noun(text, pos, plural):
 def noun_after(text, pos):
     """The noun an ordinal orders: "its fourth [consecutive] year" -> "year", or None."""
     m = R_NEXT_WORD.match(text, pos)
-    if m and m.group("w").lower() in ("consecutive", "straight", "successive", "full",
-                                       "largest", "biggest", "most", "best", "worst"):
+    if m and (m.group("w").lower() in ("consecutive", "straight", "successive", "full",
+                                        "largest", "biggest", "most", "best", "worst")
+              or m.group("w").lower() in ONES or m.group("w").lower() in TENS):   # "the first two games"
         m2 = R_NEXT_WORD.match(text, m.end())
         if m2 and m2.group("w").lower() not in NOUN_PHRASE_ENDS:
             m = m2

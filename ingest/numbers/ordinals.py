@@ -14,7 +14,18 @@ from .lexicon import (
     TENS,
     TIME_UNITS,
 )
-from .patterns import L_A, L_DETERMINER, L_FRACTION_CONTEXT, L_PART_OF_PERIOD, R_FRACTION_OF_PERCENT, R_NEXT_WORD, R_UNIT, WORD
+from .patterns import (
+    L_A,
+    L_DETERMINER,
+    L_FRACTION_CONTEXT,
+    L_PART_OF_PERIOD,
+    L_PERIODS_BEFORE,
+    R_FRACTION_OF_PERCENT,
+    R_NEXT_WORD,
+    R_QUARTERS_END,
+    R_UNIT,
+    WORD,
+)
 from .words import round_scale, spelled_fraction, spelled_value
 
 
@@ -69,6 +80,12 @@ def ordinal_words(text, m, out):
     toks = [w.lower() for w in WORD.findall(m.group(0))]
     if toks[0] in ("a", "an") and len(toks) == 2 and toks[1] in ("half", "quarter", "halves", "quarters"):
         return None           # found again at "half"/"quarter", with the article looked up behind
+    if toks[-1] == "quarters" and len(toks) > 1 and L_PERIODS_BEFORE.search(text, max(0, s - 12), s) \
+            and R_QUARTERS_END.match(text, e):
+        n = spelled_value(" ".join(t for t in toks[:-1] if t != "and"))
+        if n is not None:
+            out.append(figure(text, s, e, n, "duration", "quarter"))
+            return e      # "for the last two quarters": three-month periods, no fraction
     fr = _fraction_value(text, s, e, toks)
     if fr is not None:
         return _fraction_figure(text, s, e, fr, out)

@@ -67,6 +67,7 @@ CORE_AT_DIGIT = re.compile(
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r"|(?<![\w.-])\d-in-\d(?![\w-])"                                # "a 2-in-1 laptop", "3-in-1 charger"
+    r"|(?<![\w.])\d{3}\([a-z]\)"                                     # retirement plans: "401(k)", "403(b)"
     r")"
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
     r"|(?P<dm>(?<![\w.,])(?P<day2>\d{1,2})(?:st|nd|rd|th)?"
@@ -251,6 +252,10 @@ L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roug
                                 r"only|just|some|least|most|is|was|be)\s+$")
 L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
 L_A = re.compile(r"(?i)\b(an?|one)\s+$")
+# before a number of quarters that are periods: "the last two quarters", "the next three quarters"
+L_PERIODS_BEFORE = re.compile(r"\b(?i:last|past|next|previous|first|recent|following|coming|final)\s+$")
+# ... and what may follow them: not "of" unless of a year ("the first three quarters of 2019")
+R_QUARTERS_END = re.compile(r"(?!\s+of\b)|\s+of\s+(?:\d{4}\b|(?i:the|this|last|next)\s+year\b|(?i:fiscal)\b)")
 # a half or a quarter of a period: "the second half of 2019", "the fourth quarter of",
 # "the latter half of the decade" (no fraction: the half of "a half of" is one)
 L_PART_OF_PERIOD = re.compile(r"(?i:\b(?:the|this|that|last|next|same|each|every|previous|current|final|latest|latter"
@@ -328,7 +333,7 @@ NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road
                         r"|infantry|airborne|fleet|army|corps)\b)")
 # an ordinal before a capitalised word is part of a name when written in digits or itself
 # capitalised: "the 79th Academy Awards", "50th Anniversary Tour", "the Seventh District"
-R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*)")
+R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*|(?:[A-Z]\.){2,})")   # "U.S." too
 # team totals keep their numbers: "Panthers 5, Flyers 2", "Creighton 65, Drake 5"
 R_TEAM_NEXT = re.compile(r",\s+(?:[A-Z][\w.'’&-]*\s+){1,3}\d{1,3}(?![\w]|[.,]\d)")
 L_TEAM_PREV = re.compile(r"[A-Z][\w.'’&-]*\s+\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
