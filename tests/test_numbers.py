@@ -1220,3 +1220,11 @@ def test_quarters_as_periods_a_change_then_a_level_and_retirement_plans():
     assert [f.surface for f in extract("Enron's 401(k) plan covered 20,000 workers.")] == ["20,000 workers"]
     assert extract("A panel of the 11th U.S. Circuit Court of Appeals ruled.") == []
     assert one("It was bad in the first two games.", "first").of == "game"
+
+
+def test_a_verb_after_a_number_is_no_counted_noun_and_times_a_possessive_multiplies():
+    assert one("A reading above 50 suggests growth.", "50").kind == "number"
+    check(one("It has more than three times Michigan's inmate population.", "three times"), kind="multiplier")
+    check(one("It grew to three times its size.", "three times"), kind="multiplier")
+    check(one("He won 5 times.", "5 times"), kind="count", unit="time")
+    check(one("He won four times this month.", "four times"), kind="count", unit="time")

@@ -293,7 +293,9 @@ ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "m
              "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
 # words that end a counted noun phrase before its first word: "5 times", "10 percent", "a
 # 6.1 magnitude quake" (no count of magnitudes)
-NOT_NOUNS = {"times", "percent", "cents", "magnitude"}
+# ... and verbs in -s that a number as subject takes: "a reading above 50 suggests growth"
+NOT_NOUNS = {"times", "percent", "cents", "magnitude", "suggests", "indicates", "means", "says", "seems",
+             "appears", "represents", "remains", "implies", "requires"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}

@@ -204,8 +204,9 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
 # a count's; "a third straight year" is a rank)
 R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?P<mod>more|additional|extra|further|other|straight|consecutive|successive|full|whole|entire)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
-R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>times|fold|x(?=[\s.,;)]))\b(?P<cmp>\s+(?:as|more|less|larger|higher|greater|bigger|smaller|"
-                     r"faster|slower|the|that|what|over|cheaper|longer|lower|fewer))?", re.I)
+R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(?P<cmp>\s+(?:(?i:as|more|less|larger|higher|greater|"
+                     r"bigger|smaller|faster|slower|the|that|what|over|cheaper|longer|lower|fewer|its|his|her|their|our"
+                     r")\b|[A-Z][\w.&-]*['’]s\b))?")   # "three times Michigan's population"
 # what follows a multiplier "twice": "twice the level", "twice as many", "twice that", "twice a year"?
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
                           r"\$|[€£¥]|\d)")
