@@ -1228,3 +1228,9 @@ def test_a_verb_after_a_number_is_no_counted_noun_and_times_a_possessive_multipl
     check(one("It grew to three times its size.", "three times"), kind="multiplier")
     check(one("He won 5 times.", "5 times"), kind="count", unit="time")
     check(one("He won four times this month.", "four times"), kind="count", unit="time")
+
+
+def test_a_display_resolution_on_a_games_service_and_prices_per_watt():
+    assert [f.surface for f in extract("Destiny 2 is not true 4K on Stadia.")] == []
+    check(one("He earned $4K last week.", "$4K"), value=4000.0, unit="USD")
+    check(one("Module costs fall from $0.23/W today.", "$0.23/W"), rate="watt")

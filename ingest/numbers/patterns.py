@@ -157,7 +157,7 @@ TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcoo
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
 VIDEO_CONTEXT = re.compile(r"(?i)stream|video|\btvs?\b|televis|resolution|\bhdr|display|screen|monitor|"
                            r"\bfps\b|\d+fps|frames? per second|blu-ray|\buhd\b|oled|camera|netflix|console|"
-                           r"gaming|\d{3,4}p\b")
+                           r"gaming|\d{3,4}p\b|\b(?:true|native|real)\s+\dk\b|\bstadia\b|\bxbox|\bplaystation|\bps[45]\b")
 # a glued "W" is watts in a sentence about power or devices; "Interstate 35W", "71.2W"
 # (a longitude) and "2W and 4W vehicles" are not
 POWER_CONTEXT = re.compile(r"(?i)watt|charg|power|\busb|adapter|bulb|lamp|\bled\b|laser|speaker|amplifier|"
