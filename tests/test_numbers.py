@@ -1234,3 +1234,10 @@ def test_a_display_resolution_on_a_games_service_and_prices_per_watt():
     assert [f.surface for f in extract("Destiny 2 is not true 4K on Stadia.")] == []
     check(one("He earned $4K last week.", "$4K"), value=4000.0, unit="USD")
     check(one("Module costs fall from $0.23/W today.", "$0.23/W"), rate="watt")
+
+
+def test_a_price_per_any_noun_after_per():
+    check(one("It is $15,000 per processor.", "$15,000 per processor"), rate="processor")
+    check(one("Or $300 per named user.", "$300 per named user"), rate="user")
+    check(one("Power costs 12 cents a kilowatt-hour.", "12 cents a kilowatt-hour"), rate="kWh")
+    assert one("He was paid $5 per the contract.", "$5").rate is None

@@ -50,6 +50,7 @@ from .patterns import (
     R_HYPHEN_NOUN,
     R_NEXT_WORD,
     R_OUT_OF,
+    R_PER,
     R_PERCENT,
     R_ONE_CASUALTY,
     R_ONE_VERB,
@@ -383,7 +384,7 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
     end = g2.end
     rate = None
     if kind in (None, "money", "measure", "percent") or kind == "count" and unit == "time":
-        rate, end2 = rate_after(text, end)     # "two to three times a day"
+        rate, end2 = _rate_after(text, end, kind == "money")     # "two to three times a day"
         if rate:
             end = end2
         rate = rate or g2.rate
@@ -402,6 +403,20 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
     return end
 
 
+def _rate_after(text, end, money):
+    """rate_after(), and for money any noun after "per": "$300 per named user" (user),
+    "$15,000 per processor"."""
+    rate, end2 = rate_after(text, end)
+    if rate or not money:
+        return rate, end2
+    m = R_PER.match(text, end)
+    if m:
+        phrase, e2 = counted_noun(text, m.end(), False)
+        if phrase:
+            return phrase, e2
+    return None, end
+
+
 def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     """Append the figure of one number grown to g (no range); return its end or None.
     A bare number becomes a year, a count of the noun after it, or a plain number."""
@@ -412,7 +427,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             kind, unit = "money", unit or sym
         s = start
     if kind == "money" or kind == "measure" or kind == "count" and unit == "time":
-        rate, end2 = rate_after(text, end)     # "three times a day" is a frequency too
+        rate, end2 = _rate_after(text, end, kind == "money")     # "three times a day" is a frequency too
         if rate:
             end = end2
         rate = rate or g.rate

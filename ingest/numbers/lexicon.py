@@ -214,7 +214,8 @@ PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
 # prices per unit: "22 cents a share", "$1,900 an ounce", "$80 a barrel", "$50 per person"
 PER_UNITS = {"share": "share", "ounce": "ounce", "oz": "ounce", "barrel": "barrel", "gallon": "gallon",
              "litre": "litre", "liter": "litre", "tonne": "tonne", "ton": "ton", "person": "person",
-             "head": "person", "capita": "person", "kwh": "kWh", "watt": "watt", "w": "watt"}
+             "head": "person", "capita": "person", "kwh": "kWh", "kilowatt hour": "kWh",
+             "kilowatt-hour": "kWh", "watt": "watt", "w": "watt"}
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
