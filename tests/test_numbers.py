@@ -1241,3 +1241,12 @@ def test_a_price_per_any_noun_after_per():
     check(one("Or $300 per named user.", "$300 per named user"), rate="user")
     check(one("Power costs 12 cents a kilowatt-hour.", "12 cents a kilowatt-hour"), rate="kWh")
     assert one("He was paid $5 per the contract.", "$5").rate is None
+
+
+def test_figures_in_title_case_headlines():
+    check(one("Corpses Of 53 Men Found South Of Baghdad", "53 Men"), kind="count", unit="man")
+    assert [f.value for f in extract("Car Bombs Kill 58 in Iraqi Capital")] == [58.0]
+    check(one("Washington: More Than 100 Are Charged in Medicare Fraud Sweep", "100"), qualifier="lower bound")
+    # a product name stays one in a headline
+    assert not [f for f in extract("Apple Unveils The New Galaxy 11 Pro Today") if f.value == 11.0]
+    assert [f.value for f in extract("Users Of Internet Explorer 6 Are Hit By New Flaw")] == []

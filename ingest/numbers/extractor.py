@@ -6,12 +6,14 @@ that context shows to be names are dropped and bounds are joined into ranges.
 """
 import re
 
+from ..text import is_plural
 from .cardinals import cardinal
 from .figure import date_iso, figure, short_year
 from .grow import counted_noun, grow_left, grow_right, of_noun
 from .lexicon import (
     CURRENCY_NAMES,
     FRACTION_SIGNS,
+    HEADLINE_PREPOSITIONS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     MULTIPLIERS,
@@ -41,6 +43,7 @@ from .patterns import (
     R_CURRENCY,
     R_DATE_TO,
     R_MULTIPLIED,
+    R_NEXT_WORD,
     R_REFERENCES,
     R_TEAM_NEXT,
     VAGUE,
@@ -281,7 +284,7 @@ def _is_name(text, f):
         seg = text[max(0, s - 24):s]
         if seg != seg.lower():
             nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
-            if nm and _name_word(text, nm.start(), nm.group("w")):
+            if nm and _name_word(text, nm.start(), nm.group("w")) and not _headline_figure(text, nm.group("w"), s):
                 d = re.match(r"[\d,.]+", text[s:e]).group(0)
                 if not (d.isdigit() and (R_TEAM_NEXT.match(text, s + len(d))
                                          or L_TEAM_PREV.search(text, max(0, s - 40), s))):
@@ -314,6 +317,20 @@ def _is_name(text, f):
             return True
     # list numbering at the start: "4. Will they", "1) Eat breakfast", "(2) Sleep"
     return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[A-Z]", text) is not None
+
+
+def _headline_figure(text, word, s):
+    """In a title-case headline every word is capitalised, so the word before a number
+    says less: "Corpses Of 53 Men", "Car Bombs Kill 58 in Iraqi Capital", "More Than 100
+    Are Charged" state figures. A number there is one after a function word, or before a
+    plural noun or a lower-case preposition; "iPhone 11 Pro Review" stays a name."""
+    if not _headline(text):
+        return False
+    if word.lower() in NOUN_PHRASE_ENDS:
+        return True
+    nxt = R_NEXT_WORD.match(text, re.match(r"[\d,.]*\d", text[s:]).end() + s)
+    return bool(nxt) and text[nxt.start():nxt.start() + 1] == " " and (
+        nxt.group("w") in HEADLINE_PREPOSITIONS or is_plural(nxt.group("w").lower()))
 
 
 def _headline(text):

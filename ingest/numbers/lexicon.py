@@ -258,6 +258,8 @@ del _w, _q
 # Words that end a counted noun phrase ("32 nations with ..."): grammar, not the stop
 # words of ingest/text.py (those weigh words; "former", "next" or "one" may sit inside
 # a counted phrase, "ago" or "apiece" end one).
+# the words title-case headlines leave in lower case after a figure ("Kill 58 in Iraq")
+HEADLINE_PREPOSITIONS = {"in", "at", "on", "of", "for", "from", "after", "as", "by", "over", "near", "to", "with"}
 NOUN_PHRASE_ENDS = set("""a an the of to in on at by for from with without into onto upon over under
 about above below after before during since until till than then and or but nor so yet
 as if that which who whom whose what when where why how this these those there here it
