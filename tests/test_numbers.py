@@ -1233,7 +1233,9 @@ def test_a_verb_after_a_number_is_no_counted_noun_and_times_a_possessive_multipl
 def test_a_display_resolution_on_a_games_service_and_prices_per_watt():
     assert [f.surface for f in extract("Destiny 2 is not true 4K on Stadia.")] == []
     check(one("He earned $4K last week.", "$4K"), value=4000.0, unit="USD")
-    check(one("Module costs fall from $0.23/W today.", "$0.23/W"), rate="watt")
+    check(one("Module costs fall from $0.23 per watt today.", "$0.23 per watt"), rate="watt")
+    # "/w" is a week in rents, a watt in solar prices: no rate
+    assert one("The flat is £150/w.", "£150").rate is None
 
 
 def test_a_price_per_any_noun_after_per():
@@ -1250,3 +1252,36 @@ def test_figures_in_title_case_headlines():
     # a product name stays one in a headline
     assert not [f for f in extract("Apple Unveils The New Galaxy 11 Pro Today") if f.value == 11.0]
     assert [f.value for f in extract("Users Of Internet Explorer 6 Are Hit By New Flaw")] == []
+
+
+def test_review_cases_of_round_six():
+    # a change verb before a range that counts something keeps the range
+    check(one("The economy added 200,000 to 250,000 jobs.", "200,000 to 250,000 jobs"), low=2e5, high=2.5e5)
+    check(one("Payrolls rose 150,000 to 200,000 a month.", "150,000 to 200,000 a month"), rate="month")
+    # a margin measured in points is a range, not a vote
+    check(one("He won by a margin of 10 to 15 points.", "10 to 15 points"), kind="count", low=10.0, high=15.0)
+    # capital M/B: scales unless a slash pairs them or the company 3M
+    check(one("It has 500M active users.", "500M active users"), value=5e8)
+    check(one("They raised 5M in funding.", "5M"), value=5e6)
+    assert extract("Buy 2B/3B pencils.") == []
+    # ordinals before "U.S." order things; courts are names
+    check(one("Hawaii is the 50th U.S. state.", "50th"), kind="ordinal")
+    assert extract("The 11th U.S. Circuit Court of Appeals ruled.") == []
+    # odds stay fractions
+    check(one("He has a 1-in-3 chance.", "1-in-3"), kind="fraction")
+    # a company prefix is no time zone; a year before it stays
+    check(one("In 2018 PT Freeport Indonesia agreed.", "2018"), kind="year")
+    # half of something other than a period is a fraction
+    check(one("The half of Americans who own stocks gained.", "half"), kind="fraction")
+    assert [f.surface for f in extract("He scored in the second half of the game.")] == ["second"]
+    # "a quarter in which" has no inches; "three times his lawyer said" is a count
+    assert extract("It was a quarter in which demand slumped.") == []
+    check(one("He was arrested three times his lawyer said.", "three times"), kind="count")
+    check(one("It paid three times their annual salary.", "three times"), kind="multiplier")
+    # ranges of years old are ages; clock times are no range
+    check(one("She is 17 or 18 years old.", "17 or 18 years old"), kind="age", low=17.0, high=18.0)
+    assert [f.surface for f in extract("It happened at 2 or 3 a.m.")] == ["2"]
+    # a head of lettuce is no rate; thousands of fans on a console are thousands
+    assert one("It costs $2 a head of lettuce.", "$2").rate is None
+    check(one("About 4K fans watched on Xbox.", "4K fans"), value=4000.0)
+    assert extract("Resolution 1540 requires all states to act.") == []

@@ -46,9 +46,12 @@ from .patterns import (
     L_YEAR_CONTEXT,
     R_APPOSITION_END,
     R_ONE_DAY_AFTER,
+    R_CLOCK_AFTER,
     R_CURRENCY,
     R_HYPHEN_NOUN,
+    R_LETTER_PAIR,
     R_NEXT_WORD,
+    R_OLD,
     R_OUT_OF,
     R_PER,
     R_PERCENT,
@@ -145,7 +148,7 @@ def cardinal(text, m, out, lo=0):
                     out.append(span)
                     return e + 1
             if text[e] in "kK" and value in DISPLAY_K and not text[e + 1:e + 2].isalnum() \
-                    and text[s - 1:s] not in "$£€¥" and VIDEO_CONTEXT.search(text):
+                    and text[s - 1:s] not in "$£€¥" and not plural_next(text, e + 1) and VIDEO_CONTEXT.search(text):
                 return None       # a display resolution: "4K streaming" (a name, as "5G")
             if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 100000 and value not in VIDEO_LINES \
                     and ":" not in text[s - 2:s]:
@@ -174,7 +177,7 @@ def cardinal(text, m, out, lo=0):
         if end is not None:
             return end
     vm = R_VOTE_TO.match(text, g.end) if not sym and g.kind is None and digits and digits.isdigit() else None
-    if vm and L_VOTED.search(text, max(lo, s - 16), s):
+    if vm and L_VOTED.search(text, max(lo, s - 16), s) and not _measured_after(text, vm.end()):
         # "The House voted 425 to 2", "ruled 5 to 4": a vote, as "voted 98-0" is
         out.append(figure(text, start, vm.end(), value, "score", qualifier=qual, iso="%d-%s" % (value, vm.group("b"))))
         return vm.end()
@@ -185,12 +188,12 @@ def cardinal(text, m, out, lo=0):
 
 
 def _letter_name(text, s, e, lo):
-    """A capital M or B glued to digits, with no currency before, and a slash or a word
-    other than a plural noun after, is a name ("3M said", a baseball "3B/2B", a "7B
-    model"); "$3B", "500M users", "gave you 10M." are scales."""
-    return text[e] in "MB" and (text[e + 1:e + 2] == "/" or R_NEXT_WORD.match(text, e + 1) is not None
-                                and text[e + 1:e + 2] == " " and not plural_next(text, e + 1)) \
-        and grow_left(text, s, lo)[0] is None
+    """A capital M or B glued to digits before a slash is a name (a baseball "3B/2B",
+    "2B/3B pencils"), and so is the company 3M before anything but a plural noun ("3M
+    said"); "$3B", "500M active users", "raised 5M in funding" are scales."""
+    return text[e] in "MB" and not text[e + 1:e + 2].isalnum() and grow_left(text, s, lo)[0] is None and (
+        text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None
+        or text[s:e + 1] == "3M" and not plural_next(text, e + 1))
 
 
 def _suffix_glued(text, e):
@@ -348,8 +351,8 @@ def _range(text, g, lo, start, sym):
     if not (m2 and (m2.group("dig") or spelled_value(m2.group("spell") or "") is not None)):
         return None
     v2 = core_value(m2)
-    if v2 is None:
-        return None
+    if v2 is None or R_CLOCK_AFTER.match(text, m2.end()):
+        return None       # "at 2 or 3 a.m.": clock times
     if m2.group("dig") and m2.end() < len(text) and text[m2.end()].isalpha():
         um = R_UNIT.match(text, m2.end()) or R_SCALE.match(text, m2.end()) or R_PERCENT.match(text, m2.end()) \
             or R_TIMES.match(text, m2.end())
@@ -357,8 +360,9 @@ def _range(text, g, lo, start, sym):
             return None
     g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
     if sep == "to" and not lr and g.kind is None and g2.kind is None and not (sym or cm2) \
-            and L_CHANGE.search(text, max(lo, start - 30), start):
-        return None       # "rose 15.66 to 1,046.79", "down by 30 to 126": the change, then the level
+            and L_CHANGE.search(text, max(lo, start - 30), start) \
+            and not counted_noun(text, g2.end, True)[0] and not rate_after(text, g2.end)[0]:
+        return None       # "rose 15.66 to 1,046.79": the change, then the level ("added 200 to 250 jobs" stays)
     same = (g.kind is None or (g.kind == g2.kind and g.unit == g2.unit))
     v1 = g.value
     if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:
@@ -376,12 +380,16 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
     of = None
     if kind in (None, "duration") and unit in (None, "year", "month") and _age_word_before(text, start):
         kind, unit, of = "duration", unit or "year", "age"     # "aged 5-11", "aged between 18 and 25"
+    elif kind == "duration" and unit in ("year", "month") and (g2.old or R_OLD.match(text, g2.end)):
+        kind, of = "duration", "age"                            # "17 or 18 years old"
     if lr:
         start = lr.start() if not sym else min(start, lr.start())
         qual = None
     if sym and not unit:
         kind, unit = "money", sym
     end = g2.end
+    if of == "age" and (om := R_OLD.match(text, end)):
+        end = om.end()
     rate = None
     if kind in (None, "money", "measure", "percent") or kind == "count" and unit == "time":
         rate, end2 = _rate_after(text, end, kind == "money")     # "two to three times a day"
@@ -401,6 +409,11 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         of = of_noun(text, end)
     out.append(figure(text, start, end, v1, kind, unit, qual, rate, low=v1, high=v2, of=of))
     return end
+
+
+def _measured_after(text, pos):
+    """Does a unit, percent or counted noun follow pos ("margin of 10 to 15 points")?"""
+    return bool(R_UNIT.match(text, pos) or R_PERCENT.match(text, pos) or counted_noun(text, pos, True)[0])
 
 
 def _rate_after(text, end, money):
@@ -438,9 +451,8 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             of = "age"        # "aged 12 years"
         elif g.hyphen or g.old:
             of = noun_after(text, end) if not g.old else "age"
-        elif re.match(r"\s+old\b", text[end:end + 5]):
-            end = end + len(re.match(r"\s+old\b", text[end:end + 5]).group(0))
-            of = "age"
+        elif om := R_OLD.match(text, end):
+            end, of = om.end(), "age"
     elif kind is None and (text[s - 2:s] == ", " or "ge" in text[max(0, s - 20):s] or out and out[-1].kind == "age") \
             and _age(text, s, end, value, digits, out):     # (cheap tests first: most numbers are no ages)
         kind, unit, of = "duration", "year", "age"

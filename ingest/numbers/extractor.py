@@ -44,6 +44,7 @@ from .patterns import (
     R_DATE_TO,
     R_MULTIPLIED,
     R_NEXT_WORD,
+    R_NUMBER_VERB,
     R_REFERENCES,
     R_TEAM_NEXT,
     VAGUE,
@@ -278,7 +279,8 @@ def _fraction(text, m, out, pos):
 # numbering at the start of a sentence ("4. Will they...")
 def _is_name(text, f):
     s, e, kind = f.start, f.end, f.kind
-    bare = kind in ("number", "count")
+    # a year before a verb of a name ("Resolution 1540 requires") is a name's number too
+    bare = kind in ("number", "count") or kind == "year" and R_NUMBER_VERB.match(text, e) is not None
     # (cheap tests first: this runs for every figure)
     if bare and s > 1 and text[s].isdigit() and not (kind == "count" and f.unit in STAT_NOUNS):
         seg = text[max(0, s - 24):s]

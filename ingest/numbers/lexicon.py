@@ -196,7 +196,7 @@ for _canon in ("km", "m", "cm", "mm", "mile", "foot", "inch", "yard"):
     for _n in [n for n, c in MEASURES.items() if c == _canon and len(n) > 2 and " " not in n]:
         for _pre, _power in (("square", 2), ("sq", 2), ("cubic", 3), ("cu", 3)):
             MEASURES.setdefault(_pre + " " + _n, "%s^%d" % (_canon, _power))
-MEASURES["cc"] = "cm^3"       # engines: "a 125cc motorbike", "1,600 cc"
+MEASURES["cc"] = "cm^3"       # engines: "a 125cc motorbike" (glued only: SHORT_UNITS)
 del _canon, _names, _n, _pre, _power
 # short unit symbols that are words too ("in", "t", "l", "m") count only when attached
 # to the number or when nothing else could be meant
@@ -215,7 +215,7 @@ PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
 PER_UNITS = {"share": "share", "ounce": "ounce", "oz": "ounce", "barrel": "barrel", "gallon": "gallon",
              "litre": "litre", "liter": "litre", "tonne": "tonne", "ton": "ton", "person": "person",
              "head": "person", "capita": "person", "kwh": "kWh", "kilowatt hour": "kWh",
-             "kilowatt-hour": "kWh", "watt": "watt", "w": "watt"}
+             "kilowatt-hour": "kWh", "watt": "watt"}
 
 MONTHS = {"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
           "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
@@ -296,9 +296,11 @@ ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "m
              "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
 # words that end a counted noun phrase before its first word: "5 times", "10 percent", "a
 # 6.1 magnitude quake" (no count of magnitudes)
-# ... and verbs in -s that a number as subject takes: "a reading above 50 suggests growth"
-NOT_NOUNS = {"times", "percent", "cents", "magnitude", "suggests", "indicates", "means", "says", "seems",
-             "appears", "represents", "remains", "implies", "requires"}
+# verbs in -s that a number or a name with a number takes as subject: "a reading above 50
+# suggests growth", "Resolution 1540 requires"
+NUMBER_VERBS = {"suggests", "indicates", "means", "says", "seems", "appears", "represents", "remains", "implies",
+                "requires"}
+NOT_NOUNS = {"times", "percent", "cents", "magnitude"} | NUMBER_VERBS
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}

@@ -10,6 +10,7 @@ from .lexicon import (
     NOUN_PHRASE_ENDS,
     ORDINALS,
     RANK_VERBS,
+    SHORT_UNITS,
     SUBJECT_WORDS,
     TENS,
     TIME_UNITS,
@@ -22,6 +23,7 @@ from .patterns import (
     L_PERIODS_BEFORE,
     R_FRACTION_OF_PERCENT,
     R_NEXT_WORD,
+    R_OF_PERIOD,
     R_QUARTERS_END,
     R_UNIT,
     WORD,
@@ -186,13 +188,14 @@ def _half_or_quarter(text, s, e, last, out):
     pm = R_FRACTION_OF_PERCENT.match(text, e)
     if pm:
         return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
-    if (text[e:e + 1] == "-" or a_before and text[e:e + 1] == " ") and R_UNIT.match(text, e):
+    um = R_UNIT.match(text, e)
+    if um and (text[e:e + 1] == "-" or a_before and text[e:e + 1] == " " and um.group("u").lower() not in SHORT_UNITS):
         # "a half-hour drive", "a quarter-mile away", "a quarter century", "a half hour later"
         return _fraction_figure(text, a_before.start(1) if a_before else s, e, 0.5 if last == "half" else 0.25, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):
         return None
-    if not a_before and L_PART_OF_PERIOD.search(text, max(0, s - 20), s):
+    if not a_before and L_PART_OF_PERIOD.search(text, max(0, s - 20), s) and R_OF_PERIOD.match(text, e):
         return None
     if a_before:
         s = a_before.start(1)

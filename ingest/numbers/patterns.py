@@ -13,6 +13,7 @@ from .lexicon import (
     CURRENCY_NAMES,
     HUNDREDTHS,
     MEASURES,
+    NUMBER_VERBS,
     PER_UNITS,
     NATIONALITIES,
     NORDIC_CURRENCIES,
@@ -61,12 +62,13 @@ CORE_AT_DIGIT = re.compile(
     r"|(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\b\.?|[ap]\b)?"   # clock times ("6:11p")
     r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)"
     # 24-hour clock times: "by 0933 GMT", "1430 local time", "at 1100 hours"
-    r"|(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|AEDT|ET|PT)\b"
+    r"|(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|JST|AEST|AEDT)\b"
     r"|\s+local\s+time\b)"
-    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h)\b)"
+    # "at 1100 hours", "by 1015 ET" ("In 2018 PT Freeport" is a year and a company)
+    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h|ET|PT|IST)\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
-    r"|(?<![\w.-])\d-in-\d(?![\w-])"                                # "a 2-in-1 laptop", "3-in-1 charger"
+    r"|(?<![\w.-])[2-9]-in-1(?![\w-])"                               # "a 2-in-1 laptop", "3-in-1 charger"
     r"|(?<![\w.])\d{3}\([a-z]\)"                                     # retirement plans: "401(k)", "403(b)"
     r")"
     r"|(?P<iso>(?<![\w.-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\w-]))"
@@ -205,8 +207,10 @@ R_CURRENCY = re.compile(r"(?:" + _SP + r"|-)(?:(?P<adj>(?i:U\.S\.|US|American|Ca
 R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?P<mod>more|additional|extra|further|other|straight|consecutive|successive|full|whole|entire)\s+)?(?P<u>(?i:" + _trie(list(MEASURES) + list(TIME_UNITS)) + r"))(?![\w²³])"
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(?P<cmp>\s+(?:(?i:as|more|less|larger|higher|greater|"
-                     r"bigger|smaller|faster|slower|the|that|what|over|cheaper|longer|lower|fewer|its|his|her|their|our"
-                     r")\b|[A-Z][\w.&-]*['’]s\b))?")   # "three times Michigan's population"
+                     r"bigger|smaller|faster|slower|the|that|what|over|cheaper|longer|lower|fewer)\b"
+                     r"|(?i:its|his|her|their|our)\s+(?:[a-z]+\s+)?(?i:size|value|weight|level|number|rate|population|height"
+                     r"|length|price|amount|salary|budget|income|speed|capacity|area|volume|total|cost|pay)s?\b"
+                     r"|[A-Z][\w.&-]*['’]s\b))?")   # "three times Michigan's population"
 # what follows a multiplier "twice": "twice the level", "twice as many", "twice that", "twice a year"?
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
                           r"\$|[€£¥]|\d)")
@@ -214,8 +218,12 @@ R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _S
                     r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
                     # not "a year ago", "a day later", "a year from now"
                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)"
-                    r"|(?P<u>" + "|".join(PER_UNITS) + r")\b)"
+                    r"|(?P<u>" + "|".join(PER_UNITS) + r")\b(?!\s+of\b))"
                     r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))", re.I)
+R_LETTER_PAIR = re.compile(r"\d[MB]/$")     # the first of "3B/2B", before the second
+R_NUMBER_VERB = re.compile(r"\s+(?:" + "|".join(sorted(NUMBER_VERBS)) + r")\b")
+R_CLOCK_AFTER = re.compile(r"\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")   # "3 a.m.", "3pm"
+R_OLD = re.compile(r"\s+old\b")      # "45 years old"
 # "per" before the noun a price is per ("$300 per named user"); not "per cent"
 R_PER = re.compile(r"[ \t\u00a0]+per(?=[ \t\u00a0]+[a-z])(?![ \t\u00a0]+cent\b)")
 R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
@@ -261,6 +269,10 @@ L_PERIODS_BEFORE = re.compile(r"\b(?i:last|past|next|previous|first|recent|follo
 R_QUARTERS_END = re.compile(r"(?!\s+of\b)|\s+of\s+(?:\d{4}\b|(?i:the|this|last|next)\s+year\b|(?i:fiscal)\b)")
 # a half or a quarter of a period: "the second half of 2019", "the fourth quarter of",
 # "the latter half of the decade" (no fraction: the half of "a half of" is one)
+R_OF_PERIOD = re.compile(r"\s+of\s+(?:(?i:the|this|that|last|next|its|their|his|her)\s+)?(?:(?:fiscal|calendar|financial)\s+)?"
+                         r"(?:(?:19|20)\d\d\b|'\d\d\b|(?i:year|decade|century|season|month|week|day|game|match|quarter"
+                         r"|period|term|session|campaign|race|fight|bout|show|film|movie|book|series|tour|program(?:me)?)s?\b|"
+                         + MONTH + r"\b)")
 L_PART_OF_PERIOD = re.compile(r"(?i:\b(?:the|this|that|last|next|same|each|every|previous|current|final|latest|latter"
                               r"|former|fiscal|calendar|" + ORDINAL_WORD + r")|\d+(?:st|nd|rd|th))\s+$")
 L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
@@ -332,11 +344,11 @@ NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w
 NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
                         r"|\s+cousins?\b|-by-\w"
                         # ordinals in the names of laws, units and bodies: "the 22nd amendment"
-                        r"|\s+(?i:amendments?|precincts?|district|congress|parliament|regiment|battalion|brigade"
+                        r"|\s+(?:U\.S\.\s+)?(?i:amendments?|precincts?|district|circuit|congress|parliament|regiment|battalion|brigade"
                         r"|infantry|airborne|fleet|army|corps)\b)")
 # an ordinal before a capitalised word is part of a name when written in digits or itself
 # capitalised: "the 79th Academy Awards", "50th Anniversary Tour", "the Seventh District"
-R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*|(?:[A-Z]\.){2,})")   # "U.S." too
+R_CAPITAL_WORD = re.compile(r"[ \u00a0](?P<w>[A-Z][a-z][\w'’-]*)")
 # team totals keep their numbers: "Panthers 5, Flyers 2", "Creighton 65, Drake 5"
 R_TEAM_NEXT = re.compile(r",\s+(?:[A-Z][\w.'’&-]*\s+){1,3}\d{1,3}(?![\w]|[.,]\d)")
 L_TEAM_PREV = re.compile(r"[A-Z][\w.'’&-]*\s+\d{1,3},\s+(?:[A-Z][\w.'’&-]*\s+){1,3}$")
