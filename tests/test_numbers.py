@@ -1285,3 +1285,10 @@ def test_review_cases_of_round_six():
     assert one("It costs $2 a head of lettuce.", "$2").rate is None
     check(one("About 4K fans watched on Xbox.", "4K fans"), value=4000.0)
     assert extract("Resolution 1540 requires all states to act.") == []
+
+
+def test_values_carry_no_binary_noise_of_scaling():
+    assert one("The proposed £4.1 billion merger.", "£4.1 billion").value == 4100000000.0
+    assert one("It fell 41 cents.", "41 cents").value == 0.41
+    check(one("The bond slid 1-11/32.", "1-11/32"), value=1.34375)
+    check(one("At tonight's $2,000-per-person reception.", "$2,000-per-person"), rate="person")

@@ -108,7 +108,7 @@ def _add_fraction(text, pos, value, g):
         pos = g.end = m.end()
         return pos
     if text[pos:pos + 1] == "-" and value == int(value) and (m := R_HYPHEN_MIXED.match(text, pos)):
-        n, d = int(m.group(1)), int(m.group(2))
+        n, d = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         if n < d:
             g.value += n / d if value >= 0 else -n / d
             pos = g.end = m.end()

@@ -192,7 +192,7 @@ R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|h
                            r"(?P<hi>less|fewer|below|under|lower|smaller|younger))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
 R_MIXED = re.compile(_SP + r"(?:(\d{1,2})/(\d{1,2})(?![\d/])|([½¼¾⅓⅔]))")
 # wire style: "a 1-1/2 year war", "2-3/4 inches" (halves, thirds, quarters, eighths only)
-R_HYPHEN_MIXED = re.compile(r"-([1-7])/([2348])(?![\d/])")
+R_HYPHEN_MIXED = re.compile(r"-([1-7])/([2348])(?![\d/])|-([1-9]\d?)/(32|64)(?![\d/])")   # bonds: "1-11/32"
 R_SCALE = re.compile(r"(?P<sp>" + _SP + r"|-)(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|mln|bln|tn|trn|mio|dozens?|lakh\s+crore|lakhs?|crores?)\b"
                      r"|(?:[kKmMbBtT]|[mM]n|[bB]n|MM)(?![\w°²³]))")
 R_PERCENT = re.compile(_SP + r"(?:(?P<pp>(?i:percentage|per\s?cent(?:age)?)\s+points?|pp\b|p\.p\.|bps?\b|basis\s+points?)"
@@ -214,7 +214,7 @@ R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(
 # what follows a multiplier "twice": "twice the level", "twice as many", "twice that", "twice a year"?
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
                           r"\$|[€£¥]|\d)")
-R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-an?-)" +
+R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-(?:an?|per)-)" +
                     r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
                     # not "a year ago", "a day later", "a year from now"
                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)"
