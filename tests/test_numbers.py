@@ -1292,3 +1292,9 @@ def test_values_carry_no_binary_noise_of_scaling():
     assert one("It fell 41 cents.", "41 cents").value == 0.41
     check(one("The bond slid 1-11/32.", "1-11/32"), value=1.34375)
     check(one("At tonight's $2,000-per-person reception.", "$2,000-per-person"), rate="person")
+
+
+def test_a_model_number_a_hyphenated_half_and_a_pronoun_before_a_contraction():
+    assert extract("The 5500M chipset is toasty.") == []
+    check(one("Hood lost by five-and-a-half points.", "five-and-a-half points"), value=5.5, unit="point")
+    assert one("It would help, but one doesn't exist here.", "one").kind == "number"

@@ -154,7 +154,7 @@ def cardinal(text, m, out, lo=0):
                     and ":" not in text[s - 2:s]:
                 out.append(figure(text, s, e + 1, value / 100, "money", "GBP"))
                 return e + 1      # pence: "a 50p coin", "closed at 245.5p"; "720p" is a video format
-            if not _suffix_glued(text, e) or _letter_name(text, s, e, lo):
+            if not _suffix_glued(text, e) or _letter_name(text, s, e, lo, value):
                 return None
         elif text[e:e + 1] == "-" and re.match(r"-[A-Z](?![\w-])", text[e:e + 3]):
             return None       # "3-D", "4-H": names, as glued "3D" ("a 100-RBI season" stays)
@@ -187,12 +187,13 @@ def cardinal(text, m, out, lo=0):
     return _single_figure(text, s, start, g, sym, qual, digits, surface, out)
 
 
-def _letter_name(text, s, e, lo):
+def _letter_name(text, s, e, lo, value):
     """A capital M or B glued to digits before a slash is a name (a baseball "3B/2B",
-    "2B/3B pencils"), and so is the company 3M before anything but a plural noun ("3M
-    said"); "$3B", "500M active users", "raised 5M in funding" are scales."""
+    "2B/3B pencils"), and so is one after 1,000 or more (a model: "the 5500M chipset") and
+    the company 3M before anything but a plural noun ("3M said"); "$3B", "500M active
+    users", "raised 5M in funding" are scales."""
     return text[e] in "MB" and not text[e + 1:e + 2].isalnum() and grow_left(text, s, lo)[0] is None and (
-        text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None
+        value >= 1000 or text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None
         or text[s:e + 1] == "3M" and not plural_next(text, e + 1))
 
 

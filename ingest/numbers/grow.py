@@ -137,9 +137,10 @@ def _scale(text, pos, g, money):
     ok = True
     if len(lsc) == 1:
         # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
-        # a non-money number is more likely metres / tonnes unless a noun follows (a
-        # capital "M" or "B" before another word is a name: cardinals._letter_name)
-        ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
+        # a non-money number is more likely metres / tonnes unless a noun follows; a
+        # capital "M" or "B" after 1,000 or more is a model ("the 5500M chipset"), in a
+        # slash pair or as 3M a name (cardinals._letter_name)
+        ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B") and g.value < 1000
                                                    or lsc in ("m", "b") and plural_next(text, m.end()))
         if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
                                                  r"below|above|under|in\s+(?:height|length|diameter))\b",
@@ -392,6 +393,8 @@ def counted_noun(text, pos, plural):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
+        if k == 0 and lw.endswith(("n't", "n’t")):
+            return None, pos  # "one doesn't exist": a pronoun and a verb
         if k == 0 and lw in CASUALTY_WORDS and R_CLAUSE_GOES_ON.match(text, m.start() + w.end()):
             return None, pos  # "3 dead, 1 hurt in shooting": a participle ("two dead bodies" counts)
         if k == 0 and plural and lw.endswith("ly") and lw not in LY_ADJECTIVES and lw not in _NOUN_STOPS:

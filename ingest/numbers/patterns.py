@@ -148,7 +148,7 @@ ID_TAIL = re.compile(r"[\w./-]*")
 _SP = r"[ \t\u00a0]*"
 R_HALF = re.compile(_SP + r"(?=[½¼¾⅓⅔]|\d{1,2}/\d)")
 # "two and a half", "forty two and a third", "five and three quarters", "3 million and a half"
-R_AND_FRACTION = re.compile(r"\s+and\s+(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+R_AND_FRACTION = re.compile(r"(?:\s+and\s+|-and-)(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
                             r"(?P<d>half|halves|quarters?|thirds?|fourths?|fifths?|sixths?|sevenths?|"
                             r"eighths?|ninths?|tenths?)\b", re.I)
 # spelled decimals: "five point five", "two hundred point seventy-one", "nine point nought four"
