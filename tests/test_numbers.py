@@ -1298,3 +1298,12 @@ def test_a_model_number_a_hyphenated_half_and_a_pronoun_before_a_contraction():
     assert extract("The 5500M chipset is toasty.") == []
     check(one("Hood lost by five-and-a-half points.", "five-and-a-half points"), value=5.5, unit="point")
     assert one("It would help, but one doesn't exist here.", "one").kind == "number"
+
+
+def test_tennis_sets_and_yearly_percentages():
+    assert [f.iso for f in extract("He beat Davydenko 6-3 4-6 6-3 7-6 (7-5).")] == ["6-3", "4-6", "6-3", "7-6", "7-5"]
+    check(one("Ice is disappearing at a rate of 9 percent each decade.", "9 percent each decade"), rate="decade",
+          key="percent:percent:decade")
+    check(one("Sales grew 5% a year.", "5% a year"), rate="year")
+    assert one("It rose 3 percent a year ago.", "3 percent").rate is None
+    check(one("It is 4-6 weeks away.", "4-6 weeks"), low=4.0, high=6.0)

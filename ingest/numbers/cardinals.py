@@ -40,6 +40,7 @@ from .patterns import (
     L_RANK,
     L_RECORD_BRACKET,
     L_SCORE_WORD,
+    L_SET_BEFORE,
     L_SHORT_YEAR,
     L_VAGUE,
     L_VOTED,
@@ -316,7 +317,8 @@ def _score(text, s, e, a, qual, lo, out):
             after = R_NEXT_WORD.match(text, m.end())
             if not (before and before.group("w").lower() in SCORE_BEFORE
                     or after and after.group("w").lower() in SCORE_AFTER
-                    or text[m.end():m.end() + 1] == ")" and L_RECORD_BRACKET.search(text, max(lo, s - 30), s)):
+                    or text[m.end():m.end() + 1] == ")" and L_RECORD_BRACKET.search(text, max(lo, s - 30), s)
+                    or L_SET_BEFORE.search(text, max(0, s - 8), s)):   # tennis sets: "6-3 4-6 6-3"
                 return None
         um = R_UNIT.match(text, m.end())
         if um and um.group("sp") and um.group("u").lower() in SHORT_UNITS:
@@ -440,12 +442,13 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         if kind in (None, "money"):
             kind, unit = "money", unit or sym
         s = start
-    if kind == "money" or kind == "measure" or kind == "count" and unit == "time":
-        rate, end2 = _rate_after(text, end, kind == "money")     # "three times a day" is a frequency too
+    if kind in ("money", "measure", "percent") or kind == "count" and unit == "time":
+        # "three times a day" is a frequency too, "5% a year" a yearly rate
+        rate, end2 = _rate_after(text, end, kind == "money")
         if rate:
             end = end2
         rate = rate or g.rate
-    elif kind == "percent":
+    if kind == "percent":
         of = of_noun(text, end)
     elif kind == "duration":
         if unit in ("year", "month") and _age_word_before(text, s):

@@ -209,7 +209,7 @@ PERIODS = {"month": "month", "months": "month", "mo": "month", "year": "year",
            "hr": "hour", "h": "hour", "quarter": "quarter", "minute": "minute",
            "second": "second", "monthly": "month", "annually": "year", "yearly": "year",
            "a year": "year", "daily": "day", "weekly": "week", "hourly": "hour",
-           "quarterly": "quarter", "per annum": "year", "p.a.": "year"}
+           "quarterly": "quarter", "per annum": "year", "p.a.": "year", "decade": "decade"}
 
 # prices per unit: "22 cents a share", "$1,900 an ounce", "$80 a barrel", "$50 per person"
 PER_UNITS = {"share": "share", "ounce": "ounce", "oz": "ounce", "barrel": "barrel", "gallon": "gallon",

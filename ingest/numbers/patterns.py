@@ -215,7 +215,7 @@ R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
                           r"\$|[€£¥]|\d)")
 R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-(?:an?|per)-)" +
-                    r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter)\b"
+                    r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter|decade)\b"
                     # not "a year ago", "a day later", "a year from now"
                     r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)"
                     r"|(?P<u>" + "|".join(PER_UNITS) + r")\b(?!\s+of\b))"
@@ -237,6 +237,7 @@ R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>
 # a vote written with "to": "voted 425 to 2", "ruled 5 to 4", "by a vote of 52 to 48"
 R_VOTE_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3})(?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|times)\b)")
 L_VOTED = re.compile(r"\b(?:voted|ruled|vote\s+of|votes\s+of|margin\s+of)\s+$")
+L_SET_BEFORE = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2},?\s+$")     # a score right before: another set
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
