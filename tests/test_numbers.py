@@ -1307,3 +1307,9 @@ def test_tennis_sets_and_yearly_percentages():
     check(one("Sales grew 5% a year.", "5% a year"), rate="year")
     assert one("It rose 3 percent a year ago.", "3 percent").rate is None
     check(one("It is 4-6 weeks away.", "4-6 weeks"), low=4.0, high=6.0)
+
+
+def test_a_baseball_position_before_a_name():
+    assert [f.surface for f in extract("The Angels offered 1B Mark Teixeira a deal.")] == []
+    check(one("Revenue hit 2B Tuesday.", "2B"), value=2e9)
+    check(one("It reached 5M Americans.", "5M Americans"), value=5e6)

@@ -9,6 +9,7 @@ from .lexicon import (
     CALIBRE_NOUNS,
     CASUALTY_WORDS,
     DISPLAY_K,
+    MONTHS,
     NOT_HYPHEN_NOUNS,
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
@@ -21,6 +22,7 @@ from .lexicon import (
     SHORT_UNITS,
     UNIT_LOOKALIKES,
     VIDEO_LINES,
+    WEEKDAYS,
 )
 from .ordinals import ordinal
 from .patterns import (
@@ -191,11 +193,16 @@ def cardinal(text, m, out, lo=0):
 def _letter_name(text, s, e, lo, value):
     """A capital M or B glued to digits before a slash is a name (a baseball "3B/2B",
     "2B/3B pencils"), and so is one after 1,000 or more (a model: "the 5500M chipset") and
-    the company 3M before anything but a plural noun ("3M said"); "$3B", "500M active
-    users", "raised 5M in funding" are scales."""
-    return text[e] in "MB" and not text[e + 1:e + 2].isalnum() and grow_left(text, s, lo)[0] is None and (
-        value >= 1000 or text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None
-        or text[s:e + 1] == "3M" and not plural_next(text, e + 1))
+    the company 3M before anything but a plural noun ("3M said"), and one before a
+    capitalised word that is no plural (a baseball "1B Mark Teixeira", "3M Company");
+    "$3B", "500M active users", "5M Americans", "raised 5M in funding" are scales."""
+    if text[e] not in "MB" or text[e + 1:e + 2].isalnum() or grow_left(text, s, lo)[0] is not None:
+        return False
+    nxt = R_NEXT_WORD.match(text, e + 1) if text[e + 1:e + 2] == " " else None
+    return value >= 1000 or text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None \
+        or (text[s:e + 1] == "3M" or nxt is not None and nxt.group("w")[0].isupper()
+            and nxt.group("w").lower() not in WEEKDAYS and nxt.group("w").lower() not in MONTHS) \
+        and not plural_next(text, e + 1)
 
 
 def _suffix_glued(text, e):
