@@ -1183,6 +1183,7 @@ def test_two_numbers_joined_by_or_are_a_range():
     assert [f.surface for f in extract("It rose 5% or 6%.")] == ["5%", "6%"]
     assert [f.surface for f in extract("You can write 5.00 or 5,00.")] == ["5.00", "5"]
     assert [f.surface for f in extract("Take one or the other.")] == ["one"]
+    assert [f.surface for f in extract("Is it 10 or 100?")] == ["10", "100"]
 
 
 def test_an_airliner_model_with_x_is_a_name_and_energy_prices_are_per_kwh():

@@ -378,7 +378,9 @@ def _range(text, g, lo, start, sym):
     if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:
         # "$5-10 million", "60 to 80 cents": the scale applies to both ("$1 to 50 cents" no range)
         v1 = v1 * (g2.value / v2 if v2 else 1)
-    if same and (v1 < g2.value or v1 == g2.value and sep != "or"):
+    if sep == "or" and not 0 < v1 < g2.value <= 5 * v1:
+        return None       # "two or three days" is a range; "10 or 100", "5.00 or 5,00" are alternatives
+    if same and v1 <= g2.value:
         return v1, g2.value, g2, lr
     return None
 
