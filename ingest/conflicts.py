@@ -93,7 +93,8 @@ class _Sent:
 
     def __init__(self, s, pos):
         self.id, self.art, self.idx, self.text = s.id, s.article_id, s.idx, s.text or ""
-        self.figures = s.figures if s.figures else numbers.extract(self.text)
+        # a story's stored figures, as the numbers table holds them (between() reads its own)
+        self.figures = s.figures
         self.content = frozenset(_content(self.text))
         self.pos = pos
         self.when = _when(self.text)
@@ -1099,7 +1100,8 @@ def between(text_a, text_b):
             return []
         text = text[:MAX_CHARS]
         for k, s in enumerate(segment.segment(text)):
-            sentences.append(Sentence(id=len(sentences) + 1, article_id=art, idx=k, role="body", text=s.text))
+            sentences.append(Sentence(id=len(sentences) + 1, article_id=art, idx=k, role="body", text=s.text,
+                                      figures=numbers.extract(s.text)))
     sents = _prepare(sentences)
     rows = _detect(sents, [], [], {}, {0: "text a", 1: "text b"})
     return [Conflict(kind=k, sentence_a=None, sentence_b=None, value_a=va, value_b=vb, detail=d, strength=st)

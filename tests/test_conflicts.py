@@ -235,3 +235,18 @@ def test_units_that_convert_are_compared_in_base_units():
     other = conflicts.between("The fire spread over 5 km of forest near the town, officials said.",
                     "The fire spread over 8 miles of forest near the town, officials said.")
     assert [(c.kind, c.value_a, c.value_b) for c in other] == [("number", "5 km", "8 miles")]
+
+
+def test_a_story_compares_its_stored_figures_and_reads_no_others():
+    # the numbers table is what a story's conflicts compare: a sentence stored without
+    # figures (an older extractor) states none, as the table says
+    texts = ["The storm killed 12 people on Monday, police said.", "The storm killed 14 people on Monday, police said."]
+
+    def rows(figures):
+        sents = [records.Sentence(id=k + 1, article_id=k + 1, idx=0, role="body", text=t, figures=figures(t))
+                 for k, t in enumerate(texts)]
+        docs = [records.StoryDoc(id=k + 1) for k in range(2)]
+        return [c for c in conflicts.story_conflicts(sents, [], [], docs, {}) if c.kind == "number"]
+
+    assert [(c.value_a, c.value_b) for c in rows(numbers.extract)] == [("12 people", "14 people")]
+    assert rows(lambda t: []) == []

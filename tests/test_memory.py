@@ -4,7 +4,7 @@ of articles for large stories, and the same rows as before for ordinary stories.
 Speed and memory themselves are measured in benchmarks/memory.py, not here."""
 import sqlite3
 
-from ingest import align, claims, conflicts, pipeline, provenance
+from ingest import align, claims, conflicts, numbers, pipeline, provenance
 from ingest.records import Alignment, Sentence, StoryDoc, StoryInputs
 from ingest.similarity import Scorer
 
@@ -161,7 +161,8 @@ def test_conflicts_on_all_pairs_equal_conflicts_without_candidates():
              "The storm killed 14 people and injured 40, police said on Monday.",
              "The storm killed 12 people, officials said. PURL stands for Priority Ukraine Requirements List.",
              "Twelve people died in the storm. PURL, the Prioritised Ukraine Requirements List, was agreed."]
-    sents = [Sentence(id=k + 1, article_id=k + 1, idx=0, role="body", text=t) for k, t in enumerate(texts)]
+    sents = [Sentence(id=k + 1, article_id=k + 1, idx=0, role="body", text=t, figures=numbers.extract(t))
+             for k, t in enumerate(texts)]
     prepared = conflicts._prepare(sents)
     every = {(a, b) for a in range(1, 5) for b in range(a + 1, 5)}
     assert conflicts._detect(prepared, [], [], {}, {}) == conflicts._detect(prepared, [], [], {}, {}, every)
