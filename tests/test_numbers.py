@@ -1314,3 +1314,9 @@ def test_a_baseball_position_before_a_name():
     assert [f.surface for f in extract("The Angels offered 1B Mark Teixeira a deal.")] == []
     check(one("Revenue hit 2B Tuesday.", "2B"), value=2e9)
     check(one("It reached 5M Americans.", "5M Americans"), value=5e6)
+
+
+def test_a_year_after_the_or_a_possessive_before_a_plural_unless_people_are_counted():
+    assert [(f.surface, f.kind) for f in extract("It came before the 2004 elections.")] == [("2004", "year")]
+    assert one("Brazil's 2014 protests spread.", "2014").kind == "year"
+    assert one("The 2000 workers went on strike.", "2000 workers").kind == "count"

@@ -14,6 +14,7 @@ from .lexicon import (
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
     ONES,
+    PERSON_NOUNS,
     PRONOUN_ONE_NEXT,
     SPEECH_VERBS,
     SCALE_WORDS,
@@ -44,6 +45,7 @@ from .patterns import (
     L_SCORE_WORD,
     L_SET_BEFORE,
     L_SHORT_YEAR,
+    L_THE_OR_POSSESSIVE,
     L_VAGUE,
     L_VOTED,
     L_YEAR_CONTEXT,
@@ -428,6 +430,12 @@ def _measured_after(text, pos):
     return bool(R_UNIT.match(text, pos) or R_PERCENT.match(text, pos) or counted_noun(text, pos, True)[0])
 
 
+def _not_people(phrase):
+    """Does a counted noun phrase name something other than people?"""
+    head = phrase.split()[-1]
+    return head not in PERSON_NOUNS and head not in ("people", "person")
+
+
 def _rate_after(text, end, money):
     """rate_after(), and for money any noun after "per": "$300 per named user" (user),
     "$15,000 per processor"."""
@@ -490,8 +498,11 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             # (a year context before a number far from today's years with a plural noun
             # after it is no year: "a resolution of 1080 pixels")
             if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
-                    text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()):
-                # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted)
+                    text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()
+                    or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and _not_people(phrase)):
+                # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted;
+                # after "the" or a possessive, unless people are counted: "the 2004 elections",
+                # "Brazil's 2014 protests", but "the 2000 workers")
                 out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
                 return end
             out.append(figure(text, s, e2, value, "count", phrase, qual))

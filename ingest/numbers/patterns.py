@@ -364,6 +364,7 @@ NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[
 VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
 VAGUE_OF = re.compile(r"\s+of\s+")
 # what comes before a year written short ("in early '09", "the '90s"): a lower-case word
+L_THE_OR_POSSESSIVE = re.compile(r"(?:\b[Tt]he|['’]s) $")
 L_SHORT_YEAR = re.compile(r"\b[a-z]+ $")
 # reference markers closing a sentence of a health or science page: "... than therapy
 # alone (20).", "(10, 11)", "(4–6)"; after a name or a person the brackets state an age
