@@ -1320,3 +1320,11 @@ def test_a_year_after_the_or_a_possessive_before_a_plural_unless_people_are_coun
     assert [(f.surface, f.kind) for f in extract("It came before the 2004 elections.")] == [("2004", "year")]
     assert one("Brazil's 2014 protests spread.", "2014").kind == "year"
     assert one("The 2000 workers went on strike.", "2000 workers").kind == "count"
+
+
+def test_a_half_or_a_quarter_of_a_point():
+    check(one("The Fed cut rates by a quarter point.", "a quarter point"), kind="count", value=0.25, unit="point")
+    check(one("It was a half-point cut.", "a half-point"), value=0.5, unit="point")
+    check(one("Rates rose half a point.", "half a point"), value=0.5)
+    check(one("Yields rose a quarter percentage point.", "a quarter percentage point"), kind="percent",
+          value=0.25, unit="percentage_point")

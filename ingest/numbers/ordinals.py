@@ -24,6 +24,7 @@ from .patterns import (
     R_FRACTION_OF_PERCENT,
     R_NEXT_WORD,
     R_OF_PERIOD,
+    R_POINT_AFTER,
     R_QUARTERS_END,
     R_UNIT,
     WORD,
@@ -102,7 +103,7 @@ def ordinal_words(text, m, out):
     if not prefix and last.endswith("s"):
         return None          # "some quarters", "thirds" alone: no figure
     if last in ("half", "quarter") and text[e:e + 1] == "-" and text[e + 1:e + 2].isalpha() \
-            and (prefix or not R_UNIT.match(text, e)):
+            and (prefix or not (R_UNIT.match(text, e) or R_POINT_AFTER.match(text, e))):
         return None          # "two half-brothers", "quarter-final": a compound noun ("a half-hour" is 0.5 hour)
     if last in ("half", "quarter") and not prefix:
         return _half_or_quarter(text, s, e, last, out)
@@ -188,6 +189,16 @@ def _half_or_quarter(text, s, e, last, out):
     pm = R_FRACTION_OF_PERCENT.match(text, e)
     if pm:
         return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
+    ptm = R_POINT_AFTER.match(text, e)
+    if ptm and (a_before or ptm.group(0).lower().lstrip().startswith(("a ", "an "))):
+        # "cut by a quarter point", "a half-point cut", "half a point", "a quarter percentage point"
+        value, start = (0.5 if last == "half" else 0.25), (a_before.start(1) if a_before else s)
+        if ptm.group("pp"):
+            out.append(figure(text, start, ptm.end(), value, "percent",
+                              "bp" if ptm.group("pp").lower().startswith("b") else "pp"))
+        else:
+            out.append(figure(text, start, ptm.end(), value, "count", "point"))
+        return ptm.end()
     um = R_UNIT.match(text, e)
     if um and (text[e:e + 1] == "-" or a_before and text[e:e + 1] == " " and um.group("u").lower() not in SHORT_UNITS):
         # "a half-hour drive", "a quarter-mile away", "a quarter century", "a half hour later"

@@ -187,6 +187,10 @@ R_OUT_OF = re.compile(r"(?:\s+|-)(?P<w>out[\s-]+of|in)(?:\s+|-)(?:every\s+)?", r
 # a fraction of a percentage point or percent: "a quarter of a percentage point", "half a percent"
 R_FRACTION_OF_PERCENT = re.compile(r"\s+(?:of\s+)?an?\s+(?:(?P<pp>percentage\s+point|basis\s+point)|(?P<pct>per\s?cent|percent))\b",
                                    re.I)
+# a half or a quarter of a point, after the fraction word: "a quarter point", "a half-point
+# cut", "a quarter percentage point", "half a point"
+R_POINT_AFTER = re.compile(r"(?:[ \t\u00a0]+(?:an?[ \t\u00a0]+)?|-)(?:(?P<pp>percentage[ \t\u00a0-]points?|basis[ \t\u00a0-]points?)"
+                           r"|(?P<pt>points?))\b", re.I)
 # a bound stated after the number: "500 or more", "65 and over", "5000 or less"
 R_BOUND_AFTER = re.compile(r"\s+(?:or|and)\s+(?:(?P<lo>more|greater|above|over|higher|larger|bigger|older)|"
                            r"(?P<hi>less|fewer|below|under|lower|smaller|younger))\b(?!\s+(?:than|of)\b|\s*[\d$€£])", re.I)
