@@ -1282,8 +1282,8 @@ def test_review_cases_of_round_six():
     # ranges of years old are ages; clock times are no range
     check(one("She is 17 or 18 years old.", "17 or 18 years old"), kind="age", low=17.0, high=18.0)
     assert [f.surface for f in extract("It happened at 2 or 3 a.m.")] == ["2"]
-    # a head of lettuce is no rate; thousands of fans on a console are thousands
-    assert one("It costs $2 a head of lettuce.", "$2").rate is None
+    # a head of lettuce is no person; thousands of fans on a console are thousands
+    check(one("It costs $2 a head of lettuce.", "$2 a head"), rate="head")
     check(one("About 4K fans watched on Xbox.", "4K fans"), value=4000.0)
     assert extract("Resolution 1540 requires all states to act.") == []
 
@@ -1328,3 +1328,12 @@ def test_a_half_or_a_quarter_of_a_point():
     check(one("Rates rose half a point.", "half a point"), value=0.5)
     check(one("Yields rose a quarter percentage point.", "a quarter percentage point"), kind="percent",
           value=0.25, unit="percentage_point")
+
+
+def test_a_price_per_any_noun_after_a():
+    check(one("Tickets cost $30 a ticket.", "$30 a ticket"), rate="ticket", key="money:USD:ticket")
+    check(one("Rooms go for $200 a night.", "$200 a night"), rate="night")
+    check(one("A $1,000 a plate fundraiser.", "$1,000 a plate"), rate="plate")
+    assert one("He won $5 million a year ago.", "$5 million").rate is None
+    assert one("It raised $5 million, a spokesman said.", "$5 million").rate is None
+    assert one("It paid $50 a few days ago.", "$50").rate is None

@@ -11,6 +11,8 @@ from .lexicon import (
     DISPLAY_K,
     MONTHS,
     NOT_HYPHEN_NOUNS,
+    NOT_PER,
+    PERIODS,
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
     ONES,
@@ -21,6 +23,7 @@ from .lexicon import (
     SCORE_AFTER,
     SCORE_BEFORE,
     SHORT_UNITS,
+    TIME_UNITS,
     UNIT_LOOKALIKES,
     VIDEO_LINES,
     WEEKDAYS,
@@ -58,6 +61,7 @@ from .patterns import (
     R_NEXT_WORD,
     R_OLD,
     R_OUT_OF,
+    R_A_NOUN,
     R_PER,
     R_PERCENT,
     R_ONE_CASUALTY,
@@ -437,15 +441,24 @@ def _not_people(phrase):
 
 
 def _rate_after(text, end, money):
-    """rate_after(), and for money any noun after "per": "$300 per named user" (user),
-    "$15,000 per processor"."""
+    """rate_after(), and for money a noun after "per", "a" or "an": "$300 per named user"
+    (user), "$15,000 per processor", "$30 a ticket", "$200 a night"."""
     rate, end2 = rate_after(text, end)
     if rate or not money:
         return rate, end2
-    m = R_PER.match(text, end)
+    per = R_PER.match(text, end)
+    m = per or R_A_NOUN.match(text, end)
     if m:
         phrase, e2 = counted_noun(text, m.end(), False)
-        if phrase:
+        # after "a": its first noun ("$1,000 a plate fundraiser": plate), not a period ("a
+        # year ago" is rate_after's to read)
+        if phrase and not per:
+            wm = R_NEXT_WORD.match(text, m.end())
+            if phrase.split()[0] == singular(wm.group("w").lower()):
+                phrase, e2 = phrase.split()[0], wm.end()
+            if phrase in TIME_UNITS or phrase in PERIODS:
+                phrase = None
+        if phrase and phrase not in NOT_PER:
             return phrase, e2
     return None, end
 

@@ -296,6 +296,9 @@ ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "m
              "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
 # words that end a counted noun phrase before its first word: "5 times", "10 percent", "a
 # 6.1 magnitude quake" (no count of magnitudes)
+# nouns after "a" that no price is per: "$50 a lot", "$5 a while ago", "$1m a record"
+NOT_PER = {"lot", "bit", "while", "total", "record", "further", "half", "quarter", "third", "couple", "number",
+           "spokesman", "spokeswoman", "source", "statement", "report"}
 # verbs in -s that a number or a name with a number takes as subject: "a reading above 50
 # suggests growth", "Resolution 1540 requires"
 NUMBER_VERBS = {"suggests", "indicates", "means", "says", "seems", "appears", "represents", "remains", "implies",

@@ -230,6 +230,7 @@ R_CLOCK_AFTER = re.compile(r"\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")   # "3 a.m.", 
 R_OLD = re.compile(r"\s+old\b")      # "45 years old"
 # "per" before the noun a price is per ("$300 per named user"); not "per cent"
 R_PER = re.compile(r"[ \t\u00a0]+per(?=[ \t\u00a0]+[a-z])(?![ \t\u00a0]+cent\b)")
+R_A_NOUN = re.compile(r"[ \t\u00a0]+an?(?=[ \t\u00a0]+[a-z])")    # "$30 a ticket"
 R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 # what follows a word that ends its phrase: punctuation, the end, a preposition
