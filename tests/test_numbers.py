@@ -1337,3 +1337,9 @@ def test_a_price_per_any_noun_after_a():
     assert one("He won $5 million a year ago.", "$5 million").rate is None
     assert one("It raised $5 million, a spokesman said.", "$5 million").rate is None
     assert one("It paid $50 a few days ago.", "$50").rate is None
+
+
+def test_i_am_an_age_and_calling_911_is_no_figure():
+    check(one("I’m 74 and was tempted to go to the police.", "74"), kind="age")
+    assert extract("A friend found the car and called 911.") == []
+    check(one("I'm 5 minutes away.", "5 minutes"), kind="duration")

@@ -32,6 +32,7 @@ from .patterns import (
     EMERGENCY_CALL,
     L_BETWEEN,
     L_DATE_CHANGE,
+    L_EMERGENCY_CALLED,
     NAME_AFTER,
     NAME_BEFORE,
     NAME_WORD_BEFORE,
@@ -310,8 +311,9 @@ def _is_name(text, f):
         return True
     if bare and text[e:e + 4] == "-by-":
         return True
-    if bare and text[s:s + 3] in ("999", "911", "112", "000") and EMERGENCY_CALL.match(text, s):
-        return True
+    if bare and text[s:s + 3] in ("999", "911", "112", "000") and (
+            EMERGENCY_CALL.match(text, s) or L_EMERGENCY_CALLED.search(text, max(0, s - 10), s)):
+        return True           # "a 999 call", "called 911"
     if bare and s > 1 and text[s].isupper() and not text[s:s + 2].isupper():
         # a capitalised number word after a capitalised word: "Air Force One", "the Big Four"
         nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)

@@ -307,6 +307,7 @@ L_AGE = re.compile(r"(?<![\w-])(?i:aged|ages?|age\s+of)\s+(?:(?i:between|from)\s
 # a bare number after these states an age: "Smith, who is 45,", "she turned 50", "died at
 # 85", "when he was just 15", "since I was 17"
 L_AGE_VERB = re.compile(r"(?i:\bwho\s+(?:is|was)|\bturn(?:s|ed|ing)?|\b(?:died|dies|retired|retires|retiring)\s+at|"
+                        r"\bI['’]m|\bI\s+am|"   # "I'm 74 and was tempted"
                         r"\b(?:when|since|until|till)\s+(?:he|she|i|they|we|you)\s+(?:was|were)(?:\s+(?:just|only))?)\s+$")
 # an age in apposition: "Peterson, 32, was", "John Smith Jr., 45, of", "McDonald, 67,",
 # "Anthony LaCalamita III, 38,", "her son, 4, and"
@@ -376,6 +377,7 @@ L_SHORT_YEAR = re.compile(r"\b[a-z]+ $")
 # ("John Smith (19).", "his wife (43)."), a hyphen a score or a vote ("(2-1)", "(52-48)")
 R_REFERENCES = re.compile(r"\b(?P<w>[a-z][\w'’-]*),? (?P<refs>\(\d{1,3}(?:\s*[,–]\s*\d{1,3})*\))\.?\s*$")
 EMERGENCY_CALL = re.compile(r"(?:999|911|112|000)\s+(?:call|calls|operator|dispatcher)\b", re.I)
+L_EMERGENCY_CALLED = re.compile(r"\b(?i:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?|phon(?:e|es|ed|ing)|rang|ring)\s+$")
 
 # "more than 10 and less than 40", "above 1000 but below 1500": two bounds, one range
 BETWEEN_BOUNDS = re.compile(r"\s*,?\s*(?:and|but)\s+(?P<q>(?i:" + alternation(_QUALIFIER_WORDS) + r"))\s+")
