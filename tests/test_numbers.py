@@ -1343,3 +1343,24 @@ def test_i_am_an_age_and_calling_911_is_no_figure():
     check(one("I’m 74 and was tempted to go to the police.", "74"), kind="age")
     assert extract("A friend found the car and called 911.") == []
     check(one("I'm 5 minutes away.", "5 minutes"), kind="duration")
+
+
+def test_review_cases_of_round_six_second_pass():
+    check(one("The Court ruled 5 to 4 in favour.", "5 to 4"), kind="score")
+    assert [f.surface for f in extract("Gold added 4.50 to 1,290.10 an ounce.")] == ["4.50", "1,290.10"]
+    assert [f.surface for f in extract("The Nikkei rose 150 to 22,000 points.")] == ["150", "22,000 points"]
+    check(one("The company's 2000 employees struck.", "2000 employees"), kind="count")
+    check(one("It trades at 20 times its earnings.", "20 times"), kind="multiplier")
+    check(one("She earns five times her husband's salary.", "five times"), kind="multiplier")
+    assert [f.surface for f in extract("It peaked in the first half of the 1990s.")] == ["first", "1990s"]
+    assert extract("The call is scheduled for 1015 PT.") == []
+    assert extract("4K videos play on Xbox.") == []
+    assert [(f.surface, f.kind) for f in extract("Those aged 18-24, 25-34 and 35-44 answered.")][1] == ("25-34", "number")
+    check(one("It issued 1,200M shares.", "1,200M shares"), value=1.2e9)
+    check(one("Modules cost $0.23/W.", "$0.23/W"), rate="watt")
+    check(one("It is the 50th U.S. state.", "50th"), of="state")
+    assert one("A debt of $31,412,345,678,901.", "$31,412,345,678,901").value == 31412345678901.0
+    check(one("It rents for $300 a square foot.", "$300 a square foot"), rate="square foot")
+    assert one("It raised $3 billion, a company spokesman confirmed.", "$3 billion").rate is None
+    assert one("It raised $3 billion a company spokesman confirmed.", "$3 billion").rate is None
+    check(one("It added 200,000 to 250,000 jobs each month.", "200,000 to 250,000 jobs each month"), rate="month")

@@ -7,8 +7,10 @@ from .figure import figure, short_year
 from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun, plural_next
 from .lexicon import (
     CALIBRE_NOUNS,
+    AUDIENCE_NOUNS,
     CASUALTY_WORDS,
     DISPLAY_K,
+    EVENT_NOUNS,
     MONTHS,
     NOT_HYPHEN_NOUNS,
     NOT_PER,
@@ -16,7 +18,6 @@ from .lexicon import (
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
     ONES,
-    PERSON_NOUNS,
     PRONOUN_ONE_NEXT,
     SPEECH_VERBS,
     SCALE_WORDS,
@@ -157,7 +158,7 @@ def cardinal(text, m, out, lo=0):
                     out.append(span)
                     return e + 1
             if text[e] in "kK" and value in DISPLAY_K and not text[e + 1:e + 2].isalnum() \
-                    and text[s - 1:s] not in "$£€¥" and not plural_next(text, e + 1) and VIDEO_CONTEXT.search(text):
+                    and not (s and text[s - 1] in "$£€¥") and not _audience_next(text, e + 1) and VIDEO_CONTEXT.search(text):
                 return None       # a display resolution: "4K streaming" (a name, as "5G")
             if text[e] == "p" and not text[e + 1:e + 2].isalnum() and value < 100000 and value not in VIDEO_LINES \
                     and ":" not in text[s - 2:s]:
@@ -205,7 +206,8 @@ def _letter_name(text, s, e, lo, value):
     if text[e] not in "MB" or text[e + 1:e + 2].isalnum() or grow_left(text, s, lo)[0] is not None:
         return False
     nxt = R_NEXT_WORD.match(text, e + 1) if text[e + 1:e + 2] == " " else None
-    return value >= 1000 or text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None \
+    return value >= 1000 and not plural_next(text, e + 1) or text[e + 1:e + 2] == "/" \
+        or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None \
         or (text[s:e + 1] == "3M" or nxt is not None and nxt.group("w")[0].isupper()
             and nxt.group("w").lower() not in WEEKDAYS and nxt.group("w").lower() not in MONTHS) \
         and not plural_next(text, e + 1)
@@ -331,7 +333,7 @@ def _score(text, s, e, a, qual, lo, out):
             if not (before and before.group("w").lower() in SCORE_BEFORE
                     or after and after.group("w").lower() in SCORE_AFTER
                     or text[m.end():m.end() + 1] == ")" and L_RECORD_BRACKET.search(text, max(lo, s - 30), s)
-                    or L_SET_BEFORE.search(text, max(0, s - 8), s)):   # tennis sets: "6-3 4-6 6-3"
+                    or b <= 7 and L_SET_BEFORE.search(text, max(0, s - 8), s)):   # tennis sets: "6-3 4-6 6-3"
                 return None
         um = R_UNIT.match(text, m.end())
         if um and um.group("sp") and um.group("u").lower() in SHORT_UNITS:
@@ -377,8 +379,10 @@ def _range(text, g, lo, start, sym):
     g2 = grow_right(text, m2.end(), v2, bool(sym or cm2))
     if sep == "to" and not lr and g.kind is None and g2.kind is None and not (sym or cm2) \
             and L_CHANGE.search(text, max(lo, start - 30), start) \
-            and not counted_noun(text, g2.end, True)[0] and not rate_after(text, g2.end)[0]:
-        return None       # "rose 15.66 to 1,046.79": the change, then the level ("added 200 to 250 jobs" stays)
+            and (g2.value > 3 * g.value or not counted_noun(text, g2.end, True)[0] and not rate_after(text, g2.end)[0]):
+        # "rose 15.66 to 1,046.79", "rose 150 to 22,000 points": the change, then the level;
+        # "added 200,000 to 250,000 jobs" (close, and counting) stays a range
+        return None
     same = (g.kind is None or (g.kind == g2.kind and g.unit == g2.unit))
     v1 = g.value
     if g2.scaled and not g.scaled or g2.minor and not sym and g.kind is None:
@@ -421,6 +425,9 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         phrase, e2 = counted_noun(text, end, True)
         if phrase:
             kind, unit, end = "count", phrase, e2
+            rate, e3 = rate_after(text, end)     # "200,000 to 250,000 jobs each month", as one count
+            if rate:
+                end = e3
         else:
             kind = "number"
     elif kind == "percent":
@@ -429,15 +436,19 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
     return end
 
 
+def _audience_next(text, pos):
+    """Do people follow pos ("4K fans watched on Xbox": thousands; "4K videos": a resolution)?"""
+    nxt = R_NEXT_WORD.match(text, pos)
+    return bool(nxt) and text[pos:pos + 1] == " " and singular(nxt.group("w").lower()) in AUDIENCE_NOUNS
+
+
 def _measured_after(text, pos):
-    """Does a unit, percent or counted noun follow pos ("margin of 10 to 15 points")?"""
-    return bool(R_UNIT.match(text, pos) or R_PERCENT.match(text, pos) or counted_noun(text, pos, True)[0])
-
-
-def _not_people(phrase):
-    """Does a counted noun phrase name something other than people?"""
-    head = phrase.split()[-1]
-    return head not in PERSON_NOUNS and head not in ("people", "person")
+    """Does a unit, percent or counted noun follow pos ("margin of 10 to 15 points"; "5 to 4
+    in favour" has no inches)?"""
+    um = R_UNIT.match(text, pos)
+    if um and um.group("sp") and um.group("u").lower() in SHORT_UNITS:
+        um = None
+    return bool(um or R_PERCENT.match(text, pos) or counted_noun(text, pos, True)[0])
 
 
 def _rate_after(text, end, money):
@@ -450,13 +461,21 @@ def _rate_after(text, end, money):
     m = per or R_A_NOUN.match(text, end)
     if m:
         phrase, e2 = counted_noun(text, m.end(), False)
-        # after "a": its first noun ("$1,000 a plate fundraiser": plate), not a period ("a
-        # year ago" is rate_after's to read)
+        # after "a": its first noun ("$1,000 a plate fundraiser": plate; a unit whole, "$300 a
+        # square foot"), not a period ("a year ago" is rate_after's to read), nor the subject
+        # of a verb of saying ("$3 billion, a company spokesman confirmed")
+        if phrase and not per and set(phrase.split()) & NOT_PER:
+            phrase = None
         if phrase and not per:
+            um = R_UNIT.match(text, m.end())
             wm = R_NEXT_WORD.match(text, m.end())
-            if phrase.split()[0] == singular(wm.group("w").lower()):
+            if um and " " in um.group("u"):
+                phrase, e2 = um.group("u").lower(), um.end("u")
+            elif phrase.split()[0] == singular(wm.group("w").lower()):
                 phrase, e2 = phrase.split()[0], wm.end()
-            if phrase in TIME_UNITS or phrase in PERIODS:
+            said = R_NEXT_WORD.match(text, counted_noun(text, m.end(), False)[1])
+            said = said.group("w").lower() if said else ""
+            if phrase in TIME_UNITS or phrase in PERIODS or said in SPEECH_VERBS or said.endswith("ed"):
                 phrase = None
         if phrase and phrase not in NOT_PER:
             return phrase, e2
@@ -512,10 +531,10 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             # after it is no year: "a resolution of 1080 pixels")
             if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
                     text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()
-                    or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and _not_people(phrase)):
+                    or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and phrase.split()[-1] in EVENT_NOUNS):
                 # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted;
-                # after "the" or a possessive, unless people are counted: "the 2004 elections",
-                # "Brazil's 2014 protests", but "the 2000 workers")
+                # after "the" or a possessive before events: "the 2004 elections", "Brazil's 2014
+                # protests", but "the 2000 workers", "the company's 2000 employees")
                 out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
                 return end
             out.append(figure(text, s, e2, value, "count", phrase, qual))

@@ -38,9 +38,9 @@ def figure(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=No
 
 def _exact(x):
     """x as a float without the binary noise of scaling ("£4.1 billion" is 4100000000.0,
-    not 4099999999.9999995; "41 cents" 0.41): 12 significant digits are more than any
-    figure states."""
-    return None if x is None else float("%.12g" % x)
+    not 4099999999.9999995; "41 cents" 0.41): 15 significant digits keep every digit a
+    figure states ("$31,412,345,678,901") and drop the noise of the 16th and 17th."""
+    return None if x is None else float("%.15g" % x)
 
 
 def date_iso(y, mo, d):

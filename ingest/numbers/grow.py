@@ -49,6 +49,7 @@ from .patterns import (
     R_INCH_MARK,
     R_INCHES,
     R_HYPHEN_MIXED,
+    R_INITIALS,
     R_MIXED,
     R_NEXT_WORD,
     R_OF,
@@ -432,7 +433,11 @@ def counted_noun(text, pos, plural):
 
 
 def noun_after(text, pos):
-    """The noun an ordinal orders: "its fourth [consecutive] year" -> "year", or None."""
+    """The noun an ordinal orders: "its fourth [consecutive] year" -> "year", "the 50th U.S.
+    state" -> "state", or None."""
+    im = R_INITIALS.match(text, pos)
+    if im:
+        pos = im.end()
     m = R_NEXT_WORD.match(text, pos)
     if m and (m.group("w").lower() in ("consecutive", "straight", "successive", "full",
                                         "largest", "biggest", "most", "best", "worst")

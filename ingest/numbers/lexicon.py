@@ -296,9 +296,14 @@ ING_NOUNS = {"thing", "king", "ring", "wing", "string", "spring", "building", "m
              "painting", "setting", "opening", "hearing", "bed", "shed", "seed", "red"}
 # words that end a counted noun phrase before its first word: "5 times", "10 percent", "a
 # 6.1 magnitude quake" (no count of magnitudes)
+# what a year names before it as "the 2004 elections" (singular): no count of 2,004 of them
+EVENT_NOUNS = set("""election poll primary midterm vote referendum olympics game playoff final championship
+tournament protest riot attack bombing flood fire earthquake quake storm hurricane talk negotiation
+accord agreement sanction tariff reform cut budget rule regulation result census season campaign
+crisis war strike summit award""".split())
 # nouns after "a" that no price is per: "$50 a lot", "$5 a while ago", "$1m a record"
 NOT_PER = {"lot", "bit", "while", "total", "record", "further", "half", "quarter", "third", "couple", "number",
-           "spokesman", "spokeswoman", "source", "statement", "report"}
+           "spokesman", "spokeswoman", "spokesperson", "aide", "official", "source", "statement", "report"}
 # verbs in -s that a number or a name with a number takes as subject: "a reading above 50
 # suggests growth", "Resolution 1540 requires"
 NUMBER_VERBS = {"suggests", "indicates", "means", "says", "seems", "appears", "represents", "remains", "implies",
@@ -376,6 +381,9 @@ boyfriend mom dad grandmother grandfather grandson granddaughter uncle aunt neph
 baby toddler resident pilot owner passenger widow fiancee fiance actor actress singer star player
 coach worker soldier teacher doctor nurse patient gunman shooter journalist reporter rapper
 musician lawyer mayor senator governor president chef athlete""".split())
+# who a number of thousands counts where "4K" would be a resolution
+AUDIENCE_NOUNS = PERSON_NOUNS | {"people", "person", "fan", "viewer", "user", "subscriber", "follower", "visitor",
+                                 "gamer", "player", "copy", "share", "download", "unit", "sale"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # words after "one" that make it a pronoun, no figure: "one of", "one another", "one must"
 # ("day" and "time" too, unless a span is meant: cardinals.py)

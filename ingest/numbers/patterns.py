@@ -63,9 +63,9 @@ CORE_AT_DIGIT = re.compile(
     r"|(?<![\w.,])\d{1,2}(?:\.\d{2})?\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)"
     # 24-hour clock times: "by 0933 GMT", "1430 local time", "at 1100 hours"
     r"|(?<![\w.,])(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|JST|AEST|AEDT)\b"
-    r"|\s+local\s+time\b)"
-    # "at 1100 hours", "by 1015 ET" ("In 2018 PT Freeport" is a year and a company)
-    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h|ET|PT|IST)\b)"
+    # "1015 ET", "0830 PT" ("In 2018 PT Freeport": a year and a company's name)
+    r"|\s?(?:ET|PT|IST)\b(?!\s+[A-Z])|\s+local\s+time\b)"
+    r"|(?:(?<=\bat )|(?<=\bby )|(?<=\buntil ))(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:hours|hrs|h)\b)"
     r"|(?<![\w./])\d{1,4}/\d{1,2}/\d{1,4}(?![\d/])"                # 12/03/2025: order unknown
     r"|(?<![\w./])(?:24/7|24-7|9/11)(?![\d/-])"                    # idioms and names
     r"|(?<![\w.-])[2-9]-in-1(?![\w-])"                               # "a 2-in-1 laptop", "3-in-1 charger"
@@ -212,8 +212,12 @@ R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?P<mod>more|additional|ex
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(?P<cmp>\s+(?:(?i:as|more|less|larger|higher|greater|"
                      r"bigger|smaller|faster|slower|the|that|what|over|cheaper|longer|lower|fewer)\b"
-                     r"|(?i:its|his|her|their|our)\s+(?:[a-z]+\s+)?(?i:size|value|weight|level|number|rate|population|height"
-                     r"|length|price|amount|salary|budget|income|speed|capacity|area|volume|total|cost|pay)s?\b"
+                     # a pronoun's measure, up to two words before it: "ten times its annual revenue",
+                     # "five times her husband's salary" (not "three times his lawyer said")
+                     r"|(?i:its|his|her|their|our)\s+(?:[\w'’-]+\s+){0,2}?(?i:size|value|weight|levels?|numbers?|rates?"
+                     r"|population|height|length|prices?|amount|salary|salaries|budgets?|income|speed|capacity|area"
+                     r"|volume|total|costs?|pay|earnings|revenues?|sales|strength|profits?|debts?|assets|output|wages?"
+                     r"|worth|average|original|normal|usual)\b"
                      r"|[A-Z][\w.&-]*['’]s\b))?")   # "three times Michigan's population"
 # what follows a multiplier "twice": "twice the level", "twice as many", "twice that", "twice a year"?
 R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|my|your|more|less|over|"
@@ -227,6 +231,7 @@ R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _S
 R_LETTER_PAIR = re.compile(r"\d[MB]/$")     # the first of "3B/2B", before the second
 R_NUMBER_VERB = re.compile(r"\s+(?:" + "|".join(sorted(NUMBER_VERBS)) + r")\b")
 R_CLOCK_AFTER = re.compile(r"\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")   # "3 a.m.", "3pm"
+R_INITIALS = re.compile(r"\s+(?:[A-Z]\.){2,}(?=\s)")     # "U.S.", "U.N." before a noun
 R_OLD = re.compile(r"\s+old\b")      # "45 years old"
 # "per" before the noun a price is per ("$300 per named user"); not "per cent"
 R_PER = re.compile(r"[ \t\u00a0]+per(?=[ \t\u00a0]+[a-z])(?![ \t\u00a0]+cent\b)")
@@ -242,7 +247,7 @@ R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>
 # a vote written with "to": "voted 425 to 2", "ruled 5 to 4", "by a vote of 52 to 48"
 R_VOTE_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3})(?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|times)\b)")
 L_VOTED = re.compile(r"\b(?:voted|ruled|vote\s+of|votes\s+of|margin\s+of)\s+$")
-L_SET_BEFORE = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2},?\s+$")     # a score right before: another set
+L_SET_BEFORE = re.compile(r"(?<![\w.-])[0-7]-[0-7],?\s+$")     # a set score right before: another set
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
 # a team's record in brackets after its name: "The Chiefs (2-13)"
 L_RECORD_BRACKET = re.compile(r"[A-Z][\w.'’&-]*\s\($")
@@ -275,9 +280,10 @@ L_PERIODS_BEFORE = re.compile(r"\b(?i:last|past|next|previous|first|recent|follo
 R_QUARTERS_END = re.compile(r"(?!\s+of\b)|\s+of\s+(?:\d{4}\b|(?i:the|this|last|next)\s+year\b|(?i:fiscal)\b)")
 # a half or a quarter of a period: "the second half of 2019", "the fourth quarter of",
 # "the latter half of the decade" (no fraction: the half of "a half of" is one)
-R_OF_PERIOD = re.compile(r"\s+of\s+(?:(?i:the|this|that|last|next|its|their|his|her)\s+)?(?:(?:fiscal|calendar|financial)\s+)?"
-                         r"(?:(?:19|20)\d\d\b|'\d\d\b|(?i:year|decade|century|season|month|week|day|game|match|quarter"
-                         r"|period|term|session|campaign|race|fight|bout|show|film|movie|book|series|tour|program(?:me)?)s?\b|"
+R_OF_PERIOD = re.compile(r"\s+of\s+(?:(?i:the|this|that|last|next|its|their|his|her)\s+)?(?:[\w-]+\s+)?"
+                         r"(?:(?:19|20)\d\d\b|(?:19|20)?\d0['’]?s\b|'\d\d\b|(?i:year|decade|century|season|month|week|day|night"
+                         r"|game|match|quarter|half|period|term|session|campaign|race|fight|bout|show|film|movie|book|series|tour"
+                         r"|summer|winter|spring|autumn|fall|innings?|program(?:me)?)s?\b|"
                          + MONTH + r"\b)")
 L_PART_OF_PERIOD = re.compile(r"(?i:\b(?:the|this|that|last|next|same|each|every|previous|current|final|latest|latter"
                               r"|former|fiscal|calendar|" + ORDINAL_WORD + r")|\d+(?:st|nd|rd|th))\s+$")

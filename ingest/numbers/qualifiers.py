@@ -36,6 +36,8 @@ def rate_after(text, pos):
     for "a share", "per share" (lexicon.PER_UNITS), else (None, pos)."""
     m = R_RATE.match(text, pos)
     if not m:
+        if text[pos:pos + 2] == "/W" and not text[pos + 2:pos + 3].isalnum():
+            return "watt", pos + 2      # solar prices "$0.23/W" ("/w" in rents is a week)
         return None, pos
     if m.group("u"):
         return PER_UNITS[m.group("u").lower()], m.end()
