@@ -1364,3 +1364,25 @@ def test_review_cases_of_round_six_second_pass():
     assert one("It raised $3 billion, a company spokesman confirmed.", "$3 billion").rate is None
     assert one("It raised $3 billion a company spokesman confirmed.", "$3 billion").rate is None
     check(one("It added 200,000 to 250,000 jobs each month.", "200,000 to 250,000 jobs each month"), rate="month")
+
+
+def test_review_cases_of_round_six_third_pass():
+    assert one("Unemployment edged up to 3.9 percent.", "3.9 percent").qualifier is None
+    assert one("It is worth $4.2 billion over 10 years.", "10 years").qualifier is None
+    assert one("He has lived there for over 10 years.", "10 years").qualifier == "lower bound"
+    assert [f.surface for f in extract("Membership grew 5,000 to 215,000.")] == ["5,000", "215,000"]
+    assert one("A margin of plus or minus 3 percentage points.", "3 percentage points").value == 3.0
+    check(one("The panel voted 12 to 10 along party lines.", "12 to 10"), kind="score", iso="12-10")
+    check(one("Workers voted 4,000 to 1,200 to ratify.", "4,000 to 1,200"), iso="4000-1200")
+    assert [(f.value, f.unit) for f in extract("Biden leads Trump 48 to 44 percent.")] == [
+        (48.0, "percent"), (44.0, "percent")]
+    check(one("Storm Leaves 1 Million Without Power", "1 Million"), value=1e6)
+    check(one("Amazon to Cut 18,000 Jobs", "18,000 Jobs"), unit="job")
+    check(one("Gas rose to $3.41 per million British thermal units.", "$3.41 per million British thermal units"),
+          rate="million thermal unit")
+    check(one("It grew 1 percent a year since 2000.", "1 percent a year"), rate="year")
+    assert extract("She has type 2 diabetes.") == []
+    check(one("It trades at 25 times forward earnings.", "25 times"), kind="multiplier")
+    assert extract("His blood pressure was 130/80.") == []
+    assert [f.value for f in extract("It ordered 35 737 MAX planes.")] == [35.0]
+    assert [f.value for f in extract("It cut its order of 20 777X jets.")] == [20.0]

@@ -58,6 +58,7 @@ from .patterns import (
     R_CLOCK_AFTER,
     R_CURRENCY,
     R_HYPHEN_NOUN,
+    R_LEAD_TO,
     R_LETTER_PAIR,
     R_NEXT_WORD,
     R_OLD,
@@ -186,14 +187,20 @@ def cardinal(text, m, out, lo=0):
         end = _score(text, start, g.end, int(digits), qual, lo, out)
         if end is not None:
             return end
-    vm = R_VOTE_TO.match(text, g.end) if not sym and g.kind is None and digits and digits.isdigit() else None
+    vm = R_VOTE_TO.match(text, g.end) if not sym and g.kind is None and digits and digits.replace(",", "").isdigit() else None
     if vm and L_VOTED.search(text, max(lo, s - 16), s) and not _measured_after(text, vm.end()):
-        # "The House voted 425 to 2", "ruled 5 to 4": a vote, as "voted 98-0" is
-        out.append(figure(text, start, vm.end(), value, "score", qualifier=qual, iso="%d-%s" % (value, vm.group("b"))))
+        # "The House voted 425 to 2", "ruled 5 to 4", "voted 4,000 to 1,200": a vote, as "voted 98-0" is
+        out.append(figure(text, start, vm.end(), value, "score", qualifier=qual,
+                          iso="%d-%s" % (value, vm.group("b").replace(",", ""))))
         return vm.end()
     rng = _range(text, g, lo, start, sym)
     if rng:
         return _range_figure(text, rng, start, sym, qual, digits, out)
+    pm = R_LEAD_TO.match(text, g.end) if g.kind is None and not sym else None
+    if pm and float(pm.group("b")) < value:
+        # a poll's lead: "leads 48 to 44 percent" is 48% and 44%, the unit written once
+        out.append(figure(text, start, g.end, value, "percent", "%", qual))
+        return g.end
     return _single_figure(text, s, start, g, sym, qual, digits, surface, out)
 
 
@@ -459,6 +466,12 @@ def _rate_after(text, end, money):
         return rate, end2
     per = R_PER.match(text, end)
     m = per or R_A_NOUN.match(text, end)
+    sm = R_NEXT_WORD.match(text, per.end()) if per else None
+    if sm and sm.group("w").lower() in SCALE_WORDS:
+        # "$3.41 per million British thermal units", "$500 per thousand board feet"
+        phrase, e2 = counted_noun(text, sm.end(), True)
+        if phrase:
+            return sm.group("w").lower() + " " + phrase, e2
     if m:
         phrase, e2 = counted_noun(text, m.end(), False)
         # after "a": its first noun ("$1,000 a plate fundraiser": plate; a unit whole, "$300 a

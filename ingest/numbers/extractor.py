@@ -21,6 +21,7 @@ from .lexicon import (
     ONES,
     PERSON_NOUNS,
     QUALIFIERS,
+    SCALE_WORDS,
     SENTENCE_OPENERS,
     STAT_NOUNS,
     TENS,
@@ -45,6 +46,7 @@ from .patterns import (
     R_DATE_TO,
     R_MULTIPLIED,
     R_NEXT_WORD,
+    R_HEADLINE_WORD,
     R_NUMBER_VERB,
     R_REFERENCES,
     R_TEAM_NEXT,
@@ -263,8 +265,8 @@ def _fraction(text, m, out, pos):
         v = FRACTION_SIGNS[m.group(0)]
     else:
         n, d = int(m.group("fn")), int(m.group("fd"))
-        if d == 0 or d > 100 or n >= d * 10 or n == d > 1:
-            return m.end()    # "20/2030", "1/0", a "50/50" split, "20/20": not a figure, and skipped
+        if d == 0 or d > 100 or n > d or n == d > 1:
+            return m.end()    # "20/2030", "1/0", "130/80" (blood pressure), a "50/50" split: not a figure
         v = -n / d if m.group("fsign") else n / d
     g = grow_right(text, m.end(), v, False, allow_scale=False)
     kind = g.kind if g.kind in ("measure", "duration") else "fraction"
@@ -334,15 +336,17 @@ def _headline_figure(text, word, s):
         return True
     nxt = R_NEXT_WORD.match(text, re.match(r"[\d,.]*\d", text[s:]).end() + s)
     return bool(nxt) and text[nxt.start():nxt.start() + 1] == " " and (
-        nxt.group("w") in HEADLINE_PREPOSITIONS or is_plural(nxt.group("w").lower()))
+        nxt.group("w") in HEADLINE_PREPOSITIONS or nxt.group("w").lower() in SCALE_WORDS
+        or is_plural(nxt.group("w").lower()))    # "Storm Leaves 1 Million Without Power"
 
 
 def _headline(text):
     """Is text written in title case ("Colts Clinch 5th Seed In AFC Playoffs")? Then capitals
     say nothing about names."""
-    words = WORD.findall(text)
-    long_words = [w for w in words if len(w) > 3]
-    return len(long_words) >= 3 and all(w[0].isupper() for w in long_words)
+    words = [w for w in R_HEADLINE_WORD.findall(text) if len(w) > 3 or len(w) > 1 and w not in HEADLINE_PREPOSITIONS
+             and w.lower() not in ("a", "an", "the", "and", "or", "but", "vs")]
+    # the content words, the short ones too ("Amazon to Cut 18,000 Jobs"), all capitalised
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _name_word(text, s, w):

@@ -269,7 +269,8 @@ can could may might must not no nor each every all any some both either neither 
 much more most less least several per via vs versus like such own other another same
 out up down off just only also even still again ago later earlier now too very already
 almost nearly around roughly approximately according respectively apiece each last next
-yesterday today tonight overnight""".split())
+yesterday today tonight overnight along across against among amid amongst beyond despite toward
+towards through throughout within behind beside besides alongside""".split())
 # adjectives dropped from counted noun phrases so that "20 new air defense systems" and
 # "20 air defense systems" pair on "air defense system"
 DROPPED_ADJECTIVES = set("""new more additional other extra further old young big small large

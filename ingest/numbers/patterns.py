@@ -44,7 +44,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
 SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?(?:\s+an?)?\s+(?:dozen|thousand|million|billion|trillion)\b"
            r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10}"
            r"|(?:" + NUMBER_WORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10})")
-DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d)(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d| ?[A-Z])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 
 _MONTH_FIRST_DATE = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
@@ -105,6 +105,7 @@ L_BETWEEN = re.compile(r"(?<![\w-])(?i:between)\s+$")
 # masked before the scan (only when the text holds "@", "://" or "www.")
 URL_OR_MAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD = re.compile(r"[A-Za-z]+")
+R_HEADLINE_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+")    # a word, not the "th" of "5th" nor the "s" of "it's"
 
 
 def _trie(words):
@@ -212,6 +213,7 @@ R_UNIT = re.compile(r"(?P<sp>" + _SP + r"|-)(?:(?<=\s)(?P<mod>more|additional|ex
                     r"(?P<old>-?(?:old|long)\b)?", re.I)
 R_TIMES = re.compile(_SP + r"(?:-\s*)?(?P<t>(?i:times|fold)|[xX](?=[\s.,;)]))\b(?P<cmp>\s+(?:(?i:as|more|less|larger|higher|greater|"
                      r"bigger|smaller|faster|slower|the|that|what|over|cheaper|longer|lower|fewer)\b"
+                     r"|(?i:(?:forward|trailing|annual|expected)\s+)?(?i:earnings|sales|revenues?|book\s+value)\b"
                      # a pronoun's measure, up to two words before it: "ten times its annual revenue",
                      # "five times her husband's salary" (not "three times his lawyer said")
                      r"|(?i:its|his|her|their|our)\s+(?:[\w'’-]+\s+){0,2}?(?i:size|value|weight|levels?|numbers?|rates?"
@@ -225,9 +227,10 @@ R_MULTIPLIED = re.compile(r"\s+(?i:the|as|that|this|what|its|his|her|their|our|m
 R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _SP + r"|-(?:an?|per)-)" +
                     r"(?:(?P<p>month|mo|year|yr|annum|day|week|hour|hr|h|quarter|decade)\b"
                     # not "a year ago", "a day later", "a year from now"
-                    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old)\b)"
+                    r"(?!\s+(?:ago|earlier|later|before|after|from|old)\b)"
                     r"|(?P<u>" + "|".join(PER_UNITS) + r")\b(?!\s+of\b))"
                     r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))", re.I)
+R_LEAD_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")   # "48 to 44 percent"
 R_LETTER_PAIR = re.compile(r"\d[MB]/$")     # the first of "3B/2B", before the second
 R_NUMBER_VERB = re.compile(r"\s+(?:" + "|".join(sorted(NUMBER_VERBS)) + r")\b")
 R_CLOCK_AFTER = re.compile(r"\s?(?:[AaPp]\.[Mm]\.|[AaPp][Mm]\b)")   # "3 a.m.", "3pm"
@@ -245,7 +248,7 @@ R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 # a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34", "1-for-8"
 R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|(?:of|for)-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
 # a vote written with "to": "voted 425 to 2", "ruled 5 to 4", "by a vote of 52 to 48"
-R_VOTE_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3})(?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|times)\b)")
+R_VOTE_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3}(?:,\d{3})*)(?![\w%]|[.,]\d|\s*(?:%|per\s?cent|percent|times)\b)")
 L_VOTED = re.compile(r"\b(?:voted|ruled|vote\s+of|votes\s+of|margin\s+of)\s+$")
 L_SET_BEFORE = re.compile(r"(?<![\w.-])[0-7]-[0-7],?\s+$")     # a set score right before: another set
 L_SCORE_WORD = re.compile(r"(?P<w>[A-Za-z-]+)\s+(?:to\s+|of\s+)?(?:(?:an?|the|their|his|her|its)\s+)?\(?$")
@@ -272,7 +275,7 @@ L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for 
 L_VAGUE = re.compile(r"(?<![\w-])(?i:several|few|many|hundreds\s+of|thousands\s+of)\s+$")
 L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roughly|around|over|under|"
                                 r"only|just|some|least|most|is|was|be)\s+$")
-L_MINUS = re.compile(r"(?<![\w-])(?i:minus|negative)\s+$")
+L_MINUS = re.compile(r"(?<![\w-])(?<!plus or )(?<!plus-or-)(?i:minus|negative)\s+$")   # not "plus or minus 3"
 L_A = re.compile(r"(?i)\b(an?|one)\s+$")
 # before a number of quarters that are periods: "the last two quarters", "the next three quarters"
 L_PERIODS_BEFORE = re.compile(r"\b(?i:last|past|next|previous|first|recent|following|coming|final)\s+$")
@@ -291,8 +294,14 @@ L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 # a past verb of change right before a number: "rose 120 yen to 5,400 yen" is a change and
 # the level it led to, not a range (market copy reports this way; "from" makes it a range,
 # and a forecast, "expected to rise 2% to 3%", is one)
+# a verb of moving before "up to" ("edged up to 3.9 percent"); a figure before "over" that
+# then means during ("worth $4.2 billion over 10 years", "cut 5,000 jobs over three years")
+L_MOVED_UP = re.compile(r"(?<![\w-])(?i:edged|climbed|went|moved|rose|risen|shot|crept|jumped|ticked|inched|soared|surged"
+                        r"|rallied|gone|climbs|rises|moves|jumps|edges|goes)\s*$")
+L_OVER_DURING = re.compile(r"(?:\d|\b(?i:million|billion|trillion|thousand|percent|jobs|people|bn|m))\s*$")
 L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|fell|gained|lost|jumped|climbed|dropped|slipped|slid|added|shed|"
                       r"surged|soared|plunged|tumbled|declined|increased|decreased|advanced|eased|slumped|"
+                      r"grew|shrank|rebounded|expanded|widened|narrowed|swelled|"
                       r"(?:edged|ticked|inched|was|were|closed|ended)\s+(?:up|down|higher|lower))"
                       r"(?:\s+by)?\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
@@ -353,7 +362,7 @@ CURRENCY_END_PAIRS = {"kr", "Kr", "Rp", "Sh", "sh", "Dh"}
 # ("Interstate 75", "Route 66"), street ordinals ("E. 55th St."), kinship ("first
 # cousin"), vehicle names ("four-by-four"), emergency numbers ("a 999 call"), list
 # numbering at the start of a sentence ("4. Will they..."), the index "Standard & Poor's 500"
-NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-|\bPoor['’]s\s+)$")
+NAME_BEFORE = re.compile(r"(?:\b(?:Interstate|Route|Highway|Hwy\.?|Rte\.?)\s+|\w-by-|\bPoor['’]s\s+|\b[Tt]ype\s+)$")
 NAME_AFTER = re.compile(r"(?:\s+(?:St|Ave|Rd|Blvd)\b\.?|\s+(?:Street|Avenue|Road|Boulevard)\b"
                         r"|\s+cousins?\b|-by-\w"
                         # ordinals in the names of laws, units and bodies: "the 22nd amendment"

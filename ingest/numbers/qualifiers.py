@@ -8,7 +8,7 @@ import re
 
 from .figure import figure
 from .lexicon import PER_UNITS, PERIODS, QUALIFIERS
-from .patterns import BETWEEN_BOUNDS, L_QUALIFIER_REVERSED, R_BOUND_AFTER, R_RATE
+from .patterns import BETWEEN_BOUNDS, L_MOVED_UP, L_OVER_DURING, L_QUALIFIER_REVERSED, R_BOUND_AFTER, R_RATE
 
 
 def qualifier_before(text, start, lo=0):
@@ -17,9 +17,14 @@ def qualifier_before(text, start, lo=0):
     # qualifiers end right before the number: match the reversed window at its start
     # (anchored), instead of searching every position of the window
     m = L_QUALIFIER_REVERSED.match(text[max(lo, start - 40):start][::-1])
-    if m:
-        return QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("q") or m.group("qs"))[::-1].lower()))
-    return None
+    if not m:
+        return None
+    word = re.sub(r"\s+", " ", (m.group("q") or m.group("qs"))[::-1].lower())
+    if word == "up to" and L_MOVED_UP.search(text, max(lo, start - 40), start - m.end()):
+        return None       # "edged up to 3.9 percent", "climbed up to 4,500": where it went, no bound
+    if word == "over" and L_OVER_DURING.search(text, max(0, start - 40), start - m.end()):   # (the figure before too)
+        return None       # "$4.2 billion over 10 years": during, not more than
+    return QUALIFIERS.get(word)
 
 
 def bound_after(text, end, qualifier):
