@@ -1386,3 +1386,12 @@ def test_review_cases_of_round_six_third_pass():
     assert extract("His blood pressure was 130/80.") == []
     assert [f.value for f in extract("It ordered 35 737 MAX planes.")] == [35.0]
     assert [f.value for f in extract("It cut its order of 20 777X jets.")] == [20.0]
+
+
+def test_a_period_after_what_is_measured():
+    a = one("It pumps 1 million barrels of oil a day.", "1 million barrels of oil a day")
+    b = one("It pumps 1 million barrels a day.", "1 million barrels a day")
+    assert a.rate == b.rate == "day" and a.key == b.key
+    check(one("500 cases of measles a week were reported.", "500 cases of measles a week"), rate="week")
+    assert one("He paid $5 of his own money a year ago.", "$5").rate is None
+    check(one("It is 10 percent of sales a year.", "10 percent"), of="sale")

@@ -61,6 +61,7 @@ from .patterns import (
     R_LEAD_TO,
     R_LETTER_PAIR,
     R_NEXT_WORD,
+    R_OF_THEN_PERIOD,
     R_OLD,
     R_OUT_OF,
     R_A_NOUN,
@@ -421,7 +422,7 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         end = om.end()
     rate = None
     if kind in (None, "money", "measure", "percent") or kind == "count" and unit == "time":
-        rate, end2 = _rate_after(text, end, kind == "money")     # "two to three times a day"
+        rate, end2 = _rate_after(text, end, kind == "money", kind in ("money", "measure"))     # "two to three times a day"
         if rate:
             end = end2
         rate = rate or g2.rate
@@ -432,7 +433,7 @@ def _range_figure(text, rng, start, sym, qual, digits, out):
         phrase, e2 = counted_noun(text, end, True)
         if phrase:
             kind, unit, end = "count", phrase, e2
-            rate, e3 = rate_after(text, end)     # "200,000 to 250,000 jobs each month", as one count
+            rate, e3 = _rate_after(text, end, False, True)     # "200,000 to 250,000 jobs each month", as one count
             if rate:
                 end = e3
         else:
@@ -458,12 +459,21 @@ def _measured_after(text, pos):
     return bool(um or R_PERCENT.match(text, pos) or counted_noun(text, pos, True)[0])
 
 
-def _rate_after(text, end, money):
+def _rate_after(text, end, money, of=False):
     """rate_after(), and for money a noun after "per", "a" or "an": "$300 per named user"
-    (user), "$15,000 per processor", "$30 a ticket", "$200 a night"."""
+    (user), "$15,000 per processor", "$30 a ticket", "$200 a night". of: a period may come
+    after what is measured or counted ("1 million barrels of oil a day", "500 cases of
+    measles a week"), so that it pairs with "1 million barrels a day"."""
     rate, end2 = rate_after(text, end)
-    if rate or not money:
+    if rate:
         return rate, end2
+    om = R_OF_THEN_PERIOD.match(text, end) if of else None
+    if om:
+        rate, end2 = rate_after(text, om.end())
+        if rate:
+            return rate, end2
+    if not money:
+        return None, end
     per = R_PER.match(text, end)
     m = per or R_A_NOUN.match(text, end)
     sm = R_NEXT_WORD.match(text, per.end()) if per else None
@@ -506,7 +516,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         s = start
     if kind in ("money", "measure", "percent") or kind == "count" and unit == "time":
         # "three times a day" is a frequency too, "5% a year" a yearly rate
-        rate, end2 = _rate_after(text, end, kind == "money")
+        rate, end2 = _rate_after(text, end, kind == "money", kind in ("money", "measure"))
         if rate:
             end = end2
         rate = rate or g.rate
@@ -570,7 +580,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
         phrase, e2 = counted_noun(text, end, value != 1)
         if phrase:
             kind, unit, end = "count", phrase, e2
-            rate, e3 = rate_after(text, end)
+            rate, e3 = _rate_after(text, end, False, True)     # "500 cases of measles a week"
             if rate:
                 end = e3
         else:

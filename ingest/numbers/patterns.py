@@ -230,6 +230,9 @@ R_RATE = re.compile(r"(?:(?:" + _SP + r"(?:/|\s(?:per|a|an|each|every)\s+)" + _S
                     r"(?!\s+(?:ago|earlier|later|before|after|from|old)\b)"
                     r"|(?P<u>" + "|".join(PER_UNITS) + r")\b(?!\s+of\b))"
                     r"|\s+(?P<adv>(?:monthly|annually|yearly|daily|weekly|hourly|quarterly|per\s+annum)\b|p\.a\.(?=\W|$)))", re.I)
+# what is measured, then how often: "barrels of oil a day", "tons of ice a year"
+R_OF_THEN_PERIOD = re.compile(r"\s+of\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?=(?:\s*/|\s+(?:per|a|an|each|every)\s+)"
+                              r"(?:day|week|month|year|hour|quarter|decade)\b)")
 R_LEAD_TO = re.compile(r"\s+to\s+(?P<b>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|percent\b)")   # "48 to 44 percent"
 R_LETTER_PAIR = re.compile(r"\d[MB]/$")     # the first of "3B/2B", before the second
 R_NUMBER_VERB = re.compile(r"\s+(?:" + "|".join(sorted(NUMBER_VERBS)) + r")\b")
