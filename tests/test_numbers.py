@@ -1395,3 +1395,8 @@ def test_a_period_after_what_is_measured():
     check(one("500 cases of measles a week were reported.", "500 cases of measles a week"), rate="week")
     assert one("He paid $5 of his own money a year ago.", "$5").rate is None
     check(one("It is 10 percent of sales a year.", "10 percent"), of="sale")
+
+
+def test_speeds_written_with_dots():
+    check(one("He hit a 149 m.p.h. serve.", "149 m.p.h."), unit="mile_per_hour", dimension="speed")
+    check(one("It was clocked at 60 k.p.h. on the bend.", "60 k.p.h."), unit="kilometer_per_hour")

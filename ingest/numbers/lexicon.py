@@ -166,8 +166,8 @@ for _canon, _names in {
     "degree": "degree degrees ° deg",
     "tablespoon": "tablespoon tablespoons tbsp", "teaspoon": "teaspoon teaspoons tsp",
     "cup": "cup cups",
-    "mph": "mph|miles per hour|mile per hour|miles an hour|mile an hour",
-    "km/h": "km/h|kph|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
+    "mph": "mph|m.p.h.|m.p.h|miles per hour|mile per hour|miles an hour|mile an hour",
+    "km/h": "km/h|kph|k.p.h.|kmh|kmph|km/hr|kilometres per hour|kilometers per hour|kilometre per hour|"
             "kilometer per hour|kilometres an hour|kilometers an hour",
     "knot": "knot knots", "m/s": "m/s|metres per second|meters per second|metre per second|meter per second",
     "rpm": "rpm|revolutions per minute", "mAh": "mAh|milliamp hours|milliampere hours|milliamp-hours",
