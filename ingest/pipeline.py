@@ -266,25 +266,32 @@ def ingest(db, paths, story=None, stdin=None, on_error=None, on_warning=None, pr
         elif progress and read:
             progress("articles", read, None)
 
-        # Every run first finishes what an earlier one left undone: articles stored but in
-        # no story, stories changed but not analysed (records.Story.pending). Each step is
-        # one transaction, so a run killed at any moment leaves rows a rerun completes exactly.
-        unassigned = store.unassigned_articles(db)
-        started = time.monotonic()
-        if unassigned:
-            report.stories.update(assign_all(db, unassigned, story, pool))
-            report.timed("assign stories", started)
-        pending = store.pending_stories(db)
-        # Stories this run changed without assigning to them (their sentences became a
-        # site's boilerplate) are this run's too; only what was pending before it started
-        # is an interrupted run's leftover.
-        report.stories.update(set(pending) - left_over)
-        report.repaired = len(left_over - report.stories)
-        started = time.monotonic()
-        analyse_stories(db, pending, encoder, pool, progress)
-        report.timed("analyse stories", started)
+        _finish_stories(db, report, left_over, story, pool, encoder, progress)
     store.checkpoint(db)
     return report
+
+
+def _finish_stories(db, report, left_over, story, pool, encoder, progress):
+    """Assign every article in no story and analyse every pending story, this run's and
+    an earlier one's (left_over: the stories pending when this run started).
+
+    Every run first finishes what an earlier one left undone: articles stored but in no
+    story, stories changed but not analysed (records.Story.pending). Each step is one
+    transaction, so a run killed at any moment leaves rows a rerun completes exactly."""
+    unassigned = store.unassigned_articles(db)
+    started = time.monotonic()
+    if unassigned:
+        report.stories.update(assign_all(db, unassigned, story, pool))
+        report.timed("assign stories", started)
+    pending = store.pending_stories(db)
+    # Stories this run changed without assigning to them (their sentences became a site's
+    # boilerplate) are this run's too; only what was pending before it started is an
+    # interrupted run's leftover.
+    report.stories.update(set(pending) - left_over)
+    report.repaired = len(left_over - report.stories)
+    started = time.monotonic()
+    analyse_stories(db, pending, encoder, pool, progress)
+    report.timed("analyse stories", started)
 
 
 def batches(items, size, weight=None):

@@ -541,27 +541,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     elif kind is None:
         # years: four digits, no sign, no separator
         if digits and re.fullmatch(r"\d{4}", digits) and 1000 <= value <= 2199 and not g.scaled:
-            y2 = _span_end(text, end, value)
-            if y2:
-                # a season, a fiscal year, a span: "the 2022/23 season" (2022..2023), "1939-45"
-                e2 = R_SEASON.match(text, end).end()
-                out.append(figure(text, s, e2, value, "year", qualifier=qual, iso="%d/%d" % (value, y2),
-                                  low=value, high=y2))
-                return e2
-            ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
-            phrase, e2 = counted_noun(text, end, True)
-            # (a year context before a number far from today's years with a plural noun
-            # after it is no year: "a resolution of 1080 pixels")
-            if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
-                    text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()
-                    or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and phrase.split()[-1] in EVENT_NOUNS):
-                # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted;
-                # after "the" or a possessive before events: "the 2004 elections", "Brazil's 2014
-                # protests", but "the 2000 workers", "the company's 2000 employees")
-                out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
-                return end
-            out.append(figure(text, s, e2, value, "count", phrase, qual))
-            return e2
+            return _four_digits(text, s, end, value, qual, digits, out)
         if len(digits or "") == 2 and text[s - 1:s] in ("'", "’") and L_SHORT_YEAR.search(text, max(0, s - 12), s - 1) \
                 and (text[max(0, s - 5):s - 1] == "the " or not counted_noun(text, end, True)[0]):
             # "in early '09", "the class of '68", "the '08 election results"; an opening
@@ -592,6 +572,32 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end
+
+
+def _four_digits(text, s, end, value, qual, digits, out):
+    """Append the figure of a bare four-digit number from 1000 to 2199 at text[s:end]: a
+    year, a span of years, or a count of the plural noun after it; return its end."""
+    y2 = _span_end(text, end, value)
+    if y2:
+        # a season, a fiscal year, a span: "the 2022/23 season" (2022..2023), "1939-45"
+        e2 = R_SEASON.match(text, end).end()
+        out.append(figure(text, s, e2, value, "year", qualifier=qual, iso="%d/%d" % (value, y2),
+                          low=value, high=y2))
+        return e2
+    ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
+    phrase, e2 = counted_noun(text, end, True)
+    # (a year context before a number far from today's years with a plural noun
+    # after it is no year: "a resolution of 1080 pixels")
+    if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
+            text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()
+            or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and phrase.split()[-1] in EVENT_NOUNS):
+        # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted;
+        # after "the" or a possessive before events: "the 2004 elections", "Brazil's 2014
+        # protests", but "the 2000 workers", "the company's 2000 employees")
+        out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
+        return end
+    out.append(figure(text, s, e2, value, "count", phrase, qual))
+    return e2
 
 
 def _magnitude_start(text, s, end):
