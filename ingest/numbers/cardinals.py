@@ -213,12 +213,14 @@ def _letter_name(text, s, e, lo, value):
     "$3B", "500M active users", "5M Americans", "raised 5M in funding" are scales."""
     if text[e] not in "MB" or text[e + 1:e + 2].isalnum() or grow_left(text, s, lo)[0] is not None:
         return False
+    if text[e + 1:e + 2] == "/" or R_LETTER_PAIR.search(text, max(0, s - 4), s):
+        return True
+    if plural_next(text, e + 1):
+        return False
     nxt = R_NEXT_WORD.match(text, e + 1) if text[e + 1:e + 2] == " " else None
-    return value >= 1000 and not plural_next(text, e + 1) or text[e + 1:e + 2] == "/" \
-        or R_LETTER_PAIR.search(text, max(0, s - 4), s) is not None \
-        or (text[s:e + 1] == "3M" or nxt is not None and nxt.group("w")[0].isupper()
-            and nxt.group("w").lower() not in WEEKDAYS and nxt.group("w").lower() not in MONTHS) \
-        and not plural_next(text, e + 1)
+    capital = nxt is not None and nxt.group("w")[0].isupper() and nxt.group("w").lower() not in WEEKDAYS \
+        and nxt.group("w").lower() not in MONTHS
+    return value >= 1000 or text[s:e + 1] == "3M" or capital
 
 
 def _suffix_glued(text, e):
@@ -475,34 +477,44 @@ def _rate_after(text, end, money, of=False):
     if not money:
         return None, end
     per = R_PER.match(text, end)
-    m = per or R_A_NOUN.match(text, end)
-    sm = R_NEXT_WORD.match(text, per.end()) if per else None
-    if sm and sm.group("w").lower() in SCALE_WORDS:
-        # "$3.41 per million British thermal units", "$500 per thousand board feet"
-        phrase, e2 = counted_noun(text, sm.end(), True)
-        if phrase:
-            return sm.group("w").lower() + " " + phrase, e2
-    if m:
-        phrase, e2 = counted_noun(text, m.end(), False)
-        # after "a": its first noun ("$1,000 a plate fundraiser": plate; a unit whole, "$300 a
-        # square foot"), not a period ("a year ago" is rate_after's to read), nor the subject
-        # of a verb of saying ("$3 billion, a company spokesman confirmed")
-        if phrase and not per and set(phrase.split()) & NOT_PER:
-            phrase = None
-        if phrase and not per:
-            um = R_UNIT.match(text, m.end())
-            wm = R_NEXT_WORD.match(text, m.end())
-            if um and " " in um.group("u"):
-                phrase, e2 = um.group("u").lower(), um.end("u")
-            elif phrase.split()[0] == singular(wm.group("w").lower()):
-                phrase, e2 = phrase.split()[0], wm.end()
-            said = R_NEXT_WORD.match(text, counted_noun(text, m.end(), False)[1])
-            said = said.group("w").lower() if said else ""
-            if phrase in TIME_UNITS or phrase in PERIODS or said in SPEECH_VERBS or said.endswith("ed"):
-                phrase = None
-        if phrase and phrase not in NOT_PER:
-            return phrase, e2
-    return None, end
+    if per:
+        return _per_noun(text, per.end(), end)
+    a = R_A_NOUN.match(text, end)
+    return _a_noun(text, a.end(), end) if a else (None, end)
+
+
+def _per_noun(text, pos, end):
+    """The noun a price is per after "per" ending at pos: "$300 per named user" (user),
+    "$3.41 per million British thermal units" (million thermal unit); else (None, end)."""
+    sm = R_NEXT_WORD.match(text, pos)
+    scale = sm.group("w").lower() if sm and sm.group("w").lower() in SCALE_WORDS else None
+    phrase, e2 = counted_noun(text, sm.end(), True) if scale else counted_noun(text, pos, False)
+    if not phrase or phrase in NOT_PER:
+        return None, end
+    return (scale + " " + phrase if scale else phrase), e2
+
+
+def _a_noun(text, pos, end):
+    """The noun a price is per after "a" ending at pos: its first noun ("$1,000 a plate
+    fundraiser": plate; a unit whole, "$300 a square foot"); not a period ("a year ago" is
+    rate_after's to read), "a few", "a lot" (NOT_PER), nor the subject of a verb of saying
+    ("$3 billion a company spokesman confirmed"); else (None, end)."""
+    phrase, e2 = counted_noun(text, pos, False)
+    if not phrase or set(phrase.split()) & NOT_PER:
+        return None, end
+    said = R_NEXT_WORD.match(text, e2)
+    said = said.group("w").lower() if said else ""
+    if said in SPEECH_VERBS or said.endswith("ed"):
+        return None, end
+    um = R_UNIT.match(text, pos)
+    wm = R_NEXT_WORD.match(text, pos)
+    if um and " " in um.group("u"):
+        phrase, e2 = um.group("u").lower(), um.end("u")
+    elif phrase.split()[0] == singular(wm.group("w").lower()):
+        phrase, e2 = phrase.split()[0], wm.end()
+    if phrase in TIME_UNITS or phrase in PERIODS:
+        return None, end
+    return phrase, e2
 
 
 def _single_figure(text, s, start, g, sym, qual, digits, surface, out):

@@ -13,6 +13,7 @@ from .grow import counted_noun, grow_left, grow_right, of_noun
 from .lexicon import (
     CURRENCY_NAMES,
     FRACTION_SIGNS,
+    HEADLINE_ARTICLES,
     HEADLINE_PREPOSITIONS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -344,7 +345,7 @@ def _headline(text):
     """Is text written in title case ("Colts Clinch 5th Seed In AFC Playoffs")? Then capitals
     say nothing about names."""
     words = [w for w in R_HEADLINE_WORD.findall(text) if len(w) > 3 or len(w) > 1 and w not in HEADLINE_PREPOSITIONS
-             and w.lower() not in ("a", "an", "the", "and", "or", "but", "vs")]
+             and w.lower() not in HEADLINE_ARTICLES]
     # the content words, the short ones too ("Amazon to Cut 18,000 Jobs"), all capitalised
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 

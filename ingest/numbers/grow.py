@@ -138,10 +138,9 @@ def _scale(text, pos, g, money):
     ok = True
     if len(lsc) == 1:
         # one-letter scales only when glued: "£5m", "10k", "$2.1T"; "m"/"t" glued to
-        # a non-money number is more likely metres / tonnes unless a noun follows; a
-        # capital "M" or "B" after 1,000 or more is a model ("the 5500M chipset"), in a
-        # slash pair or as 3M a name (cardinals._letter_name)
-        ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B") and g.value < 1000
+        # a non-money number is more likely metres / tonnes unless a noun follows (a
+        # capital "M" or "B" that names something is dropped before: cardinals._letter_name)
+        ok = attached and m.group("sp") != "-" and (money or lsc in ("k", "bn", "mn") or sc in ("M", "B")
                                                    or lsc in ("m", "b") and plural_next(text, m.end()))
         if lsc == "m" and not money and re.match(r"\s+(?:tall|long|high|wide|deep|away|thick|"
                                                  r"below|above|under|in\s+(?:height|length|diameter))\b",

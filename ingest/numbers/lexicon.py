@@ -260,6 +260,8 @@ del _w, _q
 # a counted phrase, "ago" or "apiece" end one).
 # the words title-case headlines leave in lower case after a figure ("Kill 58 in Iraq")
 HEADLINE_PREPOSITIONS = {"in", "at", "on", "of", "for", "from", "after", "as", "by", "over", "near", "to", "with"}
+# ... and the short words a title-case headline may leave in any case
+HEADLINE_ARTICLES = {"a", "an", "the", "and", "or", "but", "vs"}
 NOUN_PHRASE_ENDS = set("""a an the of to in on at by for from with without into onto upon over under
 about above below after before during since until till than then and or but nor so yet
 as if that which who whom whose what when where why how this these those there here it

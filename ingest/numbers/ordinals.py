@@ -175,7 +175,7 @@ def _fraction_figure(text, s, e, val, out, kind=None):
 def _percent_fraction(text, s, pm, val, out):
     """ "a quarter of a percentage point" (0.25 percentage_point), "half a percent": the
     figure from s to the end of pm; returns its end."""
-    unit = "%" if pm.group("pct") else "bp" if pm.group("pp").lower().startswith("b") else "pp"
+    unit = "%" if pm.groupdict().get("pct") else "bp" if pm.group("pp").lower().startswith("b") else "pp"
     out.append(figure(text, s, pm.end(), val, "percent", unit))
     return pm.end()
 
@@ -186,23 +186,21 @@ def _half_or_quarter(text, s, e, last, out):
     nxt = R_NEXT_WORD.match(text, e)
     nw = nxt.group("w").lower() if nxt else ""
     a_before = L_A.search(text, max(0, s - 5), s)
+    value, start = (0.5 if last == "half" else 0.25), (a_before.start(1) if a_before else s)
     pm = R_FRACTION_OF_PERCENT.match(text, e)
     if pm:
-        return _percent_fraction(text, a_before.start(1) if a_before else s, pm, 0.5 if last == "half" else 0.25, out)
+        return _percent_fraction(text, start, pm, value, out)
     ptm = R_POINT_AFTER.match(text, e)
     if ptm and (a_before or ptm.group(0).lower().lstrip().startswith(("a ", "an "))):
         # "cut by a quarter point", "a half-point cut", "half a point", "a quarter percentage point"
-        value, start = (0.5 if last == "half" else 0.25), (a_before.start(1) if a_before else s)
         if ptm.group("pp"):
-            out.append(figure(text, start, ptm.end(), value, "percent",
-                              "bp" if ptm.group("pp").lower().startswith("b") else "pp"))
-        else:
-            out.append(figure(text, start, ptm.end(), value, "count", "point"))
+            return _percent_fraction(text, start, ptm, value, out)
+        out.append(figure(text, start, ptm.end(), value, "count", "point"))
         return ptm.end()
     um = R_UNIT.match(text, e)
     if um and (text[e:e + 1] == "-" or a_before and text[e:e + 1] == " " and um.group("u").lower() not in SHORT_UNITS):
         # "a half-hour drive", "a quarter-mile away", "a quarter century", "a half hour later"
-        return _fraction_figure(text, a_before.start(1) if a_before else s, e, 0.5 if last == "half" else 0.25, out)
+        return _fraction_figure(text, start, e, value, out)
     if not (nw == "of" or (last == "half" and nw in ("the", "a", "an", "their", "its", "his", "her"))
             or (a_before and nw in ("of", ""))):
         return None
@@ -217,5 +215,5 @@ def _half_or_quarter(text, s, e, last, out):
             out.append(figure(text, s, um.end("u"), 0.5, "duration", TIME_UNITS[um.group("u").lower()]))
             return um.end("u")
         return None
-    out.append(figure(text, s, e, 0.5 if last == "half" else 0.25, "fraction", of=of_noun(text, e)))
+    out.append(figure(text, s, e, value, "fraction", of=of_noun(text, e)))
     return e
