@@ -52,7 +52,6 @@ from .patterns import (
     R_REFERENCES,
     R_TEAM_NEXT,
     VAGUE,
-    WORD,
     VAGUE_OF,
 )
 from .qualifiers import join_bounds, rate_after
