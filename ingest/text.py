@@ -101,6 +101,10 @@ IRREGULAR_PLURALS = {"people": "people", "children": "child", "men": "man", "wom
                      "shelves": "shelf", "headquarters": "headquarters", "offspring": "offspring",
                      "civilians": "civilian", "casualties": "casualty"}
 # demonyms in -i, whose plural ends in "is" like "crisis": "600,000 Israelis"
+IRREGULAR_PLURALS.update({"passersby": "passerby", "passers-by": "passer-by"})
+# compounds of "man" ("policemen", "gunmen", "fishermen"); not these words in -men
+_NOT_MEN_PLURALS = {"specimen", "abdomen", "regimen", "omen", "amen", "stamen", "hymen", "yemen", "acumen", "semen",
+                    "bitumen", "lumen", "albumen", "dolmen", "cyclamen", "rumen", "foramen", "carmen"}
 IRREGULAR_PLURALS.update({d + "s": d for d in (
     "israeli", "iraqi", "pakistani", "saudi", "somali", "yemeni", "kuwaiti", "omani", "qatari",
     "emirati", "bahraini", "bangladeshi", "nepali", "azeri", "kashmiri", "punjabi", "bengali")})
@@ -115,6 +119,8 @@ def singular(word):
     w = word.lower().replace("’", "'")
     if w in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[w]
+    if _men_plural(w):
+        return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "sses", "xes", "zes")):
@@ -127,9 +133,14 @@ def singular(word):
 def is_plural(word):
     """Does the noun read as a plural ("states", "people"; not "bus", "crisis")?"""
     w = word.lower()
-    if w in IRREGULAR_PLURALS:
+    if w in IRREGULAR_PLURALS or _men_plural(w):
         return True
     return len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_ENDINGS)
+
+
+def _men_plural(w):
+    """Is w a plural compound of "man" ("policemen", "gunmen"), not "specimen"?"""
+    return len(w) > 4 and w.endswith("men") and w not in _NOT_MEN_PLURALS
 
 
 def parse_iso(value):

@@ -1400,3 +1400,9 @@ def test_a_period_after_what_is_measured():
 def test_speeds_written_with_dots():
     check(one("He hit a 149 m.p.h. serve.", "149 m.p.h."), unit="mile_per_hour", dimension="speed")
     check(one("It was clocked at 60 k.p.h. on the bend.", "60 k.p.h."), unit="kilometer_per_hour")
+
+
+def test_compounds_of_man_are_plurals_counted():
+    check(one("The attack killed 3 policemen.", "3 policemen"), unit="policeman")
+    check(one("He stabbed two passersby.", "two passersby"), unit="passerby")
+    check(one("They found two specimens.", "two specimens"), unit="specimen")
