@@ -1406,3 +1406,24 @@ def test_compounds_of_man_are_plurals_counted():
     check(one("The attack killed 3 policemen.", "3 policemen"), unit="policeman")
     check(one("He stabbed two passersby.", "two passersby"), unit="passerby")
     check(one("They found two specimens.", "two specimens"), unit="specimen")
+
+
+def test_a_singular_noun_and_its_verb_end_a_counted_noun():
+    # a model year and a piece count before "makes"/"costs" and its object
+    check(one("The 2020 model makes 300 hp.", "2020"), kind="year")
+    check(one("The 2,812 piece set costs $800.", "2,812"), kind="number", unit=None)
+    check(one("The 2000 steel workers went on strike.", "2000 steel workers"), kind="count", unit="steel worker")
+    check(one("The 300 police officers patrol the city.", "300 police officers"), unit="police officer")
+
+
+def test_one_after_an_article_and_describing_words_is_a_pronoun():
+    assert extract("He bought a used one for $500.")[0].surface == "$500"
+    assert extract("It was a relatively rare one called a tuft cell.") == []
+    assert extract("It was a big one.") == []
+    check(one("He scored a total of one.", "one"), value=1.0)
+    check(one("It was a mere one percent rise.", "one percent"), kind="percent")
+
+
+def test_a_brand_in_camel_case_names_the_number_after_it():
+    assert extract("iOS 13 made it possible.") == []
+    assert extract("Sales of the iPhone 11 rose.") == []

@@ -41,6 +41,7 @@ from .patterns import (
     L_MAGNITUDE,
     L_MEASURED,
     L_MINUS,
+    L_A_WORDS,
     L_NOT_ONE,
     L_ONE_SPAN,
     L_RANGE,
@@ -276,6 +277,10 @@ def _read_spelled(text, m):
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
                 r"(?i)\bthe\s+only\s+$", text[max(0, s - 10):s])):
             return None       # "that one", "the only one who"; but "only one person", "that one in every 500"
+        if low == "one" and (not nw or nw.endswith("ed") or nw in NOUN_PHRASE_ENDS and nw not in ("in", "out", "per")) \
+                and (am := L_A_WORDS.search(text, max(0, s - 40), s)) \
+                and not any(w in NOUN_PHRASE_ENDS for w in am.group("words").lower().split()):
+            return None       # the pronoun: "a used one for $500", "a relatively rare one called"
     if low in ("dozen", "dozens"):
         return None
     if low.split()[0].rstrip("-") in SCALE_WORDS and L_VAGUE.search(text, max(0, s - 10), s):

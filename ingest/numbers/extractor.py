@@ -357,8 +357,8 @@ def _name_word(text, s, w):
     if lw in MONTHS or lw in QUALIFIERS or lw in ONES or lw in TENS or lw in ("no", "nos", "the", "a", "an"):
         return False
     before = text[:s].rstrip()
-    if before and before[-1] not in ".!?:;\"“‘'([—–-":
-        return True
+    if before and before[-1] not in ".!?:;\"“‘'([—–-" or w[0].islower():
+        return True           # (a brand in camel case opens sentences too: "iOS 13 made")
     # adjectives open headlines before figures ("Powerful 6.1 quake", "Massive 300-acre fire")
     return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or not w[1:].islower()
                 or lw.endswith(("ly", "ful", "ous", "ive", "est", "less", "able", "ible"))

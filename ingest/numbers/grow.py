@@ -16,6 +16,7 @@ from .lexicon import (
     DROPPED_ADJECTIVES,
     LY_ADJECTIVES,
     NOUN_ENDING_VERBS,
+    OBJECT_VERBS,
     FRACTION_SIGNS,
     HUNDREDTHS,
     ING_NOUNS,
@@ -41,6 +42,7 @@ from .patterns import (
     L_CURRENCY,
     R_AND_FRACTION,
     R_CLAUSE_GOES_ON,
+    R_OBJECT_NEXT,
     R_CURRENCY,
     R_DIMENSION_WORD,
     R_FEET_MARK,
@@ -389,7 +391,8 @@ def counted_noun(text, pos, plural):
     if not m:
         return None, pos
     run = []
-    for k, w in enumerate(re.finditer(r"[A-Za-z][\w'’-]*", m.group(0))):
+    found = list(re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)))
+    for k, w in enumerate(found):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):
             continue          # "20 other countries", "two more people": the noun follows
@@ -403,9 +406,12 @@ def counted_noun(text, pos, plural):
             break             # (a number word starts another number: "one two three")
         if run and not plural and lw in NOUN_ENDING_VERBS:
             break             # "one official said": the verb, and what follows it, is no noun
+        if run and plural and lw in OBJECT_VERBS and R_OBJECT_NEXT.match(text, m.start() + w.end()):
+            return None, pos  # "the 2020 model makes 300 hp": a singular noun and its verb
         run.append((w, lw))
-        if plural and is_plural(lw):
-            break
+        if plural and is_plural(lw) and not (lw == "police" and k + 1 < len(found)
+                                              and is_plural(found[k + 1].group(0).lower())):
+            break             # (but "300 police officers" count officers)
         if len(run) >= 4:
             break
     if not plural:

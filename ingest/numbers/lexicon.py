@@ -312,6 +312,12 @@ NOT_PER = {"lot", "bit", "while", "total", "record", "further", "half", "quarter
 NUMBER_VERBS = {"suggests", "indicates", "means", "says", "seems", "appears", "represents", "remains", "implies",
                 "requires"}
 NOT_NOUNS = {"times", "percent", "cents", "magnitude"} | NUMBER_VERBS
+# verbs in -s that end a noun phrase of singular words before an object: "the 2020 model
+# makes 300 hp", "the 2,812 piece set costs $800" (a compound's plural is its head:
+# "2000 steel workers"; these stop it only after a first word and before a number or article)
+OBJECT_VERBS = {"makes", "costs", "has", "gets", "takes", "gives", "shows", "sells", "offers", "produces",
+                "features", "includes", "needs", "uses", "weighs", "measures", "delivers", "packs",
+                "adds", "brings", "holds", "carries", "seats", "boasts", "sports", "generates", "returns"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}

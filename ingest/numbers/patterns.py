@@ -247,6 +247,8 @@ R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<
 # what follows a word that ends its phrase: punctuation, the end, a preposition
 R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as|and|on|when|while|during|by|from|following|near)\b")
 R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
+# what follows a verb of lexicon.OBJECT_VERBS: its object, a figure or a determiner
+R_OBJECT_NEXT = re.compile(r"[ \u00a0]+(?:[$£€¥\d]|(?i:a|an|the|its|his|her|their|up|about|over|nearly|almost|more|less)\b)")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 # a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34", "1-for-8"
 R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|(?:of|for)-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
@@ -348,6 +350,8 @@ L_CLAUSE_START = re.compile(r"(?:^|[,;:.!?()\"“”—–]\s*|\s-\s+|(?<![\w-])
 # "one was killed", "one is missing": the verb and a casualty word after "one"
 R_ONE_CASUALTY = re.compile(r"\s+(?:was|is|has\s+been|had\s+been)\s+(?:(?:also|later|critically|seriously|"
                             r"badly|fatally|reportedly|still)\s+)?(?P<w>[a-z]+)\b")
+# "a used one", "a relatively rare one": an article and its describing words before "one"
+L_A_WORDS = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<words>(?:[a-z][a-z-]*\s+){1,3})$")
 L_NOT_ONE = re.compile(r"(?<![\w-])(?i:no|the|this|that|every|any|each|which|only|little|"
                        r"big|last|next|first|same|another|such|right|wrong|new|old)\s+$")
 
