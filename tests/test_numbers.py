@@ -1413,7 +1413,8 @@ def test_a_singular_noun_and_its_verb_end_a_counted_noun():
     check(one("The 2020 model makes 300 hp.", "2020"), kind="year")
     check(one("The 2,812 piece set costs $800.", "2,812"), kind="number", unit=None)
     check(one("The 2000 steel workers went on strike.", "2000 steel workers"), kind="count", unit="steel worker")
-    check(one("The 300 police officers patrol the city.", "300 police officers"), unit="police officer")
+    check(one("The 300 police officers patrol the city.", "300 police officers"), unit="police")
+    check(one("It bought 300 police cars.", "300 police cars"), unit="police car")
 
 
 def test_one_after_an_article_and_describing_words_is_a_pronoun():
@@ -1427,3 +1428,22 @@ def test_one_after_an_article_and_describing_words_is_a_pronoun():
 def test_a_brand_in_camel_case_names_the_number_after_it():
     assert extract("iOS 13 made it possible.") == []
     assert extract("Sales of the iPhone 11 rose.") == []
+
+
+def test_a_verb_of_change_or_a_noun_of_amount_makes_four_digits_a_quantity():
+    check(one("The death toll rose to 1500.", "1500"), kind="number")
+    check(one("The index closed at 1850.", "1850"), kind="number")
+    check(one("A crowd of 2000 turned out.", "2000"), kind="number")
+    check(one("It earned a total score of 2072.", "2072"), kind="number")
+    check(one("The workforce rose to 2000 workers.", "2000 workers"), kind="count")
+    # years stay years: a budget of a year, a comparison with a year's levels, a deadline
+    check(one("The budget of 2020 was cut.", "2020"), kind="year")
+    check(one("Prices fell to 2008 levels.", "2008"), kind="year")
+    check(one("No action is expected until at least 2021.", "2021"), kind="year")
+
+
+def test_a_decade_after_his_or_her_is_an_age():
+    check(one("The man, in his 60s, was taken to hospital.", "60s"), kind="age", low=60.0, high=69.0)
+    check(one("A woman in her mid-30s was hurt.", "mid-30s"), kind="age", low=34.0, high=36.0)
+    check(one("Most are in their 20s.", "20s"), kind="age", low=20.0, high=29.0)
+    assert extract("Highs will be in the 90s.") == []

@@ -11,6 +11,7 @@ from .lexicon import (
     CASUALTY_WORDS,
     DISPLAY_K,
     EVENT_NOUNS,
+    YEAR_MEASURES,
     MONTHS,
     NOT_HYPHEN_NOUNS,
     NOT_PER,
@@ -43,6 +44,7 @@ from .patterns import (
     L_MINUS,
     L_A_WORDS,
     L_NOT_ONE,
+    L_QUANTITY_BEFORE,
     L_ONE_SPAN,
     L_RANGE,
     L_RANK,
@@ -95,6 +97,7 @@ PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
+L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
 def _casualty(text, e):
@@ -118,7 +121,7 @@ def _decade(text, s, e, digits, value, lo):
         y = short_year(value)      # "the '90s", "the ’00s"
         span, part, of, iso = 9, PART_OF_DECADE, "decade", str(y)[:3]
         start = s - 1 if text[s - 1:s] in ("'", "’") else s
-        if start == s and not (30 <= value <= 90):
+        if start == s and not (30 <= value <= 90 or 20 <= value and L_HIS_HER.search(text, max(lo, s - 16), s)):
             return None       # a bare "the 20s" is as often temperatures or ages
     else:
         return None
@@ -129,9 +132,13 @@ def _decade(text, s, e, digits, value, lo):
         low, high = y + a, y + b
         iso = "%d/%d" % (low, high)
         start = pm.start()
+    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and L_HIS_HER.search(text, max(lo, s - 16), s):
+        # an age: "in his 60s" (60-69), "in her mid-30s" (34-36)
+        return figure(text, start, e + 1, value + low - y, "duration", "year", low=float(value + low - y),
+                      high=float(value + high - y), of="age")
     if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and (
             not L_THE.search(text, max(lo, start - 5), start) or TEMPERATURE_CONTEXT.search(text)):
-        return None           # "in her 90s" is an age, "highs in the 90s" heat
+        return None           # "highs in the 90s" is heat
     return figure(text, start, e + 1, low, "year", iso=iso, low=float(low), high=float(high), of=of)
 
 
@@ -603,6 +610,11 @@ def _four_digits(text, s, end, value, qual, digits, out):
         return e2
     ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
     phrase, e2 = counted_noun(text, end, True)
+    if L_QUANTITY_BEFORE.search(text, max(0, s - 40), s) and not (phrase and phrase.split()[-1] in YEAR_MEASURES):
+        # (but "fell to 2008 levels" compares with a year)
+        out.append(figure(text, s, e2, value, "count", phrase, qual) if phrase
+                   else figure(text, s, end, value, "number", qualifier=bound_after(text, end, qual)))
+        return e2 if phrase else end
     # (a year context before a number far from today's years with a plural noun
     # after it is no year: "a resolution of 1080 pixels")
     if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (

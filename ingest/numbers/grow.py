@@ -29,6 +29,7 @@ from .lexicon import (
     SHORT_UNITS,
     NOUN_PHRASE_ENDS,
     ONES,
+    POLICE_PEOPLE,
     SCALE_WORDS,
     TENS,
     TIME_UNITS,
@@ -411,7 +412,7 @@ def counted_noun(text, pos, plural):
         run.append((w, lw))
         if plural and is_plural(lw) and not (lw == "police" and k + 1 < len(found)
                                               and is_plural(found[k + 1].group(0).lower())):
-            break             # (but "300 police officers" count officers)
+            break             # (but "300 police officers" read on)
         if len(run) >= 4:
             break
     if not plural:
@@ -432,6 +433,8 @@ def counted_noun(text, pos, plural):
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
     phrase = " ".join(words[i:-1] + [singular(words[-1])])
+    if words[-2:-1] == ["police"] and singular(words[-1]) in POLICE_PEOPLE:
+        phrase = "police"     # "two police officers" pairs with "two police"
     if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing")) and lw not in ING_NOUNS):
         return None, pos
     return phrase, m.start() + last.end()

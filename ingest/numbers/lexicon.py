@@ -304,6 +304,8 @@ EVENT_NOUNS = set("""election poll primary midterm vote referendum olympics game
 tournament protest riot attack bombing flood fire earthquake quake storm hurricane talk negotiation
 accord agreement sanction tariff reform cut budget rule regulation result census season campaign
 crisis war strike summit award""".split())
+# what a year measures after a verb of change: "fell to 2008 levels", "back to 2019 highs"
+YEAR_MEASURES = {"level", "high", "low", "figure", "number", "price", "rate", "standard", "mark", "peak", "value"}
 # nouns after "a" that no price is per: "$50 a lot", "$5 a while ago", "$1m a record"
 NOT_PER = {"lot", "bit", "while", "total", "record", "further", "half", "quarter", "third", "couple", "number",
            "spokesman", "spokeswoman", "spokesperson", "aide", "official", "source", "statement", "report"}
@@ -390,6 +392,8 @@ boyfriend mom dad grandmother grandfather grandson granddaughter uncle aunt neph
 baby toddler resident pilot owner passenger widow fiancee fiance actor actress singer star player
 coach worker soldier teacher doctor nurse patient gunman shooter journalist reporter rapper
 musician lawyer mayor senator governor president chef athlete""".split())
+# "police" before these is the count's noun: "300 police officers" and "300 police" pair
+POLICE_PEOPLE = {"officer", "official", "man", "woman", "personnel", "constable", "trooper", "agent"}
 # who a number of thousands counts where "4K" would be a resolution
 AUDIENCE_NOUNS = PERSON_NOUNS | {"people", "person", "fan", "viewer", "user", "subscriber", "follower", "visitor",
                                  "gamer", "player", "copy", "share", "download", "unit", "sale"}

@@ -311,6 +311,20 @@ L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|fell|gained|lost|jumped|climbed|dropp
                       r"(?:\s+by)?\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
+# what makes a bare four-digit number a quantity, not a year: a verb of change or level
+# before it ("the death toll rose to 1500", "the index closed at 1850", "totalled 1200"),
+# "a/an" and a noun of amount with "of" ("a crowd of 2000", "a total score of 2072"), or a
+# bound ("more than 2000", "nearly 1500"); "the budget of 2020", "until at least 2021" stay years
+L_QUANTITY_BEFORE = re.compile(
+    r"(?i:\b(?:rose|risen|rises|fell|fallen|falls|climbed|climbs|jumped|jumps|dropped|drops|slipped|slips|"
+    r"declined|increased|decreased|grew|grown|soared|surged|plunged|slumped|sank|slid|edged|swelled|"
+    r"doubled|tripled)\s+(?:up\s+|down\s+)?(?:to|by|from)"
+    r"|\b(?:totall?ed|totals|numbered|numbers|reached|reaches|scored|scores|hit|hits|"
+    r"(?:closed|opened|ended|finished|stood|stands|traded|trading|peaked|bottomed)\s+at)"
+    r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:crowd|population|total|tally|toll|score|average|high|low|peak|maximum|"
+    r"minimum|budget|workforce|fleet|army|force|staff|sum|turnout|audience|attendance|capacity|price)\s+of"
+    r"|(?<!\bin\s)(?<!\bby\s)(?<!\buntil\s)(?:\b(?:more|fewer|less)\s+than|\b(?:some|nearly|almost|roughly|approximately))"
+    r")\s+$")
 # a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
 L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|another|"
                           r"in|for|of|on|from|to|at)|['’]s)\s+$")
