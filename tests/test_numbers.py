@@ -1447,3 +1447,10 @@ def test_a_decade_after_his_or_her_is_an_age():
     check(one("A woman in her mid-30s was hurt.", "mid-30s"), kind="age", low=34.0, high=36.0)
     check(one("Most are in their 20s.", "20s"), kind="age", low=20.0, high=29.0)
     assert extract("Highs will be in the 90s.") == []
+
+
+def test_acronyms_in_the_plural_are_counted_nouns():
+    check(one("He had 121 RBIs last season.", "121 RBIs"), kind="count", unit="rbi")
+    check(one("Klitschko (52-3, 46 KOs) won.", "46 KOs"), unit="ko")
+    check(one("200 MPs voted against it.", "200 MPs"), unit="mp")
+    assert one("The 3 bus was late.", "3").unit is None

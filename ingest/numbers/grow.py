@@ -386,6 +386,15 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
+# the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (is_plural wants 4+ letters and
+# takes "-is" for a singular)
+R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+
+
+def _plural(word):
+    return is_plural(word) or R_ACRONYM_PLURAL.fullmatch(word) is not None
+
+
 def counted_noun(text, pos, plural):
     """The counted thing after a number: ("member state", end offset) or (None, pos)."""
     m = R_WORDS.match(text, pos)
@@ -410,7 +419,7 @@ def counted_noun(text, pos, plural):
         if run and plural and lw in OBJECT_VERBS and R_OBJECT_NEXT.match(text, m.start() + w.end()):
             return None, pos  # "the 2020 model makes 300 hp": a singular noun and its verb
         run.append((w, lw))
-        if plural and is_plural(lw) and not (lw == "police" and k + 1 < len(found)
+        if plural and _plural(w.group(0)) and not (lw == "police" and k + 1 < len(found)
                                               and is_plural(found[k + 1].group(0).lower())):
             break             # (but "300 police officers" read on)
         if len(run) >= 4:
@@ -422,7 +431,7 @@ def counted_noun(text, pos, plural):
     if not run:
         return None, pos
     last, lw = run[-1]
-    if plural and not is_plural(lw):
+    if plural and not _plural(last.group(0)):
         return None, pos
     if not plural and len(run) > 2:
         return None, pos
@@ -432,8 +441,9 @@ def counted_noun(text, pos, plural):
     while i < len(words) - 1 and (words[i] in DROPPED_ADJECTIVES or run[i][0].group(0)[:1].isupper()
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
-    phrase = " ".join(words[i:-1] + [singular(words[-1])])
-    if words[-2:-1] == ["police"] and singular(words[-1]) in POLICE_PEOPLE:
+    head = lw[:-1] if R_ACRONYM_PLURAL.fullmatch(last.group(0)) else singular(lw)
+    phrase = " ".join(words[i:-1] + [head])
+    if words[-2:-1] == ["police"] and head in POLICE_PEOPLE:
         phrase = "police"     # "two police officers" pairs with "two police"
     if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing")) and lw not in ING_NOUNS):
         return None, pos
