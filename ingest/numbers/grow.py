@@ -392,7 +392,7 @@ R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 
 
 def _plural(word):
-    return is_plural(word) or R_ACRONYM_PLURAL.fullmatch(word) is not None
+    return is_plural(word) or word[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(word) is not None
 
 
 def counted_noun(text, pos, plural):
@@ -441,7 +441,7 @@ def counted_noun(text, pos, plural):
     while i < len(words) - 1 and (words[i] in DROPPED_ADJECTIVES or run[i][0].group(0)[:1].isupper()
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
-    head = lw[:-1] if R_ACRONYM_PLURAL.fullmatch(last.group(0)) else singular(lw)
+    head = lw[:-1] if last.group(0)[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(last.group(0)) else singular(lw)
     phrase = " ".join(words[i:-1] + [head])
     if words[-2:-1] == ["police"] and head in POLICE_PEOPLE:
         phrase = "police"     # "two police officers" pairs with "two police"
