@@ -1454,3 +1454,19 @@ def test_acronyms_in_the_plural_are_counted_nouns():
     check(one("Klitschko (52-3, 46 KOs) won.", "46 KOs"), unit="ko")
     check(one("200 MPs voted against it.", "200 MPs"), unit="mp")
     assert one("The 3 bus was late.", "3").unit is None
+
+
+def test_units_compounded_with_a_slash():
+    a = one("The car emits 120 g/km of CO2.", "120 g/km")
+    check(a, kind="measure", unit="gram_per_kilometer", dimension="mass/length")
+    b = one("It emits 0.12kg/km.", "0.12kg/km")
+    assert b.key == a.key and b.base == pytest.approx(a.base)      # the same quantity, compared
+    check(one("Levels reached 5 mg/l.", "5 mg/l"), unit="milligram_per_liter")
+    check(one("It was 25 µg/m3 on Monday.", "25 µg/m3"), unit="microgram_per_meter^3")
+    check(one("It produces 1,000 t/day.", "1,000 t/day"), unit="metric_ton", rate="day")
+    check(one("It weighs 5 g.", "5"), kind="number")       # a spaced "g" alone is no unit
+
+
+def test_swiss_francs_written_sfr():
+    check(one("He paid SFr 5 million.", "SFr 5 million"), kind="money", unit="CHF", value=5e6)
+    check(one("A fine of SFr. 10,000 was set.", "SFr. 10,000"), unit="CHF")

@@ -3,7 +3,7 @@ by pint's canonical name, its key."""
 from ingest.records import Figure
 
 from .lexicon import MEASURES
-from .units import build, significant
+from .units import build, compound, significant
 
 # every measure code and percent unit, resolved by pint once, at import
 UNITS = build(set(MEASURES.values()) - {"bpd"} | {"%", "pp", "bp"})
@@ -22,8 +22,8 @@ def figure(text, s, e, value, kind, unit=None, qualifier=None, rate=None, iso=No
     dimension = base = None
     if kind == "duration" and of == "age":
         kind, of = "age", None
-    if kind in ("measure", "percent") and unit in UNITS:
-        u = UNITS[unit]
+    if kind in ("measure", "percent") and (unit in UNITS or kind == "measure" and unit and "/" in unit):
+        u = compound(UNITS, unit)
         unit = u.name
         if kind == "measure" and value is not None:
             dimension, base = u.dimension, significant(u.base(value), 2)

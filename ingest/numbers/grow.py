@@ -291,8 +291,9 @@ def _unit(text, pos, g):
                 or not TEMPERATURE_CONTEXT.search(text):
             return
     elif u in SHORT_UNITS and not glued and u not in ("ft", "mi", "oz", "yd", "ha") \
-            and m.group("u") not in ("L", "t", "MP") and not (u == "m" and R_DIMENSION_WORD.match(text, m.end())):
-        return                # a spaced "m" only as in "1.8 m wide"
+            and m.group("u") not in ("L", "t", "MP") and not (u == "m" and R_DIMENSION_WORD.match(text, m.end())) \
+            and not (text[m.end():m.end() + 1] == "/" and R_UNIT.match(text, m.end() + 1)):
+        return                # a spaced "m" only as in "1.8 m wide" or "120 g/km"
     if u in TIME_UNITS:
         g.unit, g.kind = TIME_UNITS[u], "duration"
     elif MEASURES[u] == "bpd":
@@ -302,6 +303,12 @@ def _unit(text, pos, g):
         if m.group("u") in ("MB", "GB", "TB", "KB", "MW", "GW", "kW"):
             g.unit = m.group("u")
     g.end = m.end("u")
+    if g.kind == "measure" and text[g.end:g.end + 1] == "/" and not m.group("old"):
+        # a compound: "120 g/km", "5 mg/l", "3 kg/m2" (a time after the slash is a rate)
+        m2 = R_UNIT.match(text, g.end + 1)
+        if m2 and not m2.group("sp") and not m2.group("old") and m2.group("u").lower() in MEASURES \
+                and m2.group("u") not in UNIT_LOOKALIKES and MEASURES[m2.group("u").lower()] != "bpd":
+            g.unit, g.end = g.unit + "/" + MEASURES[m2.group("u").lower()], m2.end("u")
     if m.group("old"):
         g.end = m.end("old")
         g.old = True

@@ -40,7 +40,7 @@ CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": 
                   "₽": "RUB", "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS",
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD", "r$": "BRL", "rs": "INR", "rs.": "INR", "rmb": "CNY",
-                  "chf": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
+                  "chf": "CHF", "sfr": "CHF", "sfr.": "CHF", "kr": "SEK", "zł": "PLN", "₿": "BTC", "₡": "CRC", "₾": "GEL",
                   "₭": "LAK", "元": "CNY", "usd$": "USD", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "mxn$": "MXN", "mex$": "MXN", "hk $": "HKD", "c $": "CAD", "us $": "USD",
                   "nt$": "TWD", "nt $": "TWD", "rm": "MYR", "rp": "IDR", "rp.": "IDR", "kr.": "SEK",

@@ -272,7 +272,7 @@ NORDIC_CONTEXT = re.compile(r"\b(?i:" + alternation(NORDIC_CURRENCIES) + r")\b")
 _QUALIFIER_WORDS = [w for w in QUALIFIERS if w[0].isalpha()]
 L_CURRENCY = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R|USD|AUD|CAD|NZD|MXN|Mex)"
                         r"|(?i:HK|US|C)\x20)?\$|\$(?:US|A|NZ|C|HK)|[€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿]|(?i:Rs\.?)|RMB|RM|CHF"
-                        r"|Rp\.?|(?i:kr)\.?|K[Ss]h|Dhs?"
+                        r"|Rp\.?|(?i:kr)\.?|K[Ss]h|Dhs?|S[Ff][Rr]\.?"
                         r"|(?P<code>" + alternation(CURRENCY_CODES) + r")))" + _SP + r"$")
 # a qualifier ends right before the number: match the reversed window at its start
 L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for w in _QUALIFIER_WORDS)
@@ -375,8 +375,8 @@ CLOSERS = frozenset(",;:)]}!?\"'.”’(") | {""}
 
 # a currency sign or code before a number ends in one of these (grow.grow_left's cheap test)
 CURRENCY_ENDS = set("$€£¥₽₴₹₩₺₪₿₡₾₭₦₱₫฿.sS") | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-# ... or in one of these lowercase pairs ("kr", "Rp", "KSh", "Dh")
-CURRENCY_END_PAIRS = {"kr", "Kr", "Rp", "Sh", "sh", "Dh"}
+# ... or in one of these lowercase pairs ("kr", "Rp", "KSh", "Dh", "SFr")
+CURRENCY_END_PAIRS = {"kr", "Kr", "Rp", "Sh", "sh", "Dh", "Fr", "fr"}
 
 
 # figures that context shows to be names (found on the real-news gold): road numbers

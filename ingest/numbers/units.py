@@ -4,7 +4,8 @@ lexicon.MEASURES maps the spellings news uses ("km", "kilometres", "mph", "bhp")
 short code; UNITS maps every code to what pint says about it: its canonical name
 ("kilometer", "mile_per_hour", "horsepower"), its dimension ("length", "length/time")
 and the factor (and offset, for temperatures) to the dimension's SI base unit. pint is
-called here only, at import, never per figure: extract() looks codes up in a dict.
+called here only, at import (and once for each compound written with a slash, "g/km"),
+never per figure: extract() looks codes up in a dict.
 
 Money is not here (ISO 4217 codes, lexicon.py); counts carry their counted noun.
 """
@@ -82,6 +83,10 @@ _LOGARITHMIC = {"dB"}
 
 def _unit(code):
     expr = _PINT.get(code, code)
+    if code not in _PINT and "/" in code:
+        # a compound written with a slash ("g/km", "kg/m2"): each side's own expression
+        a, b = code.split("/", 1)
+        expr = "(%s) / (%s)" % (_PINT.get(a, a), _PINT.get(b, b))
     q = _UREG.Quantity(1, expr) if "*" not in expr and "/" not in expr else _UREG.Quantity(1, _UREG.parse_units(expr))
     if code in _LOGARITHMIC:
         base0, base1 = 0.0, 1.0
@@ -95,6 +100,14 @@ def _unit(code):
 def build(codes):
     """{code: Unit} for every code (a code pint does not know raises: a lexicon typo)."""
     return {c: _unit(c) for c in codes}
+
+
+def compound(units, code):
+    """The Unit of "a/b" (two codes of lexicon.MEASURES), added to `units` the first time it
+    is met: a compound is read once per process, not per figure."""
+    if code not in units:
+        units[code] = _unit(code)
+    return units[code]
 
 
 def significant(x, digits=2):
