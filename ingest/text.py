@@ -110,6 +110,12 @@ IRREGULAR_PLURALS.update({d + "s": d for d in (
     "emirati", "bahraini", "bangladeshi", "nepali", "azeri", "kashmiri", "punjabi", "bengali")})
 
 
+# nouns whose singular ends in -ie: "calories" is "calorie", not "calory" (as "casualties")
+_IE_NOUNS = set("""calorie movie cookie rookie zombie selfie hippie genie prairie goalie freebie brownie
+smoothie veggie newbie birdie auntie sweetie yuppie hoodie boogie roadie techie foodie indie
+collie bookie bogie pinkie""".split())
+
+
 def singular(word):
     """The singular of a noun, lowercased ("’" read as "'"); a singular is returned as is.
 
@@ -122,7 +128,7 @@ def singular(word):
     if _men_plural(w):
         return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
+        return w[:-1] if w[:-1] in _IE_NOUNS else w[:-3] + "y"
     if w.endswith(("ches", "shes", "sses", "xes", "zes")):
         return w[:-2]
     if w.endswith("s") and not w.endswith(_NOT_PLURAL_ENDINGS):

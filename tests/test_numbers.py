@@ -227,7 +227,6 @@ NEGATIVE = [
     "A 24/7 service.", "The 9/11 attacks.", "",
     # not handled on purpose, or not figures (see docs/numbers.md)
     "a 5c coin", "the last one", "the next page",
-    "It lasted several hundred years.", "A few thousand people came.",
 ]
 
 
@@ -1470,3 +1469,31 @@ def test_units_compounded_with_a_slash():
 def test_swiss_francs_written_sfr():
     check(one("He paid SFr 5 million.", "SFr 5 million"), kind="money", unit="CHF", value=5e6)
     check(one("A fine of SFr. 10,000 was set.", "SFr. 10,000"), unit="CHF")
+
+
+def test_a_few_or_several_hundred_or_thousand_are_ranges():
+    check(one("A few thousand people came.", "A few thousand people"), kind="count", unit="people",
+          low=2000.0, high=9999.0)
+    check(one("It lasted several hundred years.", "several hundred years"), kind="duration", unit="year",
+          low=200.0, high=999.0)
+    check(one("It cost several hundred thousand dollars.", "several hundred thousand dollars"), kind="money",
+          unit="USD", low=200000.0, high=999999.0)
+    check(one("They spent many millions of dollars.", "millions of dollars"), kind="money", low=2e6)
+    check(one("Thousands of years passed.", "Thousands of years"), kind="duration")
+
+
+def test_table_cells_after_a_name_and_idioms_of_one():
+    # standings and stat lines: a number after a name with more numbers after it is a cell
+    row = extract("18 Jimmie Johnson 835 0 1 3 12")
+    assert [f.value for f in row] == [18.0, 835.0, 0.0, 1.0, 3.0, 12.0]
+    assert [f.surface for f in extract("LB Joe Schobert 74 100% 7 tackles")] == ["74", "100%", "7 tackles"]
+    assert extract("Sales of Windows 10 rose.") == []
+    assert [f.surface for f in extract("Rockledge 14 11 6 15 — 44")][-2:] == ["15", "44"]
+    for text in ("Take them one at a time.", "They fell one after the other.", "I use one to cook rice.",
+                 "They stood as one.", "He is CEO of Take-Two Interactive."):
+        assert extract(text) == [], text
+    check(one("It takes one to 10 days.", "one to 10 days"), low=1.0, high=10.0)
+    assert extract("An Apple Watch Series 3 38mm is $169.")[0].surface == "38mm"
+    assert extract("The rookies ate 300 cookies.")[0].unit == "cookie"
+    assert extract('7. "The Giuliani problem" is back.') == []
+    check(one("It offers 2.1 cu.ft. of space.", "2.1 cu.ft."), unit="foot^3")

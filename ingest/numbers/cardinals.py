@@ -19,6 +19,7 @@ from .lexicon import (
     NOUN_PHRASE_ENDS,
     ONE_HYPHEN_IDIOMS,
     ONES,
+    TENS,
     PRONOUN_ONE_NEXT,
     SPEECH_VERBS,
     SCALE_WORDS,
@@ -97,6 +98,8 @@ PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
+R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
+L_AS_ONE = re.compile(r"(?<![\w-])(?i:as)\s+$")
 L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
@@ -266,6 +269,9 @@ def _read_spelled(text, m):
         return None           # "zero-sum", "zero-tolerance", "zero-emission": no figure
     if text[s - 1:s] == "-" and re.search(r"\w-(?i:on|to|for|in|by)-$", text[max(0, s - 6):s]):
         return None           # the end of a compound: "one-on-one", "two-for-one", "hole-in-one"
+    if text[s - 1:s] == "-" and text[s].isupper() and (pm := re.search(r"(?<![\w-])([A-Z][a-z]+)-$", text[max(0, s - 16):s])) \
+            and pm.group(1).lower() not in ONES and pm.group(1).lower() not in TENS:
+        return None           # a name: "Take-Two", "Catch-Twenty"
     if low in ("one", "a", "an"):
         nxt = R_NEXT_WORD.match(text, e)
         nw = nxt.group("w").lower() if nxt else ""
@@ -279,6 +285,9 @@ def _read_spelled(text, m):
         elif low == "one" and (R_ONE_VERB.match(text, e) and nw not in NOUN_PHRASE_ENDS or nw in SPEECH_VERBS) \
                 and L_CLAUSE_START.search(text, max(0, s - 10), s):
             return None       # the pronoun: "one hit a school", "one struck the building", "one said"
+        elif low == "one" and ((im := R_ONE_IDIOM.match(text, e)) and not (im.group("w") in ONES or im.group("w") in TENS)
+                               or L_AS_ONE.search(text, max(0, s - 4), s) and not nxt):
+            return None       # "one at a time", "one after the other", "use one to cook", "as one"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
@@ -290,7 +299,7 @@ def _read_spelled(text, m):
             return None       # the pronoun: "a used one for $500", "a relatively rare one called"
     if low in ("dozen", "dozens"):
         return None
-    if low.split()[0].rstrip("-") in SCALE_WORDS and L_VAGUE.search(text, max(0, s - 10), s):
+    if low.split()[0].rstrip("-") in SCALE_WORDS and L_VAGUE.search(text, max(0, s - 20), s):
         return None       # "several hundred years", "a few thousand": no number stated
     # spelled decimals: "five point five", "two hundred point seventy-one"
     pm = R_POINT.match(text, e)

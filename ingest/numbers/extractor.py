@@ -23,9 +23,11 @@ from .lexicon import (
     PERSON_NOUNS,
     QUALIFIERS,
     SCALE_WORDS,
+    SCALES,
     SENTENCE_OPENERS,
     STAT_NOUNS,
     TENS,
+    TIME_UNITS,
     WEEKDAYS,
 )
 from .ordinals import ordinal_words
@@ -100,7 +102,7 @@ def extract(text):
         if refs and refs.group("w") in PERSON_NOUNS:
             refs = None
         out = [f for f in out if not (_is_name(text, f) or refs and refs.start("refs") < f.start < refs.end("refs"))]
-    if "ozens" in text or "undreds" in text or "housands" in text or "illions" in text:
+    if "ozens" in text or "undred" in text or "housand" in text or "illion" in text:
         _vague(text, out)     # substring tests in C first: most sentences have none
     return join_bounds(text, out) if len(out) > 1 else out
 
@@ -122,20 +124,24 @@ def _vague(text, out):
         prev = text[max(0, s - 12):s].split()
         if prev and (prev[-1][-1:].isdigit() or prev[-1].lower() in ONES or prev[-1].lower() in TENS):
             continue          # "three dozens", "two hundreds": a number and its scale
-        low, high = VAGUE_RANGES[m.group("sc").lower()]
-        if m.group("pre"):
-            k = VAGUE_PREFIX[m.group("pre").lower()]
-            low, high = low * k, (high + 1) * k - 1
+        low, high = VAGUE_RANGES[(m.group("sc") or m.group("one") + "s").lower()]
+        if m.group("pre") or m.group("two"):
+            k = VAGUE_PREFIX[m.group("pre").lower()] if m.group("pre") else SCALES[m.group("two").lower()]
+            low, high = low * k, (high + 1) * k - 1     # "tens of thousands", "several hundred thousand"
         kind, unit = "count", None
         om = VAGUE_OF.match(text, e)
-        if om:
-            cm = R_CURRENCY.match(text, om.end() - 1)
+        # what is counted: after "of", or right after "several hundred" ("several hundred people")
+        at = om.end() - 1 if om else e if m.group("one") else None
+        if at is not None:
+            cm = R_CURRENCY.match(text, at)
             if cm and cm.group("cw") and cm.group("cw").lower() in CURRENCY_NAMES:
                 kind, unit, e = "money", CURRENCY_NAMES[cm.group("cw").lower()], cm.end()
             else:
-                phrase, e2 = counted_noun(text, om.end() - 1, True)
+                phrase, e2 = counted_noun(text, at, True)
                 if phrase:
                     unit, e = phrase, e2
+        if unit in TIME_UNITS:
+            kind = "duration"                           # "several hundred years", "thousands of years"
         f = figure(text, s, e, low, kind, unit, low=low, high=high)
         out.append(f)
     out.sort(key=lambda f: f.start)
@@ -287,7 +293,8 @@ def _is_name(text, f):
     # (cheap tests first: this runs for every figure)
     if bare and s > 1 and text[s].isdigit() and not (kind == "count" and f.unit in STAT_NOUNS):
         seg = text[max(0, s - 24):s]
-        if seg != seg.lower():
+        # (a number another number follows is a table's cell: "18 Jimmie Johnson 835 0 1 3 12")
+        if seg != seg.lower() and not R_CELL_NEXT.match(text, e):
             nm = NAME_WORD_BEFORE.search(text, max(0, s - 24), s)
             if nm and _name_word(text, nm.start(), nm.group("w")) and not _headline_figure(text, nm.group("w"), s):
                 d = re.match(r"[\d,.]+", text[s:e]).group(0)
@@ -322,7 +329,10 @@ def _is_name(text, f):
         if nm and _name_word(text, nm.start(), nm.group("w")) and not _headline(text):
             return True
     # list numbering at the start: "4. Will they", "1) Eat breakfast", "(2) Sleep"
-    return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[A-Z]", text) is not None
+    return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[\"“‘']?[A-Z]", text) is not None
+
+
+R_CELL_NEXT = re.compile(r"[ \t]+\d+(?:[.,]\d+)?%?(?=[\s),;]|$)")
 
 
 def _headline_figure(text, word, s):

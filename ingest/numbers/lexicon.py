@@ -157,7 +157,7 @@ for _canon, _names in {
     "mile2": "sq mi|square mile|square miles|square-mile",
     "m3": "m3|m³|m^3|cubic metre|cubic metres|cubic meter|cubic meters",
     "km3": "km3|km³|km^3|km cubed|cubic kilometre|cubic kilometres|cubic kilometer|cubic kilometers",
-    "ft3": "cubic feet|cubic foot|cu ft",
+    "ft3": "cubic feet|cubic foot|cu ft|cu. ft.|cu.ft.|cu. ft|cu.ft",
     "ft2": "sq ft|sq. ft.|sq. ft|sq feet|square feet|square foot|sqft|square-foot|square-feet",
     "°C": "°C|° C|degrees celsius|degree celsius|deg celsius|celsius|degrees centigrade|"
           "deg c|degrees c|celcius|degrees celcius|degree celcius|c",

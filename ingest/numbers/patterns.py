@@ -44,7 +44,7 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
 SPELLED = (r"(?:(?:(?:a|one)\s+)?(?:half|quarter)(?:\s+of)?(?:\s+an?)?\s+(?:dozen|thousand|million|billion|trillion)\b"
            r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10}"
            r"|(?:" + NUMBER_WORD + r")\b(?:(?:\s+and\s+|[\s-]+)(?:" + NUMBER_WORD + r")\b){0,10})")
-DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d| ?[A-Z])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
+DIGITS = r"(?:\d+(?:\.\d+)?[eE][-+]?\d{1,3}(?!\w|\.\d)|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,])|(?<!\d )[1-9]\d{0,2}(?: \d{3})+(?![\d,.]?\d| \d| ?[A-Z%])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f]\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?|\.\d+)"
 
 _MONTH_FIRST_DATE = (
     r"|(?P<md>(?<![\w.])(?P<mon>" + MONTH + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?![\w%,.]\d|\d|[.,]?\d|\s*(?:%|per\s?cent))"
@@ -242,7 +242,8 @@ R_OLD = re.compile(r"\s+old\b")      # "45 years old"
 # "per" before the noun a price is per ("$300 per named user"); not "per cent"
 R_PER = re.compile(r"[ \t\u00a0]+per(?=[ \t\u00a0]+[a-z])(?![ \t\u00a0]+cent\b)")
 R_A_NOUN = re.compile(r"[ \t\u00a0]+an?(?=[ \t\u00a0]+[a-z])")    # "$30 a ticket"
-R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–—~]" + _SP + r")(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
+# (an em dash between spaces is a parenthesis, not a range: "Rockledge 14 11 6 15 — 44")
+R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–~]" + _SP + r"|—)(?=[\d$€£¥₽₴a-zA-Z.])", re.I)
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 # what follows a word that ends its phrase: punctuation, the end, a preposition
 R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as|and|on|when|while|during|by|from|following|near)\b")
@@ -277,7 +278,7 @@ L_CURRENCY = re.compile(r"(?:(?<![A-Za-z])(?P<s>NT\x20?\$|(?:(?i:US|U\.S\.|A|AU|
 # a qualifier ends right before the number: match the reversed window at its start
 L_QUALIFIER_REVERSED = re.compile(r"(?:\s+(?P<q>(?i:" + alternation(w[::-1] for w in _QUALIFIER_WORDS)
                                   + r"))(?![\w-])|\s*(?P<qs>=?\s?[<>≤≥]|~))")
-L_VAGUE = re.compile(r"(?<![\w-])(?i:several|few|many|hundreds\s+of|thousands\s+of)\s+$")
+L_VAGUE = re.compile(r"(?<![\w-])(?i:several|few|many|hundreds\s+of|thousands\s+of)\s+(?:(?i:hundred|thousand|million)\s+)?$")
 L_FRACTION_CONTEXT = re.compile(r"(?<![\w-])(?i:by|than|about|nearly|almost|roughly|around|over|under|"
                                 r"only|just|some|least|most|is|was|be)\s+$")
 L_MINUS = re.compile(r"(?<![\w-])(?<!plus or )(?<!plus-or-)(?i:minus|negative)\s+$")   # not "plus or minus 3"
@@ -403,7 +404,10 @@ R_AIRLINER = re.compile(r"7[0-8]7(?:-\d{1,3}(?:ER|LR|X|F)?|[xX])?(?=\s+(?:Dreaml
                         r"airliners?|aircraft|planes?|freighters?|fleet)\b|-\d)")
 NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[ \u00a0]$")
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
-VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b")
+VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b"
+                   # "several hundred people", "a few thousand followers", "many millions of dollars"
+                   r"|(?<![\w-])(?i:(?:a\s+)?few|several|many)\s+(?P<one>(?i:hundred|thousand|million|billion))\b(?!-)"
+                   r"(?:\s+(?P<two>(?i:thousand|million|billion))\b(?!-))?")
 VAGUE_OF = re.compile(r"\s+of\s+")
 # what comes before a year written short ("in early '09", "the '90s"): a lower-case word
 L_THE_OR_POSSESSIVE = re.compile(r"(?:\b[Tt]he|['’]s) $")
