@@ -1497,3 +1497,9 @@ def test_table_cells_after_a_name_and_idioms_of_one():
     assert extract("The rookies ate 300 cookies.")[0].unit == "cookie"
     assert extract('7. "The Giuliani problem" is back.') == []
     check(one("It offers 2.1 cu.ft. of space.", "2.1 cu.ft."), unit="foot^3")
+
+
+def test_a_unit_of_time_or_a_number_is_a_span_from_one():
+    check(one("It took a year or two.", "a year or two"), kind="duration", unit="year", low=1.0, high=2.0)
+    check(one("It lasts an hour or two.", "an hour or two"), unit="hour", high=2.0)
+    check(one("Wait a day or two weeks.", "two weeks"), kind="duration", unit="week", value=2.0)

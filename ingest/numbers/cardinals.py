@@ -100,6 +100,8 @@ L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
 R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as)\s+$")
+L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
+R_NEXT_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
 L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
@@ -186,6 +188,12 @@ def cardinal(text, m, out, lo=0):
         if spelled is None:
             return None
         value, e, surface = spelled
+        um = L_A_UNIT_OR.search(text, max(lo, s - 16), s) if 2 <= value <= 10 else None
+        if um and not R_NEXT_NOUN.match(text, e):
+            # "a year or two", "an hour or two": a span from one to the number
+            out.append(figure(text, um.start(), e, 1.0, "duration", TIME_UNITS[um.group("u").lower()],
+                              low=1.0, high=float(value)))
+            return e
     sym, qual, start = grow_left(text, s, lo)
     if not sym:
         mm = L_MINUS.search(text, max(lo, s - 10), s)
