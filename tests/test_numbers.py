@@ -1484,6 +1484,7 @@ def test_a_few_or_several_hundred_or_thousand_are_ranges():
 
 def test_table_cells_after_a_name_and_idioms_of_one():
     # standings and stat lines: a number after a name with more numbers after it is a cell
+    assert [f.unit for f in extract("1 Kyle Busch 5040 5 1 17 27")] == [None] * 6
     row = extract("18 Jimmie Johnson 835 0 1 3 12")
     assert [f.value for f in row] == [18.0, 835.0, 0.0, 1.0, 3.0, 12.0]
     assert [f.surface for f in extract("LB Joe Schobert 74 100% 7 tackles")] == ["74", "100%", "7 tackles"]

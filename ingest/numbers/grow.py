@@ -393,6 +393,7 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
+R_DIGIT_NEXT = re.compile(r"[ \t]+\d")
 # the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (is_plural wants 4+ letters and
 # takes "-is" for a singular)
 R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
@@ -454,6 +455,8 @@ def counted_noun(text, pos, plural):
         phrase = "police"     # "two police officers" pairs with "two police"
     if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing")) and lw not in ING_NOUNS):
         return None, pos
+    if len(run) > 1 and all(w.group(0)[:1].isupper() for w, _ in run) and R_DIGIT_NEXT.match(text, m.start() + last.end()):
+        return None, pos      # a table's row: "1 Kyle Busch 5040 5 1 17 27" (a rank, a name, cells)
     return phrase, m.start() + last.end()
 
 
