@@ -1504,3 +1504,11 @@ def test_a_unit_of_time_or_a_number_is_a_span_from_one():
     check(one("It took a year or two.", "a year or two"), kind="duration", unit="year", low=1.0, high=2.0)
     check(one("It lasts an hour or two.", "an hour or two"), unit="hour", high=2.0)
     check(one("Wait a day or two weeks.", "two weeks"), kind="duration", unit="week", value=2.0)
+
+
+def test_second_blind_checks_misses():
+    check(one("Officials from nine US companies met.", "nine US companies"), unit="company")
+    check(one("Roughly 13,000 US troops remain.", "13,000 US troops"), unit="troop")
+    check(one('45% Off 65" LG 65UM7300 4K TV', '65"'), unit="inch")
+    check(one("At 16, he went to Indiana University.", "16"), kind="age")
+    check(one("At 10, the market opens.", "10"), kind="number")

@@ -102,6 +102,8 @@ R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|t
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as)\s+$")
 L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
 R_NEXT_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
+R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
+L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
 L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
@@ -608,8 +610,9 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             kind = "number"
             if surface.lower() in ("a", "an"):
                 return None
-            if value == int(value) and 0 < value < 125 and L_AGE_VERB.search(text, max(0, s - 24), s):
-                kind, unit, of = "duration", "year", "age"   # "who is 45", "turned 50", "died at 85"
+            if value == int(value) and 0 < value < 125 and (L_AGE_VERB.search(text, max(0, s - 24), s) or
+                                                            R_PERSON_NEXT.match(text, end) and L_AT_CLAUSE.search(text, 0, s)):
+                kind, unit, of = "duration", "year", "age"   # "who is 45", "turned 50", "died at 85", "At 16, he"
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end

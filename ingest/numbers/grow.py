@@ -420,8 +420,9 @@ def counted_noun(text, pos, plural):
             return None, pos  # "3 dead, 1 hurt in shooting": a participle ("two dead bodies" counts)
         if k == 0 and plural and lw.endswith("ly") and lw not in LY_ADJECTIVES and lw not in _NOUN_STOPS:
             continue          # "three highly trained officers": the adverb of an adjective
-        if lw in _NOUN_STOPS or lw.endswith("ly") and lw not in LY_ADJECTIVES:
-            break             # (a number word starts another number: "one two three")
+        if (lw in _NOUN_STOPS and not (lw in ("us", "it") and w.group(0).isupper())
+                or lw.endswith("ly") and lw not in LY_ADJECTIVES):
+            break             # (a number word starts another number: "one two three"; "nine US companies")
         if run and not plural and lw in NOUN_ENDING_VERBS:
             break             # "one official said": the verb, and what follows it, is no noun
         if run and plural and lw in OBJECT_VERBS and R_OBJECT_NEXT.match(text, m.start() + w.end()):

@@ -177,9 +177,11 @@ R_ADDRESS = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:Street|St|Avenue|Ave|
 L_ITEM_OF = re.compile(r"\b[A-Z][a-z]+\s+\d{1,3}\s+of\s+$")
 # inch and foot marks: "a 15.6″ display", "a 55" TV" (a straight quote only before what
 # screens and wheels are, or a dimension: "22" long"), a height "6'2"" (feet and inches)
-R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touch|touchscreen|"
-                         r"lcd|oled|amoled|led|retina|hd|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone|"
-                         r"long|wide|tall|high|deep|thick|across)\b)")
+_SCREENS = (r"screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touch|touchscreen|"
+            r"lcd|oled|amoled|led|retina|hd|uhd|4k|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone")
+# (a brand and a model may come between: '65" LG 65UM7300 4K TV', '70" Element 4K TV')
+R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:" + _SCREENS + r"|long|wide|tall|high|deep|thick|across)\b"
+                         r"|\s[A-Z][\w-]*(?:\s[\w-]+){0,3}?\s(?i:" + _SCREENS + r")\b)")
 R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
