@@ -1,7 +1,9 @@
 """Crash safety: an ingest killed at any moment, then rerun, ends with exactly the rows of
 an uninterrupted run. Real processes, killed with SIGKILL at random moments."""
+import difflib
 import json
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -31,11 +33,26 @@ def archive(path, n=150):
     return path
 
 
+def frozen_code(tmp_path):
+    """A copy of the ingest package that every run of a test imports: the runs span a minute,
+    and a source file saved in the checkout meanwhile (figures rules change often) would make
+    the later runs store other rows than the reference did, a failure that is no crash bug."""
+    folder = tmp_path / "code"
+    shutil.copytree(ROOT / "ingest", folder / "ingest", ignore=shutil.ignore_patterns("__pycache__"))
+    return folder
+
+
 def command(db, source):
     # Small batches: more transactions, so more moments to be killed between them.
     code = ("import sys; from ingest import pipeline; pipeline.BATCH = 40; pipeline.STORY_TASK = 5; "
             "from ingest.cli import cli; cli(sys.argv[1:])")
     return [sys.executable, "-c", code, "ingest", str(db), str(source), "--workers", "1", "--quiet"]
+
+
+def differences(expected, got, most=20):
+    """The first lines of a unified diff of two dumps: what a failure shows."""
+    lines = list(difflib.unified_diff(expected, got, "uninterrupted", "killed and rerun", n=0, lineterm=""))
+    return "\n".join(line[:200] for line in lines[:most]) + (f"\n... {len(lines) - most} more" if len(lines) > most else "")
 
 
 def dump(path):
@@ -48,9 +65,10 @@ def dump(path):
 
 def test_killed_runs_rerun_to_exactly_the_rows_of_an_uninterrupted_run(tmp_path):
     source = archive(tmp_path / "ecb.jsonl")
+    code = frozen_code(tmp_path)    # "python -c" puts the working directory first on sys.path
     reference = tmp_path / "reference.db"
     started = time.monotonic()
-    subprocess.run(command(reference, source), check=True, cwd=ROOT)
+    subprocess.run(command(reference, source), check=True, cwd=code)
     full = time.monotonic() - started
     expected = dump(reference)
 
@@ -59,15 +77,16 @@ def test_killed_runs_rerun_to_exactly_the_rows_of_an_uninterrupted_run(tmp_path)
     for trial in range(3):
         db = tmp_path / f"killed-{trial}.db"
         for _ in range(4):
-            process = subprocess.Popen(command(db, source), cwd=ROOT)
+            process = subprocess.Popen(command(db, source), cwd=code)
             try:
                 process.wait(timeout=rng.uniform(0.05, 0.9) * full)
             except subprocess.TimeoutExpired:
                 process.send_signal(signal.SIGKILL)
                 process.wait()
                 kills += 1
-        subprocess.run(command(db, source), check=True, cwd=ROOT)
-        assert dump(db) == expected, f"trial {trial}"
+        subprocess.run(command(db, source), check=True, cwd=code)
+        got = dump(db)
+        assert got == expected, f"trial {trial}:\n{differences(expected, got)}"
     assert kills >= 3     # runs really were interrupted, at several moments
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
