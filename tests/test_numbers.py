@@ -1512,3 +1512,10 @@ def test_second_blind_checks_misses():
     check(one('45% Off 65" LG 65UM7300 4K TV', '65"'), unit="inch")
     check(one("At 16, he went to Indiana University.", "16"), kind="age")
     check(one("At 10, the market opens.", "10"), kind="number")
+
+
+def test_four_digits_after_capitals_are_an_edition_or_a_model():
+    assert extract("The GTX 1660 Ti beats the RTX 2060.") == []
+    check(one("CES 2020 opens on Tuesday.", "2020"), kind="year")
+    check(one("FY 2019 revenue rose.", "2019"), kind="year")
+    check(one("It was built in AD 1066.", "1066"), kind="year")

@@ -104,6 +104,8 @@ L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|
 R_NEXT_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
 R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
 L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
+L_CAPS_BEFORE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Z]{2,5}) $")
+ERAS = {"AD", "BC", "CE", "BCE"}
 L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
@@ -628,6 +630,14 @@ def _four_digits(text, s, end, value, qual, digits, out):
         out.append(figure(text, s, e2, value, "year", qualifier=qual, iso="%d/%d" % (value, y2),
                           low=value, high=y2))
         return e2
+    cm = L_CAPS_BEFORE.search(text, max(0, s - 8), s)
+    if cm and cm.group("w") not in ERAS:
+        # after letters in capitals: an edition's year ("CES 2020 opens", "FY 2019"), else a
+        # model number ("the GTX 1660 Ti", "the RTX 2060"), no figure
+        if not 1950 <= value <= 2035:
+            return end
+        out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
+        return end
     ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
     phrase, e2 = counted_noun(text, end, True)
     if L_QUANTITY_BEFORE.search(text, max(0, s - 40), s) and not (phrase and phrase.split()[-1] in YEAR_MEASURES):
