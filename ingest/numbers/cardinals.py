@@ -99,7 +99,7 @@ PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
 R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
-L_AS_ONE = re.compile(r"(?<![\w-])(?i:as)\s+$")
+L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
 L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
 R_NEXT_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
 R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
@@ -298,8 +298,8 @@ def _read_spelled(text, m):
                 and L_CLAUSE_START.search(text, max(0, s - 10), s):
             return None       # the pronoun: "one hit a school", "one struck the building", "one said"
         elif low == "one" and ((im := R_ONE_IDIOM.match(text, e)) and not (im.group("w") in ONES or im.group("w") in TENS)
-                               or L_AS_ONE.search(text, max(0, s - 4), s) and not nxt):
-            return None       # "one at a time", "one after the other", "use one to cook", "as one"
+                               or L_AS_ONE.search(text, max(0, s - 8), s) and not nxt or nw.endswith(("n't", "n’t"))):
+            return None       # "one at a time", "use one to cook", "as one", "tell me one", "one doesn't"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
