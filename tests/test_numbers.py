@@ -1525,3 +1525,9 @@ def test_one_after_an_object_pronoun_is_a_pronoun():
     assert extract("You tell me one.") == []
     assert extract("Give them one.") == []
     check(one("He chose one.", "one"), value=1.0)
+
+
+def test_several_dozen_and_an_intensifier_before_the_counted_noun():
+    check(one("It is owned by several dozen countries.", "several dozen countries"), low=24.0, high=99.0,
+          unit="country")
+    check(one("He shot those two very young girls.", "two very young girls"), unit="girl")

@@ -102,7 +102,7 @@ def extract(text):
         if refs and refs.group("w") in PERSON_NOUNS:
             refs = None
         out = [f for f in out if not (_is_name(text, f) or refs and refs.start("refs") < f.start < refs.end("refs"))]
-    if "ozens" in text or "undred" in text or "housand" in text or "illion" in text:
+    if "ozen" in text or "undred" in text or "housand" in text or "illion" in text:
         _vague(text, out)     # substring tests in C first: most sentences have none
     return join_bounds(text, out) if len(out) > 1 else out
 

@@ -418,8 +418,9 @@ def counted_noun(text, pos, plural):
             return None, pos  # "one doesn't exist": a pronoun and a verb
         if k == 0 and lw in CASUALTY_WORDS and R_CLAUSE_GOES_ON.match(text, m.start() + w.end()):
             return None, pos  # "3 dead, 1 hurt in shooting": a participle ("two dead bodies" counts)
-        if k == 0 and plural and lw.endswith("ly") and lw not in LY_ADJECTIVES and lw not in _NOUN_STOPS:
-            continue          # "three highly trained officers": the adverb of an adjective
+        if k == 0 and plural and (lw.endswith("ly") and lw not in LY_ADJECTIVES and lw not in _NOUN_STOPS
+                                  or lw == "very" and k + 1 < len(found)):
+            continue          # "three highly trained officers", "two very young girls": the adverb of an adjective
         if (lw in _NOUN_STOPS and not (lw in ("us", "it") and w.group(0).isupper())
                 or lw.endswith("ly") and lw not in LY_ADJECTIVES):
             break             # (a number word starts another number: "one two three"; "nine US companies")

@@ -408,7 +408,7 @@ NAME_WORD_BEFORE = re.compile(r"(?<![\w&.'’])(?P<w>[A-Za-z&]*[A-Z][A-Za-z&]*)[
 # vague amounts: a plural scale word, "tens of" or "hundreds of" before another one
 VAGUE = re.compile(r"\b(?i:(?P<pre>tens|hundreds)\s+of\s+)?(?P<sc>(?i:dozens|hundreds|thousands|millions|billions))\b"
                    # "several hundred people", "a few thousand followers", "many millions of dollars"
-                   r"|(?<![\w-])(?i:(?:a\s+)?few|several|many)\s+(?P<one>(?i:hundred|thousand|million|billion))\b(?!-)"
+                   r"|(?<![\w-])(?i:(?:a\s+)?few|several|many)\s+(?P<one>(?i:dozen|hundred|thousand|million|billion))\b(?!-)"
                    r"(?:\s+(?P<two>(?i:thousand|million|billion))\b(?!-))?")
 VAGUE_OF = re.compile(r"\s+of\s+")
 # what comes before a year written short ("in early '09", "the '90s"): a lower-case word
