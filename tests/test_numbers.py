@@ -1531,3 +1531,8 @@ def test_several_dozen_and_an_intensifier_before_the_counted_noun():
     check(one("It is owned by several dozen countries.", "several dozen countries"), low=24.0, high=99.0,
           unit="country")
     check(one("He shot those two very young girls.", "two very young girls"), unit="girl")
+
+
+def test_a_rank_before_hp_is_the_company():
+    check(one("No. 2 HP saw its Unix server sales drop.", "2"), kind="ordinal")
+    check(one("The engine makes 300 HP.", "300 HP"), unit="horsepower")

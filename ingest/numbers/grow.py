@@ -45,6 +45,7 @@ from .patterns import (
     R_CLAUSE_GOES_ON,
     R_OBJECT_NEXT,
     R_CURRENCY,
+    L_RANK,
     R_DIMENSION_WORD,
     R_FEET_MARK,
     R_HALF,
@@ -274,6 +275,8 @@ def _unit(text, pos, g):
     glued = not m.group("sp")
     if m.group("u") in UNIT_LOOKALIKES:
         return                # "5G", "3D": names, not grams
+    if m.group("u") == "HP" and L_RANK.search(text, max(0, pos - 12), pos - len(R_DIGITS_END.search(text, 0, pos).group(0))):
+        return                # a rank and the company: "No. 2 HP saw its sales drop"
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
         g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
         return
@@ -393,6 +396,7 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
+R_DIGITS_END = re.compile(r"[\d.,]*$")
 R_DIGIT_NEXT = re.compile(r"[ \t]+\d")
 # the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (is_plural wants 4+ letters and
 # takes "-is" for a singular)
