@@ -1536,3 +1536,8 @@ def test_several_dozen_and_an_intensifier_before_the_counted_noun():
 def test_a_rank_before_hp_is_the_company():
     check(one("No. 2 HP saw its Unix server sales drop.", "2"), kind="ordinal")
     check(one("The engine makes 300 HP.", "300 HP"), unit="horsepower")
+
+
+def test_a_toll_closing_a_title_case_headline():
+    check(one("Suicide Bombs Hit Egypt Military in Sinai, Kill 6", "6"), value=6.0)
+    assert extract("Apple Unveils New Apple Watch 5") == []

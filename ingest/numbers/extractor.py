@@ -15,6 +15,7 @@ from .lexicon import (
     FRACTION_SIGNS,
     HEADLINE_ARTICLES,
     HEADLINE_PREPOSITIONS,
+    HEADLINE_TOLL_VERBS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     MULTIPLIERS,
@@ -342,8 +343,8 @@ def _headline_figure(text, word, s):
     plural noun or a lower-case preposition; "iPhone 11 Pro Review" stays a name."""
     if not _headline(text):
         return False
-    if word.lower() in NOUN_PHRASE_ENDS:
-        return True
+    if word.lower() in NOUN_PHRASE_ENDS or word.lower() in HEADLINE_TOLL_VERBS:
+        return True           # ("Suicide Bombs Hit Egypt Military in Sinai, Kill 6")
     nxt = R_NEXT_WORD.match(text, re.match(r"[\d,.]*\d", text[s:]).end() + s)
     return bool(nxt) and text[nxt.start():nxt.start() + 1] == " " and (
         nxt.group("w") in HEADLINE_PREPOSITIONS or nxt.group("w").lower() in SCALE_WORDS

@@ -262,6 +262,10 @@ del _w, _q
 HEADLINE_PREPOSITIONS = {"in", "at", "on", "of", "for", "from", "after", "as", "by", "over", "near", "to", "with"}
 # ... and the short words a title-case headline may leave in any case
 HEADLINE_ARTICLES = {"a", "an", "the", "and", "or", "but", "vs"}
+# verbs of a toll before the number closing a title-case headline: "Suicide Bombs Hit Egypt
+# Military in Sinai, Kill 6" (a capitalised word before a number is otherwise a name's)
+HEADLINE_TOLL_VERBS = {"kill", "kills", "injure", "injures", "wound", "wounds", "hurt", "hurts", "leave", "leaves",
+                       "claim", "claims", "tops", "hit", "hits", "reach", "reaches", "exceed", "exceeds"}
 NOUN_PHRASE_ENDS = set("""a an the of to in on at by for from with without into onto upon over under
 about above below after before during since until till than then and or but nor so yet
 as if that which who whom whose what when where why how this these those there here it
