@@ -101,7 +101,7 @@ L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
 R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
 L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
-R_NEXT_NOUN = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
+R_PLURAL_NEXT = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
 R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
 L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
 L_CAPS_BEFORE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Z]{2,5}) $")
@@ -151,6 +151,17 @@ def _decade(text, s, e, digits, value, lo):
     return figure(text, start, e + 1, low, "year", iso=iso, low=float(low), high=float(high), of=of)
 
 
+def _span_from_one(text, s, e, value, lo, out):
+    """Append "a year or two", "an hour or two" (a span from one to the spelled number at
+    text[s:e]) and say so; not "a day or two weeks"."""
+    um = L_A_UNIT_OR.search(text, max(lo, s - 16), s) if 2 <= value <= 10 else None
+    if not um or R_PLURAL_NEXT.match(text, e):
+        return False
+    out.append(figure(text, um.start(), e, 1.0, "duration", TIME_UNITS[um.group("u").lower()],
+                      low=1.0, high=float(value)))
+    return True
+
+
 def cardinal(text, m, out, lo=0):
     """The figure of a digit or spelled-number core m (group dig or spell), grown left
     and right, appended to out. Returns its end, or None when the core states no figure.
@@ -192,11 +203,7 @@ def cardinal(text, m, out, lo=0):
         if spelled is None:
             return None
         value, e, surface = spelled
-        um = L_A_UNIT_OR.search(text, max(lo, s - 16), s) if 2 <= value <= 10 else None
-        if um and not R_NEXT_NOUN.match(text, e):
-            # "a year or two", "an hour or two": a span from one to the number
-            out.append(figure(text, um.start(), e, 1.0, "duration", TIME_UNITS[um.group("u").lower()],
-                              low=1.0, high=float(value)))
+        if _span_from_one(text, s, e, value, lo, out):
             return e
     sym, qual, start = grow_left(text, s, lo)
     if not sym:
