@@ -98,14 +98,20 @@ PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
+# "one" as a pronoun in idioms after it ("one at a time", "use one to cook"; not "one to
+# four") and at a clause's end after "as" or an object ("as one", "tell me one")
 R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
+# "a year or two": a unit of time, "or", then the number; not before a plural ("or two weeks")
 L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
 R_PLURAL_NEXT = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
+# an age opening a clause: "At 16, he went to..." (not "At 10, the market opens")
 R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
 L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
+# capitals right before four digits: an edition or a model ("CES 2020", "GTX 1660"), not an era
 L_CAPS_BEFORE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Z]{2,5}) $")
 ERAS = {"AD", "BC", "CE", "BCE"}
+# a decade after a possessive is an age: "in his 60s", "in her mid-30s"
 L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
 
 
