@@ -1541,3 +1541,11 @@ def test_a_rank_before_hp_is_the_company():
 def test_a_toll_closing_a_title_case_headline():
     check(one("Suicide Bombs Hit Egypt Military in Sinai, Kill 6", "6"), value=6.0)
     assert extract("Apple Unveils New Apple Watch 5") == []
+
+
+def test_third_blind_checks_misses():
+    check(one("Try an app or two.", "an app or two"), kind="count", unit="app", low=1.0, high=2.0)
+    check(one("Some 200 U.S. military personnel were there.", "200 U.S. military personnel"), unit="personnel")
+    check(one("It has a 4ms response time.", "4ms"), kind="duration", unit="millisecond")
+    check(one("It treats 5 MS patients.", "5 MS patients"), kind="count")
+    check(one('A 34" ultrawide monitor.', '34"'), unit="inch")

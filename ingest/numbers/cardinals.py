@@ -102,8 +102,9 @@ L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
 # four") and at a clause's end after "as" or an object ("as one", "tell me one")
 R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
-# "a year or two": a unit of time, "or", then the number; not before a plural ("or two weeks")
-L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>(?i:minute|hour|day|week|month|year|decade))\s+or\s+$")
+# "a year or two", "an app or two": a noun, "or", then the number; not before a plural
+# ("a day or two weeks")
+L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>[a-z][a-z-]+)\s+or\s+$")
 R_PLURAL_NEXT = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
 # an age opening a clause: "At 16, he went to..." (not "At 10, the market opens")
 R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
@@ -158,13 +159,15 @@ def _decade(text, s, e, digits, value, lo):
 
 
 def _span_from_one(text, s, e, value, lo, out):
-    """Append "a year or two", "an hour or two" (a span from one to the spelled number at
+    """Append "a year or two", "an app or two" (a span from one to the spelled number at
     text[s:e]) and say so; not "a day or two weeks"."""
-    um = L_A_UNIT_OR.search(text, max(lo, s - 16), s) if 2 <= value <= 10 else None
-    if not um or R_PLURAL_NEXT.match(text, e):
-        return False
-    out.append(figure(text, um.start(), e, 1.0, "duration", TIME_UNITS[um.group("u").lower()],
-                      low=1.0, high=float(value)))
+    um = L_A_UNIT_OR.search(text, max(lo, s - 24), s) if 2 <= value <= 10 else None
+    if not um or R_PLURAL_NEXT.match(text, e) or um.group("u") in NOUN_PHRASE_ENDS or um.group("u") in NOT_PER \
+            or um.group("u") == "thing":
+        return False          # (not the idiom "knows a thing or two")
+    u = um.group("u")
+    kind, unit = ("duration", TIME_UNITS[u]) if u in TIME_UNITS else ("count", u)
+    out.append(figure(text, um.start(), e, 1.0, kind, unit, low=1.0, high=float(value)))
     return True
 
 

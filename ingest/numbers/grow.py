@@ -273,8 +273,8 @@ def _unit(text, pos, g):
         return
     u = re.sub(r"\s+", " ", m.group("u")).lower()
     glued = not m.group("sp")
-    if m.group("u") in UNIT_LOOKALIKES:
-        return                # "5G", "3D": names, not grams
+    if m.group("u") in UNIT_LOOKALIKES or u == "ms" and m.group("u") != "ms":
+        return                # "5G", "3D": names, not grams; "5 MS patients" (a "4ms" delay is time)
     if m.group("u") == "HP" and L_RANK.search(text, max(0, pos - 12), pos - len(R_DIGITS_END.search(text, 0, pos).group(0))):
         return                # a rank and the company: "No. 2 HP saw its sales drop"
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
@@ -396,6 +396,8 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
+# a word, or initials with dots ("200 U.S. military personnel")
+R_WORD_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*")
 R_DIGITS_END = re.compile(r"[\d.,]*$")
 R_DIGIT_NEXT = re.compile(r"[ \t]+\d")
 # the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (is_plural wants 4+ letters and
@@ -413,7 +415,7 @@ def counted_noun(text, pos, plural):
     if not m:
         return None, pos
     run = []
-    found = list(re.finditer(r"[A-Za-z][\w'’-]*", m.group(0)))
+    found = list(R_WORD_TOKEN.finditer(m.group(0)))
     for k, w in enumerate(found):
         lw = w.group(0).lower()
         if k == 0 and lw in ("other", "more"):

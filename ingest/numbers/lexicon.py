@@ -102,7 +102,7 @@ TIME_UNITS = {"second": "second", "seconds": "second", "sec": "second", "secs": 
               "month": "month", "months": "month", "year": "year", "years": "year",
               "yr": "year", "yrs": "year", "decade": "decade", "decades": "decade",
               "century": "century", "centuries": "century", "millennium": "millennium",
-              "millennia": "millennium", "millisecond": "millisecond", "milliseconds": "millisecond",
+              "millennia": "millennium", "millisecond": "millisecond", "milliseconds": "millisecond", "ms": "millisecond",
               "microsecond": "microsecond", "microseconds": "microsecond", "nanosecond": "nanosecond",
               "nanoseconds": "nanosecond"}
 # measures: many spellings -> one canonical unit (SI symbols, imperial names)

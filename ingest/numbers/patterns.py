@@ -179,9 +179,9 @@ L_ITEM_OF = re.compile(r"\b[A-Z][a-z]+\s+\d{1,3}\s+of\s+$")
 # screens and wheels are, or a dimension: "22" long"), a height "6'2"" (feet and inches)
 _SCREENS = (r"screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|touch|touchscreen|"
             r"lcd|oled|amoled|led|retina|hd|uhd|4k|panel|wheels?|rims?|macbook|ipad|imac|phone|smartphone")
-# (a brand and a model may come between: '65" LG 65UM7300 4K TV', '70" Element 4K TV')
+# (a brand, a model or an adjective may come between: '65" LG 65UM7300 4K TV', '34" ultrawide monitor')
 R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:" + _SCREENS + r"|long|wide|tall|high|deep|thick|across)\b"
-                         r"|\s[A-Z][\w-]*(?:\s[\w-]+){0,3}?\s(?i:" + _SCREENS + r")\b)")
+                         r"|\s[\w-]+(?:\s[\w-]+){0,3}?\s(?i:" + _SCREENS + r")\b)")
 R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
@@ -249,7 +249,7 @@ R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–~]
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 # what follows a word that ends its phrase: punctuation, the end, a preposition
 R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as|and|on|when|while|during|by|from|following|near)\b")
-R_WORDS = re.compile(r"(?:[ \t\u00a0]+[A-Za-z][\w'’-]*){1,6}")
+R_WORDS = re.compile(r"(?:[ \t\u00a0]+(?:[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*)){1,6}")
 # what follows a verb of lexicon.OBJECT_VERBS: its object, a figure or a determiner
 R_OBJECT_NEXT = re.compile(r"[ \u00a0]+(?:[$£€¥\d]|(?i:a|an|the|its|his|her|their|up|about|over|nearly|almost|more|less)\b)")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
