@@ -1549,3 +1549,11 @@ def test_third_blind_checks_misses():
     check(one("It has a 4ms response time.", "4ms"), kind="duration", unit="millisecond")
     check(one("It treats 5 MS patients.", "5 MS patients"), kind="count")
     check(one('A 34" ultrawide monitor.', '34"'), unit="inch")
+
+
+def test_a_part_of_a_group_keeps_the_group_noun_apart_from_its_size():
+    a = one("Thirty-four of the men have been arrested.", "Thirty-four")
+    check(a, kind="number", of="man", key="number:man")
+    check(one("Seven of LeBron's assists came late.", "Seven"), of="assist")
+    part, size = extract("Two of the 22 victims died.")
+    assert part.key != size.key and size.key == "count:victim"     # never compared as one quantity

@@ -4,7 +4,7 @@ the number counts or measures."""
 import re
 
 from .figure import figure, short_year
-from .grow import counted_noun, grow_left, grow_right, noun_after, of_noun, plural_next
+from .grow import counted_noun, grow_left, grow_right, group_noun, noun_after, of_noun, plural_next
 from .lexicon import (
     CALIBRE_NOUNS,
     AUDIENCE_NOUNS,
@@ -631,6 +631,10 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             if value == int(value) and 0 < value < 125 and (L_AGE_VERB.search(text, max(0, s - 24), s) or
                                                             R_PERSON_NEXT.match(text, end) and L_AT_CLAUSE.search(text, 0, s)):
                 kind, unit, of = "duration", "year", "age"   # "who is 45", "turned 50", "died at 85", "At 16, he"
+            elif value >= 2 and text[end:end + 4] == " of ":
+                # a part of a group: "34 of the men", "seven of LeBron's assists" (key number:man,
+                # apart from the group's own size, "the 22 victims", a count)
+                of = group_noun(text, end)
     qual = bound_after(text, end, qual)
     out.append(figure(text, s, end, value, kind, unit, qual, rate, of=of))
     return end

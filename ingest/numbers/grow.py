@@ -489,6 +489,16 @@ def noun_after(text, pos):
     return singular(w)
 
 
+def group_noun(text, pos):
+    """The head noun of the group after "of": "34 of [the] men" -> "man", "seven of LeBron's
+    assists" -> "assist", "46 of their close contacts" -> "contact"; or None."""
+    m = R_OF.match(text, pos)
+    if not m:
+        return None
+    phrase = counted_noun(text, m.start("w") - 1, True)[0]
+    return phrase.split()[-1] if phrase else None
+
+
 def of_noun(text, pos):
     """The noun after "of": "two-thirds of [the] voters" -> "voter", or None."""
     m = R_OF.match(text, pos)
