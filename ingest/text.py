@@ -113,7 +113,7 @@ IRREGULAR_PLURALS.update({d + "s": d for d in (
 # nouns whose singular ends in -ie: "calories" is "calorie", not "calory" (as "casualties")
 _IE_NOUNS = set("""calorie movie cookie rookie zombie selfie hippie genie prairie goalie freebie brownie
 smoothie veggie newbie birdie auntie sweetie yuppie hoodie boogie roadie techie foodie indie
-collie bookie bogie pinkie""".split())
+collie bookie bogie pinkie sortie junkie magpie pixie groupie oldie goodie necktie budgie""".split())
 
 
 def singular(word):

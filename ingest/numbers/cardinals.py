@@ -6,30 +6,35 @@ import re
 from .figure import figure, short_year
 from .grow import counted_noun, grow_left, grow_right, group_noun, noun_after, of_noun, plural_next
 from .lexicon import (
-    CALIBRE_NOUNS,
     AUDIENCE_NOUNS,
+    CALIBRE_NOUNS,
     CASUALTY_WORDS,
+    CHANGE_VERBS,
     DISPLAY_K,
+    ERAS,
     EVENT_NOUNS,
-    YEAR_MEASURES,
+    LABEL_NOUNS,
     MONTHS,
+    NOT_AFTER_ONE_TO,
     NOT_HYPHEN_NOUNS,
     NOT_PER,
-    PERIODS,
     NOUN_PHRASE_ENDS,
-    ONE_HYPHEN_IDIOMS,
     ONES,
-    TENS,
+    ONE_HYPHEN_IDIOMS,
+    PERIODS,
     PRONOUN_ONE_NEXT,
-    SPEECH_VERBS,
+    QUANTITY_LAST_WORDS,
     SCALE_WORDS,
     SCORE_AFTER,
     SCORE_BEFORE,
     SHORT_UNITS,
+    SPEECH_VERBS,
+    TENS,
     TIME_UNITS,
     UNIT_LOOKALIKES,
     VIDEO_LINES,
     WEEKDAYS,
+    YEAR_MEASURES,
 )
 from .ordinals import ordinal
 from .patterns import (
@@ -38,15 +43,21 @@ from .patterns import (
     L_AGE,
     L_AGE_VERB,
     L_APPOSITION,
+    L_AS_ONE,
+    L_AT_CLAUSE,
+    L_A_UNIT_OR,
+    L_A_WORDS,
+    L_CAPS_BEFORE,
     L_CHANGE,
     L_CLAUSE_START,
+    L_HIS_HER,
     L_MAGNITUDE,
     L_MEASURED,
     L_MINUS,
-    L_A_WORDS,
     L_NOT_ONE,
-    L_QUANTITY_BEFORE,
+    L_ONE_COUNTED,
     L_ONE_SPAN,
+    L_QUANTITY_BEFORE,
     L_RANGE,
     L_RANK,
     L_RECORD_BRACKET,
@@ -57,26 +68,28 @@ from .patterns import (
     L_VAGUE,
     L_VOTED,
     L_YEAR_CONTEXT,
+    QUAKE,
     R_APPOSITION_END,
-    R_ONE_DAY_AFTER,
+    R_A_NOUN,
     R_CLOCK_AFTER,
     R_CURRENCY,
     R_HYPHEN_NOUN,
     R_LEAD_TO,
     R_LETTER_PAIR,
     R_NEXT_WORD,
+    R_NUMBER_AFTER_WORD,
     R_OF_THEN_PERIOD,
     R_OLD,
+    R_ONE_CASUALTY,
+    R_ONE_DAY_AFTER,
+    R_ONE_IDIOM,
+    R_ONE_VERB,
     R_OUT_OF,
-    R_A_NOUN,
     R_PER,
     R_PERCENT,
-    R_ONE_CASUALTY,
-    R_ONE_VERB,
+    R_PERSON_NEXT,
     R_POINT,
     R_QUAKE_NEXT,
-    QUAKE,
-    TEMPERATURE_CONTEXT,
     R_RANGE,
     R_SCALE,
     R_SCORE,
@@ -84,6 +97,7 @@ from .patterns import (
     R_TIMES,
     R_UNIT,
     R_VOTE_TO,
+    TEMPERATURE_CONTEXT,
     VIDEO_CONTEXT,
     WORD,
 )
@@ -98,23 +112,6 @@ PART_OF_DECADE = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
-# "one" as a pronoun in idioms after it ("one at a time", "use one to cook"; not "one to
-# four") and at a clause's end after "as" or an object ("as one", "tell me one")
-R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
-L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
-# "a year or two", "an app or two": a noun, "or", then the number; not before a plural
-# ("a day or two weeks")
-L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>[a-z][a-z-]+)\s+or\s+$")
-R_PLURAL_NEXT = re.compile(r"\s+(?!(?:ago|later|earlier|before|after|more|of|in|to|at|on|for|and|or|but)\b)[a-z]+s\b")
-# an age opening a clause: "At 16, he went to..." (not "At 10, the market opens")
-R_PERSON_NEXT = re.compile(r",\s+(?:he|she|I|they|we|you|his|her)\b", re.I)
-L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
-# capitals right before four digits: an edition or a model ("CES 2020", "GTX 1660"), not an era
-L_CAPS_BEFORE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Z]{2,5}) $")
-ERAS = {"AD", "BC", "CE", "BCE"}
-# a decade after a possessive is an age: "in his 60s", "in her mid-30s"
-L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
-
 
 def _casualty(text, e):
     """ "one was killed", "one is missing" after "one" ending at e."""
@@ -148,8 +145,9 @@ def _decade(text, s, e, digits, value, lo):
         low, high = y + a, y + b
         iso = "%d/%d" % (low, high)
         start = pm.start()
-    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and L_HIS_HER.search(text, max(lo, s - 16), s):
-        # an age: "in his 60s" (60-69), "in her mid-30s" (34-36)
+    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and L_HIS_HER.search(text, max(lo, s - 16), s) \
+            and not counted_noun(text, e + 1, True)[0]:
+        # an age: "in his 60s" (60-69), "in her mid-30s" (34-36); not "his 80s hits"
         return figure(text, start, e + 1, value + low - y, "duration", "year", low=float(value + low - y),
                       high=float(value + high - y), of="age")
     if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and (
@@ -162,7 +160,7 @@ def _span_from_one(text, s, e, value, lo, out):
     """Append "a year or two", "an app or two" (a span from one to the spelled number at
     text[s:e]) and say so; not "a day or two weeks"."""
     um = L_A_UNIT_OR.search(text, max(lo, s - 24), s) if 2 <= value <= 10 else None
-    if not um or R_PLURAL_NEXT.match(text, e) or um.group("u") in NOUN_PHRASE_ENDS or um.group("u") in NOT_PER \
+    if not um or counted_noun(text, e, True)[0] or um.group("u") in NOUN_PHRASE_ENDS or um.group("u") in NOT_PER \
             or um.group("u") == "thing":
         return False          # (not the idiom "knows a thing or two")
     u = um.group("u")
@@ -298,8 +296,8 @@ def _read_spelled(text, m):
     if text[s - 1:s] == "-" and re.search(r"\w-(?i:on|to|for|in|by)-$", text[max(0, s - 6):s]):
         return None           # the end of a compound: "one-on-one", "two-for-one", "hole-in-one"
     if text[s - 1:s] == "-" and text[s].isupper() and (pm := re.search(r"(?<![\w-])([A-Z][a-z]+)-$", text[max(0, s - 16):s])) \
-            and pm.group(1).lower() not in ONES and pm.group(1).lower() not in TENS:
-        return None           # a name: "Take-Two", "Catch-Twenty"
+            and pm.group(1).lower() not in ONES and pm.group(1).lower() not in TENS and pm.group(1).lower() not in LABEL_NOUNS:
+        return None           # a name: "Take-Two", "Catch-Twenty"; but "a Category-Five hurricane"
     if low in ("one", "a", "an"):
         nxt = R_NEXT_WORD.match(text, e)
         nw = nxt.group("w").lower() if nxt else ""
@@ -313,15 +311,19 @@ def _read_spelled(text, m):
         elif low == "one" and (R_ONE_VERB.match(text, e) and nw not in NOUN_PHRASE_ENDS or nw in SPEECH_VERBS) \
                 and L_CLAUSE_START.search(text, max(0, s - 10), s):
             return None       # the pronoun: "one hit a school", "one struck the building", "one said"
-        elif low == "one" and ((im := R_ONE_IDIOM.match(text, e)) and not (im.group("w") in ONES or im.group("w") in TENS)
-                               or L_AS_ONE.search(text, max(0, s - 8), s) and not nxt or nw.endswith(("n't", "n’t"))):
-            return None       # "one at a time", "use one to cook", "as one", "tell me one", "one doesn't"
+        elif low == "one" and not L_ONE_COUNTED.search(text, max(0, s - 10), s) and (
+                (im := R_ONE_IDIOM.match(text, e)) and im.group("w") not in ONES and im.group("w") not in TENS
+                and im.group("w") not in NOT_AFTER_ONE_TO
+                or L_AS_ONE.search(text, max(0, s - 8), s) and not nxt
+                or nw.endswith(("n't", "n’t")) and L_CLAUSE_START.search(text, max(0, s - 10), s)):
+            return None       # "one at a time", "use one to cook", "as one", "tell me one", "but one doesn't"
         nm = L_NOT_ONE.search(text, max(0, s - 12), s) if nw not in ("in", "out") else None
         if nm and not (nm.group(0).split()[-1].lower() == "only" and nw and (
                 nw not in NOUN_PHRASE_ENDS or nw in ("other", "more")) and not re.search(
                 r"(?i)\bthe\s+only\s+$", text[max(0, s - 10):s])):
             return None       # "that one", "the only one who"; but "only one person", "that one in every 500"
-        if low == "one" and (not nw or nw.endswith("ed") or nw in NOUN_PHRASE_ENDS and nw not in ("in", "out", "per")) \
+        if low == "one" and (not nw or nw.endswith("ed") or nw in NOUN_PHRASE_ENDS and nw not in ("in", "out", "per")
+                             and not (nw in ("to", "or", "and") and R_NUMBER_AFTER_WORD.match(text, nxt.end()))) \
                 and (am := L_A_WORDS.search(text, max(0, s - 40), s)) \
                 and not any(w in NOUN_PHRASE_ENDS for w in am.group("words").lower().split()):
             return None       # the pronoun: "a used one for $500", "a relatively rare one called"
@@ -629,7 +631,7 @@ def _single_figure(text, s, start, g, sym, qual, digits, surface, out):
             if surface.lower() in ("a", "an"):
                 return None
             if value == int(value) and 0 < value < 125 and (L_AGE_VERB.search(text, max(0, s - 24), s) or
-                                                            R_PERSON_NEXT.match(text, end) and L_AT_CLAUSE.search(text, 0, s)):
+                                                            R_PERSON_NEXT.match(text, end) and L_AT_CLAUSE.search(text, max(0, s - 8), s)):
                 kind, unit, of = "duration", "year", "age"   # "who is 45", "turned 50", "died at 85", "At 16, he"
             elif value >= 2 and text[end:end + 4] == " of ":
                 # a part of a group: "34 of the men", "seven of LeBron's assists" (key number:man,
@@ -651,17 +653,23 @@ def _four_digits(text, s, end, value, qual, digits, out):
                           low=value, high=y2))
         return e2
     cm = L_CAPS_BEFORE.search(text, max(0, s - 8), s)
-    if cm and cm.group("w") not in ERAS:
+    if cm and cm.group("w") not in ERAS and cm.group("w").lower() not in NOUN_PHRASE_ENDS \
+            and not text[max(0, cm.start() - 12):cm.start()].isupper():
         # after letters in capitals: an edition's year ("CES 2020 opens", "FY 2019"), else a
-        # model number ("the GTX 1660 Ti", "the RTX 2060"), no figure
+        # model number ("the GTX 1660 Ti", "the RTX 2060"), no figure; not in text written
+        # in capitals ("FOUNDED IN 1850", "QUAKE KILLS 1200")
         if not 1950 <= value <= 2035:
             return end
         out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
         return end
     ctx = L_YEAR_CONTEXT.search(text, max(0, s - 12), s)
     phrase, e2 = counted_noun(text, end, True)
-    if L_QUANTITY_BEFORE.search(text, max(0, s - 40), s) and not (phrase and phrase.split()[-1] in YEAR_MEASURES):
-        # (but "fell to 2008 levels" compares with a year)
+    last = text[max(0, s - 14):s].rsplit(None, 1)[-1:]
+    last = last[0].lower() if last else ""
+    if (last in QUANTITY_LAST_WORDS and L_QUANTITY_BEFORE.search(text, max(0, s - 40), s) or last in CHANGE_VERBS) \
+            and not (phrase and phrase.split()[-1] in YEAR_MEASURES) and text[end:end + 2] not in ("'s", "’s"):
+        # (a change: "gained 1200"; but "fell to 2008 levels" compares with a year, "2019's
+        # fastest goal" is one)
         out.append(figure(text, s, e2, value, "count", phrase, qual) if phrase
                    else figure(text, s, end, value, "number", qualifier=bound_after(text, end, qual)))
         return e2 if phrase else end

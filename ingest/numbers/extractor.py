@@ -15,7 +15,8 @@ from .lexicon import (
     FRACTION_SIGNS,
     HEADLINE_ARTICLES,
     HEADLINE_PREPOSITIONS,
-    HEADLINE_TOLL_VERBS,
+    HEADLINE_COUNT_VERBS,
+    MEASURES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     MULTIPLIERS,
@@ -38,19 +39,20 @@ from .patterns import (
     L_BETWEEN,
     L_DATE_CHANGE,
     L_EMERGENCY_CALLED,
+    L_ITEM_OF,
+    L_TEAM_PREV,
     NAME_AFTER,
     NAME_BEFORE,
     NAME_WORD_BEFORE,
-    L_ITEM_OF,
-    L_TEAM_PREV,
     R_ADDRESS,
-    R_CAPITAL_WORD,
     R_AIRLINER,
+    R_CAPITAL_WORD,
+    R_CELL_NEXT,
     R_CURRENCY,
     R_DATE_TO,
+    R_HEADLINE_WORD,
     R_MULTIPLIED,
     R_NEXT_WORD,
-    R_HEADLINE_WORD,
     R_NUMBER_VERB,
     R_REFERENCES,
     R_TEAM_NEXT,
@@ -103,7 +105,9 @@ def extract(text):
         if refs and refs.group("w") in PERSON_NOUNS:
             refs = None
         out = [f for f in out if not (_is_name(text, f) or refs and refs.start("refs") < f.start < refs.end("refs"))]
-    if "ozen" in text or "undred" in text or "housand" in text or "illion" in text:
+    if "ozens" in text or "undreds" in text or "housands" in text or "illions" in text or (
+            "ozen" in text or "undred" in text or "housand" in text or "illion" in text) and (
+            "ew " in text or "everal" in text or "any " in text):
         _vague(text, out)     # substring tests in C first: most sentences have none
     return join_bounds(text, out) if len(out) > 1 else out
 
@@ -143,6 +147,8 @@ def _vague(text, out):
                     unit, e = phrase, e2
         if unit in TIME_UNITS:
             kind = "duration"                           # "several hundred years", "thousands of years"
+        elif unit in MEASURES and MEASURES[unit] != "bpd":
+            kind, unit = "measure", MEASURES[unit]      # "a few hundred yards", "thousands of miles"
         f = figure(text, s, e, low, kind, unit, low=low, high=high)
         out.append(f)
     out.sort(key=lambda f: f.start)
@@ -333,7 +339,6 @@ def _is_name(text, f):
     return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[\"“‘']?[A-Z]", text) is not None
 
 
-R_CELL_NEXT = re.compile(r"[ \t]+\d+(?:[.,]\d+)?%?(?=[\s),;]|$)")
 
 
 def _headline_figure(text, word, s):
@@ -343,7 +348,7 @@ def _headline_figure(text, word, s):
     plural noun or a lower-case preposition; "iPhone 11 Pro Review" stays a name."""
     if not _headline(text):
         return False
-    if word.lower() in NOUN_PHRASE_ENDS or word.lower() in HEADLINE_TOLL_VERBS:
+    if word.lower() in NOUN_PHRASE_ENDS or word.lower() in HEADLINE_COUNT_VERBS:
         return True           # ("Suicide Bombs Hit Egypt Military in Sinai, Kill 6")
     nxt = R_NEXT_WORD.match(text, re.match(r"[\d,.]*\d", text[s:]).end() + s)
     return bool(nxt) and text[nxt.start():nxt.start() + 1] == " " and (
@@ -368,8 +373,8 @@ def _name_word(text, s, w):
     if lw in MONTHS or lw in QUALIFIERS or lw in ONES or lw in TENS or lw in ("no", "nos", "the", "a", "an"):
         return False
     before = text[:s].rstrip()
-    if before and before[-1] not in ".!?:;\"“‘'([—–-" or w[0].islower():
-        return True           # (a brand in camel case opens sentences too: "iOS 13 made")
+    if before and before[-1] not in ".!?:;\"“‘'([—–-" or w[0].islower() and len(w) > 2 and not w[1:].islower():
+        return True           # (a brand in camel case opens sentences too: "iOS 13 made"; not "pH 7")
     # adjectives open headlines before figures ("Powerful 6.1 quake", "Massive 300-acre fire")
     return not (lw in SENTENCE_OPENERS or lw in NOUN_PHRASE_ENDS or not w[1:].islower()
                 or lw.endswith(("ly", "ful", "ous", "ive", "est", "less", "able", "ible"))

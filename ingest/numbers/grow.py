@@ -38,32 +38,37 @@ from .lexicon import (
 from ..text import is_plural, singular
 from .patterns import (
     CLOSERS,
-    CURRENCY_END_PAIRS,
     CURRENCY_ENDS,
+    CURRENCY_END_PAIRS,
     L_CURRENCY,
+    L_RANK,
+    NORDIC_CONTEXT,
+    POWER_CONTEXT,
+    R_ACRONYM_PLURAL,
     R_AND_FRACTION,
     R_CLAUSE_GOES_ON,
-    R_OBJECT_NEXT,
     R_CURRENCY,
-    L_RANK,
+    R_DIGITS_END,
+    R_DIGIT_NEXT,
     R_DIMENSION_WORD,
     R_FEET_MARK,
-    R_HALF,
     R_FOOT_INCHES,
-    R_INCH_MARK,
-    R_INCHES,
+    R_HALF,
     R_HYPHEN_MIXED,
+    R_INCHES,
+    R_INCH_MARK,
     R_INITIALS,
     R_MIXED,
     R_NEXT_WORD,
+    R_OBJECT_NEXT,
     R_OF,
     R_PERCENT,
+    R_QUOTE_MARK,
     R_SCALE,
     R_TIMES,
     R_UNIT,
     R_WORDS,
-    NORDIC_CONTEXT,
-    POWER_CONTEXT,
+    R_WORD_TOKEN,
     TEMPERATURE_CONTEXT,
 )
 from .qualifiers import qualifier_before
@@ -275,7 +280,8 @@ def _unit(text, pos, g):
     glued = not m.group("sp")
     if m.group("u") in UNIT_LOOKALIKES or u == "ms" and m.group("u") != "ms":
         return                # "5G", "3D": names, not grams; "5 MS patients" (a "4ms" delay is time)
-    if m.group("u") == "HP" and L_RANK.search(text, max(0, pos - 12), pos - len(R_DIGITS_END.search(text, 0, pos).group(0))):
+    if m.group("u") == "HP" and L_RANK.search(text, max(0, pos - 24),
+                                              pos - len(R_DIGITS_END.search(text, max(0, pos - 16), pos).group(0))):
         return                # a rank and the company: "No. 2 HP saw its sales drop"
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
         g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
@@ -306,12 +312,13 @@ def _unit(text, pos, g):
         if m.group("u") in ("MB", "GB", "TB", "KB", "MW", "GW", "kW"):
             g.unit = m.group("u")
     g.end = m.end("u")
-    if g.kind == "measure" and text[g.end:g.end + 1] == "/" and not m.group("old"):
+    if g.kind == "measure" and text[g.end:g.end + 1] == "/" and not m.group("old") and "/" not in g.unit:
         # a compound: "120 g/km", "5 mg/l", "3 kg/m2" (a time after the slash is a rate)
         m2 = R_UNIT.match(text, g.end + 1)
         if m2 and not m2.group("sp") and not m2.group("old") and m2.group("u").lower() in MEASURES \
                 and m2.group("u") not in UNIT_LOOKALIKES and MEASURES[m2.group("u").lower()] != "bpd":
-            g.unit, g.end = g.unit + "/" + MEASURES[m2.group("u").lower()], m2.end("u")
+            if "/" not in MEASURES[m2.group("u").lower()]:
+                g.unit, g.end = g.unit + "/" + MEASURES[m2.group("u").lower()], m2.end("u")
     if m.group("old"):
         g.end = m.end("old")
         g.old = True
@@ -330,7 +337,9 @@ def _marks(text, pos, g):
     if m and int(m.group(1)) < 12:
         g.value += int(m.group(1)) / 12.0
         g.unit, g.kind, g.end = "foot", "measure", m.end()
-    elif R_INCH_MARK.match(text, pos):
+    elif R_INCH_MARK.match(text, pos) and not (text[pos] == '"' and len(R_QUOTE_MARK.findall(text, max(0, pos - 120), pos)) % 2):
+        # (a straight quote that closes one opened before is no inch mark: 'gave it a "9" for its
+        # display'; the inch marks before it are no quotes: '22" long and 22" wide')
         g.unit, g.kind, g.end = "inch", "measure", pos + 1
 
 
@@ -396,17 +405,13 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
-# a word, or initials with dots ("200 U.S. military personnel")
-R_WORD_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*")
-R_DIGITS_END = re.compile(r"[\d.,]*$")
-R_DIGIT_NEXT = re.compile(r"[ \t]+\d")
-# the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (is_plural wants 4+ letters and
-# takes "-is" for a singular)
-R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+def _acronym_plural(word):
+    """ "RBIs", "MPs", "TDs": is_plural wants four letters and takes "-is" for a singular."""
+    return word[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(word) is not None
 
 
 def _plural(word):
-    return is_plural(word) or word[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(word) is not None
+    return is_plural(word) or _acronym_plural(word)
 
 
 def counted_noun(text, pos, plural):
@@ -457,14 +462,15 @@ def counted_noun(text, pos, plural):
     while i < len(words) - 1 and (words[i] in DROPPED_ADJECTIVES or run[i][0].group(0)[:1].isupper()
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
-    head = lw[:-1] if last.group(0)[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(last.group(0)) else singular(lw)
+    head = lw[:-1] if _acronym_plural(last.group(0)) else singular(lw)
     phrase = " ".join(words[i:-1] + [head])
     if words[-2:-1] == ["police"] and head in POLICE_PEOPLE:
         phrase = "police"     # "two police officers" pairs with "two police"
     if not plural and (lw in DROPPED_ADJECTIVES or lw.endswith(("ed", "ing")) and lw not in ING_NOUNS):
         return None, pos
     if len(run) > 1 and all(w.group(0)[:1].isupper() for w, _ in run) and R_DIGIT_NEXT.match(text, m.start() + last.end()):
-        return None, pos      # a table's row: "1 Kyle Busch 5040 5 1 17 27" (a rank, a name, cells)
+        return None, pos      # a table's row: "1 Kyle Busch 5040 5 1 17 27" (a rank, a name, cells;
+                              # "3 Americans 2 Britons" stays a count: one word)
     return phrase, m.start() + last.end()
 
 

@@ -262,9 +262,10 @@ del _w, _q
 HEADLINE_PREPOSITIONS = {"in", "at", "on", "of", "for", "from", "after", "as", "by", "over", "near", "to", "with"}
 # ... and the short words a title-case headline may leave in any case
 HEADLINE_ARTICLES = {"a", "an", "the", "and", "or", "but", "vs"}
-# verbs of a toll before the number closing a title-case headline: "Suicide Bombs Hit Egypt
-# Military in Sinai, Kill 6" (a capitalised word before a number is otherwise a name's)
-HEADLINE_TOLL_VERBS = {"kill", "kills", "injure", "injures", "wound", "wounds", "hurt", "hurts", "leave", "leaves",
+# verbs before the number closing a title-case headline, a toll or a level: "Suicide Bombs
+# Hit Egypt Military in Sinai, Kill 6", "Death Toll Tops 100" (a capitalised word before a
+# number is otherwise a name's)
+HEADLINE_COUNT_VERBS = {"kill", "kills", "injure", "injures", "wound", "wounds", "hurt", "hurts", "leave", "leaves",
                        "claim", "claims", "tops", "hit", "hits", "reach", "reaches", "exceed", "exceeds"}
 NOUN_PHRASE_ENDS = set("""a an the of to in on at by for from with without into onto upon over under
 about above below after before during since until till than then and or but nor so yet
@@ -308,6 +309,23 @@ EVENT_NOUNS = set("""election poll primary midterm vote referendum olympics game
 tournament protest riot attack bombing flood fire earthquake quake storm hurricane talk negotiation
 accord agreement sanction tariff reform cut budget rule regulation result census season campaign
 crisis war strike summit award""".split())
+# past verbs of change before a figure: "rose 5%", "fell 120 yen to 5,400 yen" (patterns.L_CHANGE)
+CHANGE_VERBS = {"rose", "fell", "gained", "lost", "jumped", "climbed", "dropped", "slipped", "slid", "added", "shed",
+                "surged", "soared", "plunged", "tumbled", "declined", "increased", "decreased", "advanced", "eased",
+                "slumped", "grew", "shrank", "rebounded", "expanded", "widened", "narrowed", "swelled"}
+# ... and their other forms, before "to", "by" or "from" a level (patterns.L_QUANTITY_BEFORE)
+CHANGE_VERB_FORMS = {"risen", "rises", "fallen", "falls", "climbs", "jumps", "drops", "slips", "grown", "sank",
+                     "edged", "doubled", "tripled"}
+# the last word of every lexicon of patterns.L_QUANTITY_BEFORE: tested first, as most years
+# follow "in"
+QUANTITY_LAST_WORDS = {"to", "by", "from", "at", "of", "than", "totalled", "totaled", "totals", "numbered",
+                       "numbers", "reached", "reaches", "some", "nearly", "almost", "roughly", "approximately"}
+# nouns that a spelled number after a hyphen labels: "a Category-Five hurricane", "Level-Three"
+LABEL_NOUNS = {"category", "level", "stage", "phase", "grade", "class", "top", "type", "tier", "step"}
+# words after "one to" that keep "one" a number: "led one to nil", "from one to a hundred"
+NOT_AFTER_ONE_TO = {"a", "an", "nil", "none", "zero", "nothing"}
+# eras before four digits, which stay years: "AD 1066"
+ERAS = {"AD", "BC", "CE", "BCE"}
 # what a year measures after a verb of change: "fell to 2008 levels", "back to 2019 highs"
 YEAR_MEASURES = {"level", "high", "low", "figure", "number", "price", "rate", "standard", "mark", "peak", "value"}
 # nouns after "a" that no price is per: "$50 a lot", "$5 a while ago", "$1m a record"
@@ -318,12 +336,12 @@ NOT_PER = {"lot", "bit", "while", "total", "record", "further", "half", "quarter
 NUMBER_VERBS = {"suggests", "indicates", "means", "says", "seems", "appears", "represents", "remains", "implies",
                 "requires"}
 NOT_NOUNS = {"times", "percent", "cents", "magnitude"} | NUMBER_VERBS
-# verbs in -s that end a noun phrase of singular words before an object: "the 2020 model
+# verbs in -s that end a noun phrase of singular words before a figure: "the 2020 model
 # makes 300 hp", "the 2,812 piece set costs $800" (a compound's plural is its head:
-# "2000 steel workers"; these stop it only after a first word and before a number or article)
-OBJECT_VERBS = {"makes", "costs", "has", "gets", "takes", "gives", "shows", "sells", "offers", "produces",
-                "features", "includes", "needs", "uses", "weighs", "measures", "delivers", "packs",
-                "adds", "brings", "holds", "carries", "seats", "boasts", "sports", "generates", "returns"}
+# "2000 steel workers"; these stop it only after a first word; verbs that are also plural
+# nouns, "seats", "shows", "offers", "returns", are not among them)
+OBJECT_VERBS = {"makes", "costs", "has", "gets", "takes", "gives", "sells", "produces", "includes", "weighs",
+                "measures", "delivers", "packs", "adds", "brings", "carries", "boasts", "generates"}
 # words after "N-" that are no counted noun: "20-something", "30-odd"; after "one-" also
 # the idioms "one-time", "one-way", "one-sided"
 NOT_HYPHEN_NOUNS = {"something", "somethings", "odd", "plus", "ish", "fold", "magnitude"}

@@ -13,6 +13,8 @@ from .lexicon import (
     CURRENCY_NAMES,
     HUNDREDTHS,
     MEASURES,
+    CHANGE_VERB_FORMS,
+    CHANGE_VERBS,
     NUMBER_VERBS,
     PER_UNITS,
     NATIONALITIES,
@@ -182,6 +184,8 @@ _SCREENS = (r"screens?|displays?|monitors?|tvs?|television|laptops?|tablets?|tou
 # (a brand, a model or an adjective may come between: '65" LG 65UM7300 4K TV', '34" ultrawide monitor')
 R_INCH_MARK = re.compile(r"″|\"(?=\s?(?i:" + _SCREENS + r"|long|wide|tall|high|deep|thick|across)\b"
                          r"|\s[\w-]+(?:\s[\w-]+){0,3}?\s(?i:" + _SCREENS + r")\b)")
+# a straight quote that is no inch mark (not right after a digit)
+R_QUOTE_MARK = re.compile(r'(?<!\d)"')
 R_FEET_MARK = re.compile(r"['′](\d{1,2})(?:\"|″|''|′′)")
 # a height written "6-foot-2": the inches after the hyphenated foot
 R_FOOT_INCHES = re.compile(r"-(\d{1,2})(?!\d|[.,]\d|-\d)(?:-inch\b|\s?(?:inches|inch|in\b))?")
@@ -249,9 +253,21 @@ R_RANGE = re.compile(r"(?P<sep>-?\s+(?:to|and|through|or)\s+|" + _SP + r"[-–~]
 R_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?(?P<w>[A-Za-z][\w-]*)")
 # what follows a word that ends its phrase: punctuation, the end, a preposition
 R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as|and|on|when|while|during|by|from|following|near)\b")
-R_WORDS = re.compile(r"(?:[ \t\u00a0]+(?:[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*)){1,6}")
-# what follows a verb of lexicon.OBJECT_VERBS: its object, a figure or a determiner
-R_OBJECT_NEXT = re.compile(r"[ \u00a0]+(?:[$£€¥\d]|(?i:a|an|the|its|his|her|their|up|about|over|nearly|almost|more|less)\b)")
+# a word, or initials with dots ("200 U.S. military personnel"); R_WORDS, up to six of them
+_WORD = r"[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*"
+R_WORD_TOKEN = re.compile(_WORD)
+R_WORDS = re.compile(r"(?:[ \t\u00a0]+(?:" + _WORD + r")){1,6}")
+# the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs"
+R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+# a table's next cell: a percentage, or a number another number or the row's end follows
+# ("835 0 1 3 12", "74 100% 7 tackles"); not "the iPhone 12 128 GB model", "Windows 10 2004 update"
+R_CELL_NEXT = re.compile(r"[ \t]+(?:\d+(?:[.,]\d+)?%|\d+(?:[.,]\d+)?(?=[ \t]+\d|[ \t]*$))")
+# the digits that end a text (where a number before a unit starts), a number after spaces
+R_DIGITS_END = re.compile(r"[\d.,]*$")
+R_DIGIT_NEXT = re.compile(r"[ \t]+\d")
+# what follows a verb of lexicon.OBJECT_VERBS: a figure as its object ("makes 300 hp",
+# "costs $800"); a determiner would take "41 House seats over the course" for a verb too
+R_OBJECT_NEXT = re.compile(r"[ \u00a0]+(?:(?i:about|nearly|almost|over|up\s+to)\s+)?[$£€¥\d]")
 R_NEXT_WORD = re.compile(r"(?:[\s-]+)(?P<w>[A-Za-z][\w'’]*)")
 # a score or record after its first number: "3-1", "15-2-1", "12-all", "29-of-34", "1-for-8"
 R_SCORE = re.compile(r"[-–](?:(?P<b>\d{1,3})(?:[-–](?P<c>\d{1,3}))?|(?P<all>all)|(?:of|for)-(?P<of>\d{1,3}))(?![\w%/]|[.,]\d|[-–]\w)")
@@ -307,27 +323,43 @@ L_RANGE = re.compile(r"(?<![\w-])(?P<w>(?i:between|from))\s+$")
 L_MOVED_UP = re.compile(r"(?<![\w-])(?i:edged|climbed|went|moved|rose|risen|shot|crept|jumped|ticked|inched|soared|surged"
                         r"|rallied|gone|climbs|rises|moves|jumps|edges|goes)\s*$")
 L_OVER_DURING = re.compile(r"(?:\d|\b(?i:million|billion|trillion|thousand|percent|jobs|people|bn|m))\s*$")
-L_CHANGE = re.compile(r"(?<![\w-])(?i:rose|fell|gained|lost|jumped|climbed|dropped|slipped|slid|added|shed|"
-                      r"surged|soared|plunged|tumbled|declined|increased|decreased|advanced|eased|slumped|"
-                      r"grew|shrank|rebounded|expanded|widened|narrowed|swelled|"
+L_CHANGE = re.compile(r"(?<![\w-])(?i:" + "|".join(sorted(CHANGE_VERBS)) + r"|"
                       r"(?:edged|ticked|inched|was|were|closed|ended)\s+(?:up|down|higher|lower))"
                       r"(?:\s+by)?\s+$")
 L_YEAR_CONTEXT = re.compile(r"(?<![\w-])(?i:in|by|since|until|till|of|from|to|during|before|after|early|late|mid|"
                             r"end|spring|summer|autumn|fall|winter|year|since|through|and|or|between)[\s-]+$")
 # what makes a bare four-digit number a quantity, not a year: a verb of change or level
-# before it ("the death toll rose to 1500", "the index closed at 1850", "totalled 1200"),
+# before it ("the death toll rose to 1500", "the index closed at 1850", "totalled 1200";
+# not "hit", "scored": "shortages hit 2021 production"),
 # "a/an" and a noun of amount with "of" ("a crowd of 2000", "a total score of 2072"), or a
 # bound ("more than 2000", "nearly 1500"); "the budget of 2020", "until at least 2021" stay years
 L_QUANTITY_BEFORE = re.compile(
-    r"(?i:\b(?:rose|risen|rises|fell|fallen|falls|climbed|climbs|jumped|jumps|dropped|drops|slipped|slips|"
-    r"declined|increased|decreased|grew|grown|soared|surged|plunged|slumped|sank|slid|edged|swelled|"
-    r"doubled|tripled)\s+(?:up\s+|down\s+)?(?:to|by|from)"
-    r"|\b(?:totall?ed|totals|numbered|numbers|reached|reaches|scored|scores|hit|hits|"
+    r"(?i:\b(?:" + "|".join(sorted(CHANGE_VERBS | CHANGE_VERB_FORMS)) + r")\s+(?:up\s+|down\s+)?(?:to|by|from)"
+    r"|\b(?:totall?ed|totals|numbered|numbers|reached|reaches|"
     r"(?:closed|opened|ended|finished|stood|stands|traded|trading|peaked|bottomed)\s+at)"
     r"|\b(?:a|an)\s+(?:[a-z]+\s+)?(?:crowd|population|total|tally|toll|score|average|high|low|peak|maximum|"
     r"minimum|budget|workforce|fleet|army|force|staff|sum|turnout|audience|attendance|capacity|price)\s+of"
     r"|(?<!\bin\s)(?<!\bby\s)(?<!\buntil\s)(?:\b(?:more|fewer|less)\s+than|\b(?:some|nearly|almost|roughly|approximately))"
     r")\s+$")
+# "one" as a pronoun in idioms after it ("one at a time", "use one to cook"; not "one to
+# four") and at a clause's end after "as" or an object ("as one", "tell me one")
+R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|to\s+(?P<w>[a-z]+)\b(?!\s+\d))")
+# ... but "won by one to clinch", "from one to a hundred", "only one hasn't": the number
+L_ONE_COUNTED = re.compile(r"(?<![\w-])(?i:by|from|between|only|just)\s+$")
+# a number after "to", "or", "and": "an estimated one to two years" is a range
+R_NUMBER_AFTER_WORD = re.compile(r"\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand))\b)")
+L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
+# "a year or two", "an app or two": a noun, "or", then the number; not before a counted
+# noun ("a day or two weeks", "a fine or two match suspensions")
+L_A_UNIT_OR = re.compile(r"(?<![\w-])(?i:a|an)\s+(?P<u>[a-z][a-z-]+)\s+or\s+$")
+# an age opening a clause: "At 16, he went to..." (not "At 10, the market opens")
+R_PERSON_NEXT = re.compile(r",\s+(?:he|she|his|her)\b", re.I)
+L_AT_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|—\s*)(?i:at)\s+$")
+# capitals right before four digits: an edition or a model ("CES 2020", "GTX 1660"), not an era
+L_CAPS_BEFORE = re.compile(r"(?<![\w&.'’-])(?P<w>[A-Z]{2,5}) $")
+# a decade after a possessive is an age: "in his 60s", "in her mid-30s"
+L_HIS_HER = re.compile(r"(?<![\w-])(?i:his|her|their)\s+(?:(?i:early|mid|late)(?:-\s*|\s+))?$")
+
 # a determiner or preposition before "first" makes it an ordinal ("the first", "in first place")
 L_DETERMINER = re.compile(r"(?i)(?:\b(?:the|an?|his|her|its|their|our|my|your|this|that|these|those|whose|very|another|"
                           r"in|for|of|on|from|to|at)|['’]s)\s+$")

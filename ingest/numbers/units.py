@@ -104,9 +104,16 @@ def build(codes):
 
 def compound(units, code):
     """The Unit of "a/b" (two codes of lexicon.MEASURES), added to `units` the first time it
-    is met: a compound is read once per process, not per figure."""
+    is met: a compound is read once per process, not per figure. When pint cannot divide the
+    two ("dB/km": a logarithmic unit) it is the first one's, so no text makes extract fail."""
     if code not in units:
-        units[code] = _unit(code)
+        a, b = code.split("/", 1)
+        try:
+            if a in _LOGARITHMIC or b in _LOGARITHMIC:
+                raise ValueError(code)
+            units[code] = _unit(code)
+        except (pint.errors.PintError, AttributeError, TypeError, ValueError):
+            units[code] = units[a] if a in units else _unit(a)
     return units[code]
 
 
