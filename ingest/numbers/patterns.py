@@ -160,7 +160,7 @@ R_POINT = re.compile(r"\s+point\s+(?P<d>(?:" + NUMBER_WORD + r")\b(?:[\s-]+(?:" 
 TEMPERATURE_CONTEXT = re.compile(r"(?i)temperatur|heat|\bhot|\bcold|\bwarm|\bcool|weather|degree|celsius|"
                                  r"fahrenheit|\bhighs?\b|\blows?\b|freez|thermomet|forecast|mercury|climate|"
                                  r"\bsummer|\bwinter|\bfever|\boven|°")
-VIDEO_CONTEXT = re.compile(r"(?i)stream|video|\btvs?\b|televis|resolution|\bhdr|display|screen|monitor|"
+VIDEO_CONTEXT = re.compile(r"(?i)stream|video|\b(?:hd|uhd)?tvs?\b|televis|resolution|\bhdr|display|screen|monitor|"
                            r"\bfps\b|\d+fps|frames? per second|blu-ray|\buhd\b|oled|camera|netflix|console|"
                            r"gaming|\d{3,4}p\b|\b(?:true|native|real)\s+\dk\b|\bstadia\b|\bxbox|\bplaystation|\bps[45]\b")
 # a glued "W" is watts in a sentence about power or devices; "Interstate 35W", "71.2W"
