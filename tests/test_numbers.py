@@ -1535,6 +1535,7 @@ def test_several_dozen_and_an_intensifier_before_the_counted_noun():
 
 def test_a_rank_before_hp_is_the_company():
     check(one("No. 2 HP saw its Unix server sales drop.", "2"), kind="ordinal")
+    check(one("It is the No. 1 PC maker.", "1"), kind="ordinal")
     check(one("The engine makes 300 HP.", "300 HP"), unit="horsepower")
 
 

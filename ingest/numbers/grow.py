@@ -95,6 +95,8 @@ def grow_right(text, pos, value, money, allow_scale=True):
     currency, "times", unit. `money`: a currency sign was found on the left, so only a
     scale can follow."""
     g = Growth(value, pos)
+    if text[pos - 1:pos].isdigit() and _rank(text, pos):
+        return g              # a rank names what follows: "No. 1 PC maker", "No. 2 HP saw", "the No. 5 seed"
     if text[pos:pos + 1] in CLOSERS and not text[pos + 1:pos + 2].isdigit():
         if text[pos:pos + 1] == '"':
             _marks(text, pos, g)  # "a 55" TV"
@@ -107,6 +109,13 @@ def grow_right(text, pos, value, money, allow_scale=True):
     if not _times(text, pos, g):
         _unit(text, pos, g)
     return g
+
+
+def _rank(text, pos):
+    """Do the digits ending at pos follow "No.", "No" or "#"? (a cheap test first: most do not)"""
+    start = pos - len(R_DIGITS_END.search(text, max(0, pos - 16), pos).group(0))
+    return ("No" in text[max(0, start - 5):start] or "#" in text[max(0, start - 3):start]) \
+        and L_RANK.search(text, max(0, start - 6), start) is not None
 
 
 def _add_fraction(text, pos, value, g):
@@ -280,9 +289,6 @@ def _unit(text, pos, g):
     glued = not m.group("sp")
     if m.group("u") in UNIT_LOOKALIKES or u == "ms" and m.group("u") != "ms":
         return                # "5G", "3D": names, not grams; "5 MS patients" (a "4ms" delay is time)
-    if m.group("u") == "HP" and L_RANK.search(text, max(0, pos - 24),
-                                              pos - len(R_DIGITS_END.search(text, max(0, pos - 16), pos).group(0))):
-        return                # a rank and the company: "No. 2 HP saw its sales drop"
     if m.group("u") == "Nm":  # newton-metres; lowercase "nm" is the nautical mile
         g.unit, g.kind, g.end, g.hyphen = "Nm", "measure", m.end("u"), m.group("sp") == "-"
         return
