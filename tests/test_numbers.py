@@ -1571,6 +1571,7 @@ def test_review_of_round_seven():
     check(one("Netflix released 40 original shows a month.", "40 original shows a month"), rate="month")
     # years stay years
     check(one("Chip shortages hit 2021 production.", "2021"), kind="year")
+    check(one("The pandemic hit 2020 earnings hard.", "2020"), kind="year")
     check(one("The team scored 2019's fastest goal.", "2019"), kind="year")
     check(one("The brewery was FOUNDED IN 1850.", "1850"), kind="year")
     assert extract("The singer revisits his 80s hits.") == []

@@ -35,6 +35,7 @@ from .lexicon import (
     VIDEO_LINES,
     WEEKDAYS,
     YEAR_MEASURES,
+    YEAR_RESULTS,
 )
 from .ordinals import ordinal
 from .patterns import (
@@ -677,10 +678,12 @@ def _four_digits(text, s, end, value, qual, digits, out):
     # after it is no year: "a resolution of 1080 pixels")
     if not phrase or ctx and 1500 <= value <= 2100 or 1900 <= value <= 2100 and (
             text[end:end + 1] in ("", ".", ",", ")", ";", ":", "-", "–") or text[end + 1:end + 2].isupper()
-            or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and phrase.split()[-1] in EVENT_NOUNS):
+            or L_THE_OR_POSSESSIVE.search(text, max(0, s - 6), s) and phrase.split()[-1] in EVENT_NOUNS
+            or 1950 <= value <= 2035 and phrase in YEAR_RESULTS):
         # (a year before a name: "the 2020 Tokyo Olympics", not 2020 Olympics counted;
         # after "the" or a possessive before events: "the 2004 elections", "Brazil's 2014
-        # protests", but "the 2000 workers", "the company's 2000 employees")
+        # protests", but "the 2000 workers", "the company's 2000 employees"; a year's results
+        # anywhere: "hit 2020 earnings", "cut its 2021 forecasts")
         out.append(figure(text, s, end, value, "year", qualifier=qual, iso=digits))
         return end
     out.append(figure(text, s, e2, value, "count", phrase, qual))

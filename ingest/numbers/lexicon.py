@@ -326,6 +326,8 @@ LABEL_NOUNS = {"category", "level", "stage", "phase", "grade", "class", "top", "
 NOT_AFTER_ONE_TO = {"a", "an", "nil", "none", "zero", "nothing"}
 # eras before four digits, which stay years: "AD 1066"
 ERAS = {"AD", "BC", "CE", "BCE"}
+# a year's results, which four digits before them date, not count: "hit 2020 earnings"
+YEAR_RESULTS = {"earning", "result", "target", "forecast", "estimate", "revenue", "profit", "loss", "outlook"}
 # what a year measures after a verb of change: "fell to 2008 levels", "back to 2019 highs"
 YEAR_MEASURES = {"level", "high", "low", "figure", "number", "price", "rate", "standard", "mark", "peak", "value"}
 # nouns after "a" that no price is per: "$50 a lot", "$5 a while ago", "$1m a record"
