@@ -35,7 +35,7 @@ from .lexicon import (
     TIME_UNITS,
     UNIT_LOOKALIKES,
 )
-from ..text import is_plural, singular
+from ..text import IRREGULAR_PLURALS, is_plural, singular
 from .patterns import (
     CLOSERS,
     CURRENCY_ENDS,
@@ -417,6 +417,9 @@ def _acronym_plural(word):
 
 
 def _plural(word):
+    # an acronym in capitals is no plural for its S: "65 SARS cases", "GPS units"
+    if word.isupper() and len(word) <= 5 and not _acronym_plural(word) and word.lower() not in IRREGULAR_PLURALS:
+        return False
     return is_plural(word) or _acronym_plural(word)
 
 
