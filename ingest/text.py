@@ -110,6 +110,8 @@ IRREGULAR_PLURALS.update({d + "s": d for d in (
     "emirati", "bahraini", "bangladeshi", "nepali", "azeri", "kashmiri", "punjabi", "bengali")})
 
 
+# nouns in -s that are no plurals: "263 daily news organizations" count organizations
+_SINGULAR_IN_S = {"news", "physics", "economics", "politics", "mathematics", "measles", "diabetes", "athletics"}
 # nouns whose singular ends in -ie: "calories" is "calorie", not "calory" (as "casualties")
 _IE_NOUNS = set("""calorie movie cookie rookie zombie selfie hippie genie prairie goalie freebie brownie
 smoothie veggie newbie birdie auntie sweetie yuppie hoodie boogie roadie techie foodie indie
@@ -125,6 +127,8 @@ def singular(word):
     w = word.lower().replace("’", "'")
     if w in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[w]
+    if w in _SINGULAR_IN_S:
+        return w
     if _men_plural(w):
         return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
@@ -137,10 +141,12 @@ def singular(word):
 
 
 def is_plural(word):
-    """Does the noun read as a plural ("states", "people"; not "bus", "crisis")?"""
+    """Does the noun read as a plural ("states", "people"; not "bus", "crisis", "news")?"""
     w = word.lower()
     if w in IRREGULAR_PLURALS or _men_plural(w):
         return True
+    if w in _SINGULAR_IN_S:
+        return False
     return len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_ENDINGS)
 
 

@@ -1594,5 +1594,7 @@ def test_review_of_round_seven():
     check(one("The ship sank a few hundred yards offshore.", "a few hundred yards"), kind="measure", unit="yard")
     check(one("Air crews flew 300 sorties.", "300 sorties"), unit="sortie")
     check(one("It sold 3 GPS units.", "3 GPS units"), unit="unit")
+    check(one("It has 263 daily news organizations.", "263 daily news organizations"), unit="news organization")
+    assert extract("The more one sees, the less one knows.") == []
     assert [f.surface for f in extract('45% Off 65" LG 65UM7300 4K Smart HDTV')] == ["45%", '65"']
     check(one("It gained 1200 to 3000.", "1200"), kind="number")

@@ -426,7 +426,8 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # ("day" and "time" too, unless a span is meant: cardinals.py)
 PRONOUN_ONE_NEXT = {"of", "another", "by", "who", "that", "which", "hand",
                     "way", "another's", "point", "off", "must", "might", "can",
-                    "could", "would", "should", "will", "does", "is", "was", "has", "may"}
+                    "could", "would", "should", "will", "does", "is", "was", "has", "may",
+                    "sees", "knows", "thinks", "finds", "needs", "wants", "feels"}
 # verbs of saying after a clause-opening "one": the pronoun, no figure ("one told reporters",
 # "one said"); they need no object, so the object test of the other verbs misses them
 SPEECH_VERBS = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "explained",
