@@ -118,12 +118,30 @@ smoothie veggie newbie birdie auntie sweetie yuppie hoodie boogie roadie techie 
 collie bookie bogie pinkie sortie junkie magpie pixie groupie oldie goodie necktie budgie""".split())
 
 
+# the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs" (the lowercase s tells it; "SARS",
+# "GPS" in capitals are singulars)
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
+
+
+def _acronym(word):
+    """ "plural" or "singular" for an acronym ("RBIs"; "SARS", "GPS"), else None."""
+    if word[:2].isupper():
+        if _ACRONYM_PLURAL.fullmatch(word):
+            return "plural"
+        if word.isupper() and len(word) <= 5 and word.lower() not in IRREGULAR_PLURALS:
+            return "singular"
+    return None
+
+
 def singular(word):
     """The singular of a noun, lowercased ("’" read as "'"); a singular is returned as is.
 
-    >>> [singular(w) for w in ("States", "casualties", "churches", "people", "crisis")]
-    ['state', 'casualty', 'church', 'people', 'crisis']
+    >>> [singular(w) for w in ("States", "casualties", "churches", "people", "crisis", "RBIs")]
+    ['state', 'casualty', 'church', 'people', 'crisis', 'rbi']
     """
+    kind = _acronym(word)
+    if kind:
+        return word.lower()[:-1] if kind == "plural" else word.lower()
     w = word.lower().replace("’", "'")
     if w in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[w]
@@ -141,7 +159,11 @@ def singular(word):
 
 
 def is_plural(word):
-    """Does the noun read as a plural ("states", "people"; not "bus", "crisis", "news")?"""
+    """Does the noun read as a plural ("states", "people", "RBIs"; not "bus", "crisis", "news",
+    "SARS")?"""
+    kind = _acronym(word)
+    if kind:
+        return kind == "plural"
     w = word.lower()
     if w in IRREGULAR_PLURALS or _men_plural(w):
         return True

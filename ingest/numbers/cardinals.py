@@ -48,6 +48,7 @@ from .patterns import (
     L_AT_CLAUSE,
     L_A_UNIT_OR,
     L_A_WORDS,
+    L_CAPITAL_HYPHEN,
     L_CAPS_BEFORE,
     L_CHANGE,
     L_CLAUSE_START,
@@ -114,6 +115,7 @@ PART_OF_CENTURY = {"early": (0, 32), "mid": (33, 66), "late": (67, 99)}
 L_DECADE_PART = re.compile(r"(?<![\w-])(?P<p>(?i:early|mid|late))(?:-\s*|\s+)$")
 L_THE = re.compile(r"(?<![\w-])(?i:the)\s+$")
 
+
 def _casualty(text, e):
     """ "one was killed", "one is missing" after "one" ending at e."""
     m = R_ONE_CASUALTY.match(text, e)
@@ -124,6 +126,8 @@ def _decade(text, s, e, digits, value, lo):
     """ "the 1990s", "the '90s", "the 90s", "the mid-90s", "the early 2000s", "the 1800s"
     as a year figure with low and high; None when the digits and "s" are no decade (a
     bare "90s" outside "the ...", or in a sentence about heat: "highs in the 90s")."""
+    # (a possessive before two digits: "in his 60s", "in her mid-30s" state an age)
+    possessive = len(digits) == 2 and L_HIS_HER.search(text, max(lo, s - 16), s) is not None
     if re.fullmatch(r"1[1-9]00", digits):
         # "the 1800s", "the early 1900s": a century, as news means them
         y, span, part, of, iso = int(value), 99, PART_OF_CENTURY, "century", digits[:2]
@@ -135,7 +139,7 @@ def _decade(text, s, e, digits, value, lo):
         y = short_year(value)      # "the '90s", "the ’00s"
         span, part, of, iso = 9, PART_OF_DECADE, "decade", str(y)[:3]
         start = s - 1 if text[s - 1:s] in ("'", "’") else s
-        if start == s and not (30 <= value <= 90 or 20 <= value and L_HIS_HER.search(text, max(lo, s - 16), s)):
+        if start == s and not (30 <= value <= 90 or 20 <= value and possessive):
             return None       # a bare "the 20s" is as often temperatures or ages
     else:
         return None
@@ -146,8 +150,7 @@ def _decade(text, s, e, digits, value, lo):
         low, high = y + a, y + b
         iso = "%d/%d" % (low, high)
         start = pm.start()
-    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and L_HIS_HER.search(text, max(lo, s - 16), s) \
-            and not counted_noun(text, e + 1, True)[0]:
+    if len(digits) == 2 and text[s - 1:s] not in ("'", "’") and possessive and not counted_noun(text, e + 1, True)[0]:
         # an age: "in his 60s" (60-69), "in her mid-30s" (34-36); not "his 80s hits"
         return figure(text, start, e + 1, value + low - y, "duration", "year", low=float(value + low - y),
                       high=float(value + high - y), of="age")
@@ -296,8 +299,9 @@ def _read_spelled(text, m):
         return None           # "zero-sum", "zero-tolerance", "zero-emission": no figure
     if text[s - 1:s] == "-" and re.search(r"\w-(?i:on|to|for|in|by)-$", text[max(0, s - 6):s]):
         return None           # the end of a compound: "one-on-one", "two-for-one", "hole-in-one"
-    if text[s - 1:s] == "-" and text[s].isupper() and (pm := re.search(r"(?<![\w-])([A-Z][a-z]+)-$", text[max(0, s - 16):s])) \
-            and pm.group(1).lower() not in ONES and pm.group(1).lower() not in TENS and pm.group(1).lower() not in LABEL_NOUNS:
+    if text[s - 1:s] == "-" and text[s].isupper() and (pm := L_CAPITAL_HYPHEN.search(text, max(0, s - 16), s)) \
+            and pm.group("w").lower() not in ONES and pm.group("w").lower() not in TENS \
+            and pm.group("w").lower() not in LABEL_NOUNS:
         return None           # a name: "Take-Two", "Catch-Twenty"; but "a Category-Five hurricane"
     if low in ("one", "a", "an"):
         nxt = R_NEXT_WORD.match(text, e)

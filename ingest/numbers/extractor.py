@@ -339,8 +339,6 @@ def _is_name(text, f):
     return s <= 1 and kind == "number" and re.match(r"\(?\d{1,2}[.)]\s+[\"“‘']?[A-Z]", text) is not None
 
 
-
-
 def _headline_figure(text, word, s):
     """In a title-case headline every word is capitalised, so the word before a number
     says less: "Corpses Of 53 Men", "Car Bombs Kill 58 in Iraqi Capital", "More Than 100

@@ -35,7 +35,7 @@ from .lexicon import (
     TIME_UNITS,
     UNIT_LOOKALIKES,
 )
-from ..text import IRREGULAR_PLURALS, is_plural, singular
+from ..text import is_plural, singular
 from .patterns import (
     CLOSERS,
     CURRENCY_ENDS,
@@ -44,7 +44,6 @@ from .patterns import (
     L_RANK,
     NORDIC_CONTEXT,
     POWER_CONTEXT,
-    R_ACRONYM_PLURAL,
     R_AND_FRACTION,
     R_CLAUSE_GOES_ON,
     R_CURRENCY,
@@ -411,18 +410,6 @@ def grow_left(text, s, lo=0):
 _NOUN_STOPS = NOUN_PHRASE_ENDS | NOT_NOUNS | set(ONES) | set(TENS) | SCALE_WORDS
 
 
-def _acronym_plural(word):
-    """ "RBIs", "MPs", "TDs": is_plural wants four letters and takes "-is" for a singular."""
-    return word[:2].isupper() and R_ACRONYM_PLURAL.fullmatch(word) is not None
-
-
-def _plural(word):
-    # an acronym in capitals is no plural for its S: "65 SARS cases", "GPS units"
-    if word.isupper() and len(word) <= 5 and not _acronym_plural(word) and word.lower() not in IRREGULAR_PLURALS:
-        return False
-    return is_plural(word) or _acronym_plural(word)
-
-
 def counted_noun(text, pos, plural):
     """The counted thing after a number: ("member state", end offset) or (None, pos)."""
     m = R_WORDS.match(text, pos)
@@ -449,7 +436,7 @@ def counted_noun(text, pos, plural):
         if run and plural and lw in OBJECT_VERBS and R_OBJECT_NEXT.match(text, m.start() + w.end()):
             return None, pos  # "the 2020 model makes 300 hp": a singular noun and its verb
         run.append((w, lw))
-        if plural and _plural(w.group(0)) and not (lw == "police" and k + 1 < len(found)
+        if plural and is_plural(w.group(0)) and not (lw == "police" and k + 1 < len(found)
                                               and is_plural(found[k + 1].group(0).lower())):
             break             # (but "300 police officers" read on)
         if len(run) >= 4:
@@ -461,7 +448,7 @@ def counted_noun(text, pos, plural):
     if not run:
         return None, pos
     last, lw = run[-1]
-    if plural and not _plural(last.group(0)):
+    if plural and not is_plural(last.group(0)):
         return None, pos
     if not plural and len(run) > 2:
         return None, pos
@@ -471,7 +458,7 @@ def counted_noun(text, pos, plural):
     while i < len(words) - 1 and (words[i] in DROPPED_ADJECTIVES or run[i][0].group(0)[:1].isupper()
                                   or words[i].endswith(("ed", "ing"))):
         i += 1
-    head = lw[:-1] if _acronym_plural(last.group(0)) else singular(lw)
+    head = singular(last.group(0))
     phrase = " ".join(words[i:-1] + [head])
     if words[-2:-1] == ["police"] and head in POLICE_PEOPLE:
         phrase = "police"     # "two police officers" pairs with "two police"

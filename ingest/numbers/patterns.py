@@ -257,8 +257,6 @@ R_CLAUSE_GOES_ON = re.compile(r"\s*(?:[,.;:)!?'’\"”]|$)|\s+(?:in|at|after|as
 _WORD = r"[A-Z]\.(?:[A-Z]\.)+|[A-Za-z][\w'’-]*"
 R_WORD_TOKEN = re.compile(_WORD)
 R_WORDS = re.compile(r"(?:[ \t\u00a0]+(?:" + _WORD + r")){1,6}")
-# the plural of an acronym: "90 RBIs", "200 MPs", "4 TDs"
-R_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,5}s")
 # a table's next cell: a percentage, or a number another number or the row's end follows
 # ("835 0 1 3 12", "74 100% 7 tackles"); not "the iPhone 12 128 GB model", "Windows 10 2004 update"
 R_CELL_NEXT = re.compile(r"[ \t]+(?:\d+(?:[.,]\d+)?%|\d+(?:[.,]\d+)?(?=[ \t]+\d|[ \t]*$))")
@@ -347,7 +345,10 @@ R_ONE_IDIOM = re.compile(r"\s+(?:at\s+a\s+time|after\s+(?:the\s+other|another)|t
 # ... but "won by one to clinch", "from one to a hundred", "only one hasn't": the number
 L_ONE_COUNTED = re.compile(r"(?<![\w-])(?i:by|from|between|only|just)\s+$")
 # a number after "to", "or", "and": "an estimated one to two years" is a range
-R_NUMBER_AFTER_WORD = re.compile(r"\s+(?:\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:dozen|hundred|thousand))\b)")
+R_NUMBER_AFTER_WORD = re.compile(r"\s+(?:\d|(?i:" + "|".join(sorted(ONES, key=len, reverse=True))
+                                 + r"|a\s+(?:dozen|hundred|thousand))\b)")
+# a capitalised word and a hyphen before a spelled number: "Take-Two", "Category-Five"
+L_CAPITAL_HYPHEN = re.compile(r"(?<![\w-])(?P<w>[A-Z][a-z]+)-$")
 L_AS_ONE = re.compile(r"(?<![\w-])(?i:as|me|him|them|us)\s+$")
 # "a year or two", "an app or two": a noun, "or", then the number; not before a counted
 # noun ("a day or two weeks", "a fine or two match suspensions")
